@@ -1,0 +1,86 @@
+import { loadConfig, notesDirOf } from "../../core/config.js";
+import { doctorReport } from "../../core/doctor.js";
+import type { Locale } from "../../core/i18n.js";
+import { createLogger } from "../../core/logger.js";
+import { Tutor } from "../../core/tutor.js";
+import { CliUsageError, parseCliArgs } from "./cli-args.js";
+import { renderText } from "./render.js";
+import { terminalInvocation } from "./session.js";
+
+export const USAGE = `Usage: tutor <command> [options]
+
+  explain <command line>   explain a docker/kubectl command from the notes
+  ask <question>           answer a question from the notes
+  doctor                   list problems found in the notes (errata, YAML, links)
+  index [--force]          build the index (done automatically when the notes change)
+  serve                    run the bot (same as npm start)
+
+Options: --json  --notes DIR  --db FILE  --locale en|ja`;
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  if (args.subcommand === "serve" || args.subcommand === "") {
+    const { serve } = await import("../../main.js");
+    return serve();
+  }
+  const env = { ...process.env };
+  if (args.notes) env.TUTOR_NOTES_DIR = args.notes;
+  if (args.db) env.TUTOR_DB = args.db;
+  if (args.locale) env.TUTOR_LOCALE = args.locale;
+  const config = loadConfig(env);
+  const locale: Locale = config.TUTOR_LOCALE;
+  const logger = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
+  const open = () => Tutor.open({ dbFile: config.TUTOR_DB, notesDir: notesDirOf(config), seedDb: config.TUTOR_SEED_DB, logger });
+
+  switch (args.subcommand) {
+    case "explain":
+    case "ask": {
+      if (!args.query) throw new CliUsageError(`tutor ${args.subcommand} needs a ${args.subcommand === "ask" ? "question" : "command line"}`);
+      const tutor = open();
+      try {
+        if (args.json) {
+          const outcome = args.subcommand === "explain" ? tutor.index.explain(args.query) : tutor.index.ask(args.query);
+          print(JSON.stringify(outcome.response, null, 2));
+        } else {
+          const r = await tutor.runCommand(terminalInvocation(locale), [args.subcommand], args.subcommand === "ask" ? { question: args.query } : { command: args.query });
+          print(renderText(r, locale));
+        }
+      } finally {
+        tutor.close();
+      }
+      return 0;
+    }
+    case "doctor": {
+      const tutor = open();
+      try {
+        const findings = tutor.index.findings();
+        print(args.json ? JSON.stringify({ count: findings.length, findings }, null, 2) : renderText(doctorReport(tutor, locale), locale));
+        return 0;
+      } finally {
+        tutor.close();
+      }
+    }
+    case "index": {
+      const tutor = open();
+      try {
+        const info = tutor.reindex(args.force);
+        print(args.json ? JSON.stringify(info, null, 2) : `${info.rebuilt ? "Indexed" : "Index up to date:"} ${info.files} file(s), ${info.entries} entries, ${info.findings} findings from ${info.notesDir} (${info.buildMs.toFixed(0)} ms)`);
+        return 0;
+      } finally {
+        tutor.close();
+      }
+    }
+    case "help":
+    case "--help":
+    case "-h":
+      print(USAGE);
+      return 0;
+    default:
+      throw new CliUsageError(`unknown command "${args.subcommand}"`);
+  }
+}
+

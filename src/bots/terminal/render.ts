@@ -1,0 +1,44 @@
+import { t, type Locale } from "../../core/i18n.js";
+import { fitReply, type Reply, TERMINAL_LIMITS } from "../../core/reply.js";
+
+const TONE: Record<string, string> = { info: "ℹ", warning: "⚠", success: "✔", error: "✖" };
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split("\n")
+    .map((l) => prefix + l)
+    .join("\n");
+}
+
+/** Plain text for a terminal: title, blocks, numbered choices, then sources. */
+export function renderText(input: Reply, locale: Locale): string {
+  const r = fitReply(input, TERMINAL_LIMITS);
+  const out: string[] = [];
+  if (r.title) out.push(`── ${r.title} ──`);
+  if (r.subtitle) out.push(r.subtitle);
+  for (const b of r.blocks) {
+    switch (b.type) {
+      case "text":
+        out.push(b.text);
+        break;
+      case "note":
+        out.push(`${TONE[b.tone] ?? "•"} ${b.text}`);
+        break;
+      case "code":
+        out.push(indent(b.code, "    "));
+        break;
+      case "fields":
+        for (const f of b.fields) out.push(`  ${f.name}\n${indent(f.value, "      ")}`);
+        break;
+    }
+  }
+  if (r.choices.length > 0) {
+    out.push(r.choices.map((c, i) => `  [${i + 1}] ${c.label}`).join("\n"));
+    out.push(t(locale, "choose"));
+  }
+  for (const [i, c] of r.citations.entries()) {
+    const label = i === 0 ? t(locale, "source") : t(locale, "seeAlso");
+    out.push(`${label}: ${c.path.join(" › ")} (${c.source})${c.readMore ? ` — ${t(locale, "readMore")}` : ""}`);
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,53 @@
+import readline from "node:readline";
+import type { Locale } from "../../core/i18n.js";
+import type { Reply } from "../../core/reply.js";
+import type { Tutor } from "../../core/tutor.js";
+import { renderText } from "./render.js";
+import { terminalInvocation } from "./session.js";
+
+export interface ReplOptions {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  locale: Locale;
+  /** Interactive prompt with history (a TTY); otherwise answer each line and stop at end of input. */
+  interactive: boolean;
+}
+
+/**
+ * The terminal bot: reads `/explain …`, `/ask …`, `/help` lines (plain text is a question), prints the
+ * rendered reply, and takes a number to press one of the last reply's buttons.
+ */
+export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void> {
+  const ctx = terminalInvocation(options.locale);
+  const rl = readline.createInterface({
+    input: options.input,
+    output: options.interactive ? options.output : undefined,
+    terminal: options.interactive,
+    historySize: 200,
+    prompt: "tutor> ",
+  });
+  const write = (text: string) => options.output.write(`${text}\n`);
+  let last: Reply | undefined;
+  if (options.interactive) {
+    write(`notes-tutor: ${tutor.indexInfo.entries} entries from ${tutor.indexInfo.notesDir}. /help for commands, Ctrl-D to quit.`);
+    rl.prompt();
+  }
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === "") {
+      if (options.interactive) rl.prompt();
+      continue;
+    }
+    let r: Reply;
+    const choice = /^\d+$/.test(line) ? last?.choices[Number(line) - 1] : undefined;
+    if (choice) {
+      const result = await tutor.runAction(ctx, choice.id);
+      r = result.update && result.reply ? result.reply : (result.reply ?? result.update ?? result.publish ?? last!);
+    } else if (line.startsWith("/")) r = await tutor.runText(ctx, line);
+    else r = await tutor.runCommand(ctx, ["ask"], { question: line });
+    last = r;
+    write(renderText(r, options.locale));
+    if (!options.interactive) write("");
+    if (options.interactive) rl.prompt();
+  }
+}

@@ -1,0 +1,4 @@
+import type { ActionSpec } from "./types.js";
+
+/** Every button the bot puts on a message, by id prefix. */
+export const actionRegistry: readonly ActionSpec[] = [];

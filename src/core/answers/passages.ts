@@ -1,0 +1,63 @@
+import type { StoredEntry } from "../../knowledge/search.js";
+import { segmentWords } from "../../knowledge/segment.js";
+import { japaneseFor } from "../../knowledge/synonyms.js";
+
+/** Sentences of a text, keeping line breaks as boundaries too. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/\n|(?<=[。！？])|(?<=\.)\s+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function termSet(terms: readonly string[]): string[][] {
+  return terms.map((term) => [term, ...japaneseFor(term).flatMap((j) => segmentWords(j))]);
+}
+
+/**
+ * The part of a section that answers the question: the sentence that holds the most query words, with
+ * its neighbours while they fit, instead of the whole section.
+ */
+export function bestPassage(text: string, terms: readonly string[], maxChars = 600): string {
+  const parts = sentences(text);
+  if (parts.length === 0) return "";
+  if (text.length <= maxChars) return parts.join("\n");
+  const groups = termSet(terms);
+  const scores = parts.map((p) => {
+    const words = new Set(segmentWords(p));
+    return groups.filter((alts) => alts.some((a) => words.has(a))).length;
+  });
+  let best = 0;
+  scores.forEach((s, i) => {
+    if (s > (scores[best] ?? 0)) best = i;
+  });
+  let from = best;
+  let to = best;
+  let size = parts[best]?.length ?? 0;
+  while (true) {
+    const next = parts[to + 1];
+    const prev = parts[from - 1];
+    if (next !== undefined && size + next.length <= maxChars && (scores[to + 1] ?? 0) >= (prev !== undefined ? (scores[from - 1] ?? 0) : 0)) {
+      to++;
+      size += next.length;
+    } else if (prev !== undefined && size + prev.length <= maxChars) {
+      from--;
+      size += prev.length;
+    } else if (next !== undefined && size + next.length <= maxChars) {
+      to++;
+      size += next.length;
+    } else break;
+  }
+  return parts.slice(from, to + 1).join("\n");
+}
+
+/** The notes' own sentence about a flag (`-d`オプションをつけることにより…), if they have one. */
+export function flagSentence(entries: readonly StoredEntry[], forms: readonly string[]): { text: string; entry: StoredEntry } | null {
+  const patterns = forms.map((f) => new RegExp(`(^|[\\s\`(（「])${f.replace(/[-]/g, "\\-")}(?=[\`\\s)）」]|オプション|$)`, "u"));
+  for (const entry of entries) {
+    for (const s of sentences(entry.text)) {
+      if (patterns.some((p) => p.test(s))) return { text: s, entry };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,112 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The project root: two levels above this file, both in src/ (tsx, vitest) and in dist/src/ (built). */
+function projectRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const up = path.resolve(here, "..", "..");
+  return path.basename(up) === "dist" ? path.dirname(up) : up;
+}
+
+export const PROJECT_ROOT = projectRoot();
+export const BUNDLED_NOTES_DIR = path.join(PROJECT_ROOT, "notes");
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "migrations");
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .pipe(z.url({ protocol: /^https?$/ }).optional())
+  .optional();
+
+/**
+ * Every setting the bot reads, from the environment, parsed once. Documented in README.md and .env.example.
+ * Secrets (tokens, keys) are only ever read here and are redacted from logs.
+ */
+export const configSchema = z
+  .object({
+    TUTOR_NOTES_DIR: optionalText,
+    TUTOR_DB: z.string().trim().min(1).default("data/tutor.sqlite"),
+    /** A database file built at image build time; copied to TUTOR_DB on first start when that does not exist. */
+    TUTOR_SEED_DB: optionalText,
+    TUTOR_LOCALE: z.enum(["en", "ja"]).default("en"),
+    TUTOR_ADMINS: z
+      .string()
+      .default("")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    TUTOR_TERMINAL: z.enum(["auto", "on", "off"]).default("auto"),
+    TUTOR_DAILY_REVEAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(0),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().trim().min(1).default("0.0.0.0"),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText,
+    SLACK_API_URL: optionalUrl,
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText,
+    DISCORD_API_URL: optionalUrl,
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_API_KEY: optionalText,
+    OPENAI_MODEL: optionalText,
+  })
+  .superRefine((c, ctx) => {
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)",
+      });
+    }
+    if ((c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) && !c.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required to run the Slack app" });
+    }
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_BOT_TOKEN.startsWith("xoxb-")) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "must be a bot token (xoxb-…)" });
+    }
+    if (c.SLACK_APP_TOKEN && !c.SLACK_APP_TOKEN.startsWith("xapp-")) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: "must be an app-level token (xapp-…)" });
+    }
+    if (c.OPENAI_BASE_URL && !c.OPENAI_MODEL) {
+      ctx.addIssue({ code: "custom", path: ["OPENAI_MODEL"], message: "is required with OPENAI_BASE_URL" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+/** The names of the variables that hold secrets: they go in the Kubernetes Secret and are redacted in logs. */
+export const SECRET_VARIABLES = [
+  "SLACK_BOT_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_APP_TOKEN",
+  "DISCORD_TOKEN",
+  "OPENAI_API_KEY",
+] as const;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once. A bad value throws a ConfigError whose message names the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const name = issue?.path.join(".") || "environment";
+  throw new ConfigError(`Configuration error: ${name} ${issue ? issue.message : "is invalid"}`);
+}
+
+export function notesDirOf(config: Pick<Config, "TUTOR_NOTES_DIR">): string {
+  return config.TUTOR_NOTES_DIR ? path.resolve(config.TUTOR_NOTES_DIR) : BUNDLED_NOTES_DIR;
+}

@@ -1,0 +1,15 @@
+import { t, type Locale } from "./i18n.js";
+import { type Block, type Reply, reply } from "./reply.js";
+import type { Tutor } from "./tutor.js";
+
+/** Every finding in the notes (errata, YAML that does not parse as meant, broken links), with file and line. */
+export function doctorReport(tutor: Tutor, locale: Locale): Reply {
+  const findings = tutor.index.findings();
+  if (findings.length === 0) return reply({ title: t(locale, "doctorTitle", { count: 0 }), blocks: [{ type: "text", text: t(locale, "doctorClean") }] });
+  const blocks: Block[] = findings.map((f) => ({
+    type: "note",
+    tone: "warning",
+    text: `${f.file}:${f.line} [${f.kind}] \`${f.excerpt.replace(/`/g, "'")}\`\n${f.message[locale]}${f.correction ? `\n→ \`${f.correction}\`` : ""}`,
+  }));
+  return reply({ title: t(locale, "doctorTitle", { count: findings.length }), blocks, ephemeral: true });
+}

@@ -1,0 +1,75 @@
+/** The bot's own words, in the two languages it speaks. Answers themselves use the notes' words. */
+export type Locale = "en" | "ja";
+
+const MESSAGES = {
+  notInNotes: { en: "Not in your notes", ja: "ノートにはありません" },
+  notInNotesBody: {
+    en: "Your notes do not cover {query}. I would rather say so than answer from the wrong place.",
+    ja: "{query} についてはノートに書かれていません。間違った箇所から答えるより、そうお伝えします。",
+  },
+  didYouMean: { en: "Did you mean: {list}", ja: "もしかして: {list}" },
+  fromReference: {
+    en: "From the command reference (not your notes): {text}",
+    ja: "コマンドリファレンスより (ノート外): {text}",
+  },
+  examplesInNotes: { en: "In your notes", ja: "ノートでの例" },
+  breakdown: { en: "Piece by piece", ja: "要素ごとの説明" },
+  fromNotes: { en: "notes", ja: "ノート" },
+  fromCatalog: { en: "reference", ja: "リファレンス" },
+  legend: {
+    en: "📒 = from your notes · 📖 = from the command reference",
+    ja: "📒 = ノートより · 📖 = コマンドリファレンスより",
+  },
+  unknownFlag: { en: "not a flag of `{command}` that I know", ja: "`{command}` のフラグとしては不明です" },
+  argument: { en: "argument", ja: "引数" },
+  placeholder: { en: "placeholder: put your own value here", ja: "プレースホルダー: 自分の値に置き換えます" },
+  youTyped: {
+    en: "You typed `{typed}`: the flag is `{correction}`.",
+    ja: "`{typed}` と入力されましたが、正しいフラグは `{correction}` です。",
+  },
+  erratumIntro: { en: "A note on your notes (line {line}): {text}", ja: "ノートの記述について ({line} 行目): {text}" },
+  typoFixed: { en: "Read `{typed}` as `{corrected}`.", ja: "`{typed}` を `{corrected}` と解釈しました。" },
+  seeAlso: { en: "See also", ja: "関連" },
+  source: { en: "Source", ja: "出典" },
+  readMore: { en: "read more", ja: "続きを読む" },
+  share: { en: "Share to channel", ja: "チャンネルに共有" },
+  sharedBy: { en: "Shared by {user}", ja: "{user} さんが共有" },
+  usageExplain: { en: "Usage: /explain <command line>, e.g. /explain docker cp", ja: "使い方: /explain <コマンド>  例: /explain docker cp" },
+  usageAsk: { en: "Usage: /ask <question>, e.g. /ask What is a Pod?", ja: "使い方: /ask <質問>  例: /ask Pod とは" },
+  unknownCommand: {
+    en: "I don't know the command {command}. Type /help to see what I can do.",
+    ja: "{command} というコマンドはありません。/help で使えるコマンドを確認できます。",
+  },
+  badInput: { en: "That input doesn't fit {command}: {problem}", ja: "{command} の入力が正しくありません: {problem}" },
+  internalError: {
+    en: "Something went wrong on my side; the error was logged. Please try again.",
+    ja: "内部でエラーが発生しました (ログに記録済み)。もう一度お試しください。",
+  },
+  adminOnly: { en: "Only admins can run {command}.", ja: "{command} は管理者のみ実行できます。" },
+  helpTitle: { en: "notes-tutor: what I can do", ja: "notes-tutor でできること" },
+  helpIntro: {
+    en: "I answer from your team's notes ({entries} entries from {files} file(s)), and say so when they don't cover something.",
+    ja: "チームのノート ({files} ファイル、{entries} 項目) をもとに答えます。ノートにないことは、ないとお伝えします。",
+  },
+  doctorTitle: { en: "Notes doctor: {count} finding(s)", ja: "ノート診断: {count} 件" },
+  doctorClean: { en: "No problems found in your notes.", ja: "ノートに問題は見つかりませんでした。" },
+  expiredButton: {
+    en: "This button no longer works (it may be from an older version of the notes). Run the command again.",
+    ja: "このボタンは使えなくなりました (ノートが更新された可能性があります)。もう一度コマンドを実行してください。",
+  },
+  choose: { en: "Type the number of your choice.", ja: "番号を入力して選んでください。" },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A fixed text of the bot in the given locale, with `{name}` placeholders filled in. */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template: string = MESSAGES[key][locale];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Picks a locale from a platform's locale string (`ja`, `ja-JP`, `en-US`); English otherwise. */
+export function localeFrom(value: string | null | undefined, fallback: Locale = "en"): Locale {
+  if (!value) return fallback;
+  return value.toLowerCase().startsWith("ja") ? "ja" : value.toLowerCase().startsWith("en") ? "en" : fallback;
+}

@@ -1,0 +1,201 @@
+import { type IndexInfo, ensureIndex } from "../knowledge/index-store.js";
+import { KnowledgeIndex } from "../knowledge/search.js";
+import { actionRegistry } from "./actions/registry.js";
+import type { ActionResult } from "./actions/types.js";
+import { commandRegistry } from "./commands/registry.js";
+import { parseCommandText } from "./commands/parse-text.js";
+import { type AnyCommand, type CommandSpec, type Invocation, isGroup, type RawArgs } from "./commands/types.js";
+import { t } from "./i18n.js";
+import type { Logger } from "./logger.js";
+import { type Reply, reply } from "./reply.js";
+import { type Db, openDatabase } from "./storage/database.js";
+
+export interface TutorOptions {
+  dbFile: string;
+  notesDir: string;
+  seedDb?: string | undefined;
+  logger: Logger;
+  /** Slack user ids (or other platform ids) that count as admins. */
+  admins?: string[];
+  now?: () => Date;
+}
+
+export type Outcome = "ok" | "not_found" | "bad_input" | "denied" | "error";
+
+/** Called after every command and action, for metrics. */
+export type CommandObserver = (name: string, outcome: Outcome, seconds: number) => void;
+
+/** An error whose message is meant for the person who typed the command. */
+export class UserError extends Error {}
+
+/** The tutor: the knowledge index, the database and every use case, behind one object the adapters call. */
+export class Tutor {
+  readonly commands: readonly AnyCommand[] = commandRegistry;
+  index: KnowledgeIndex;
+  indexInfo: IndexInfo;
+  readonly admins: ReadonlySet<string>;
+  readonly now: () => Date;
+  private observers: CommandObserver[] = [];
+  private inFlight = 0;
+  private closed = false;
+
+  private constructor(
+    readonly db: Db,
+    readonly notesDir: string,
+    readonly logger: Logger,
+    options: TutorOptions,
+  ) {
+    this.indexInfo = ensureIndex(db, notesDir);
+    this.index = new KnowledgeIndex(db);
+    this.admins = new Set(options.admins ?? []);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  static open(options: TutorOptions): Tutor {
+    const db = openDatabase(options.dbFile, { seed: options.seedDb });
+    try {
+      const tutor = new Tutor(db, options.notesDir, options.logger, options);
+      options.logger.debug({ index: tutor.indexInfo }, "index ready");
+      return tutor;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  /** Rebuilds the index when the notes changed since it was built (or always, with force). */
+  reindex(force = false): IndexInfo {
+    this.indexInfo = ensureIndex(this.db, this.notesDir, force);
+    if (this.indexInfo.rebuilt) this.index = new KnowledgeIndex(this.db);
+    return this.indexInfo;
+  }
+
+  onCommand(observer: CommandObserver): void {
+    this.observers.push(observer);
+  }
+
+  get busy(): number {
+    return this.inFlight;
+  }
+
+  /** Finds a command by its path (`["tutor", "daily", "set"]`). */
+  find(path: readonly string[]): CommandSpec | undefined {
+    let list: readonly AnyCommand[] = this.commands;
+    let found: AnyCommand | undefined;
+    for (const name of path) {
+      found = list.find((c) => c.name === name);
+      if (!found) return undefined;
+      list = isGroup(found) ? found.subcommands : [];
+    }
+    return found && !isGroup(found) ? found : undefined;
+  }
+
+  /** Runs a command typed as text: the terminal, Slack, mentions. */
+  async runText(ctx: Invocation, line: string): Promise<Reply> {
+    const parsed = parseCommandText(this.commands, line);
+    if (!parsed.ok) {
+      if (parsed.reason === "empty") return this.runCommand(ctx, ["help"], {});
+      if (parsed.reason === "incomplete" && parsed.command) return this.usage(ctx, parsed.path, parsed.command);
+      return reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "unknownCommand", { command: `/${parsed.path.join(" ")}` }) }] });
+    }
+    return this.runCommand(ctx, parsed.path, parsed.args);
+  }
+
+  private usage(ctx: Invocation, path: string[], cmd: AnyCommand): Reply {
+    const subs = isGroup(cmd) ? cmd.subcommands.map((s) => `/${[...path, s.name].join(" ")}`) : [];
+    return reply({
+      title: `/${path.join(" ")}`,
+      blocks: [{ type: "text", text: [cmd.description[ctx.locale], ...subs.map((s) => `• \`${s}\``)].join("\n") }],
+    });
+  }
+
+  /** Runs one command with arguments already split by option: validated, timed, never throwing. */
+  async runCommand(ctx: Invocation, path: readonly string[], raw: RawArgs): Promise<Reply> {
+    const started = performance.now();
+    const name = path.join(" ");
+    let outcome: Outcome = "ok";
+    this.inFlight++;
+    try {
+      const spec = this.find(path);
+      if (!spec) {
+        outcome = "bad_input";
+        return reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "unknownCommand", { command: `/${name}` }) }] });
+      }
+      const admin = this.requiresAdmin(path);
+      if (admin && !ctx.isAdmin) {
+        outcome = "denied";
+        return reply({ blocks: [{ type: "note", tone: "error", text: t(ctx.locale, "adminOnly", { command: `/${name}` }) }] });
+      }
+      const parsed = spec.schema.safeParse(raw);
+      if (!parsed.success) {
+        outcome = "bad_input";
+        const problem = parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+        const examples = spec.examples.map((e) => `\`${e}\``).join("  ");
+        return reply({
+          blocks: [{ type: "note", tone: "info", text: `${t(ctx.locale, "badInput", { command: `/${name}`, problem })}\n${examples}` }],
+        });
+      }
+      const result = await spec.run(this, ctx, parsed.data as RawArgs);
+      if (result.notFound) outcome = "not_found";
+      return result;
+    } catch (err) {
+      if (err instanceof UserError) {
+        outcome = "bad_input";
+        return reply({ blocks: [{ type: "note", tone: "info", text: err.message }] });
+      }
+      outcome = "error";
+      this.logger.error({ err, command: name, platform: ctx.platform }, "command failed");
+      return reply({ blocks: [{ type: "note", tone: "error", text: t(ctx.locale, "internalError") }] });
+    } finally {
+      this.inFlight--;
+      const seconds = (performance.now() - started) / 1000;
+      for (const o of this.observers) o(name, outcome, seconds);
+    }
+  }
+
+  /** Handles a button press. Unknown or malformed ids get a polite "expired" answer, never an error. */
+  async runAction(ctx: Invocation, id: string): Promise<ActionResult> {
+    const started = performance.now();
+    const [prefix = "", ...rest] = id.split(":");
+    const spec = actionRegistry.find((a) => a.prefix === prefix);
+    let outcome: Outcome = "ok";
+    this.inFlight++;
+    try {
+      const payload = spec?.schema.safeParse(rest.join(":"));
+      if (!spec || !payload?.success) {
+        outcome = "bad_input";
+        return { reply: reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] }) };
+      }
+      return await spec.run(this, ctx, payload.data);
+    } catch (err) {
+      if (err instanceof UserError) {
+        outcome = "bad_input";
+        return { reply: reply({ blocks: [{ type: "note", tone: "info", text: err.message }] }) };
+      }
+      outcome = "error";
+      this.logger.error({ err, action: prefix, platform: ctx.platform }, "action failed");
+      return { reply: reply({ blocks: [{ type: "note", tone: "error", text: t(ctx.locale, "internalError") }] }) };
+    } finally {
+      this.inFlight--;
+      const seconds = (performance.now() - started) / 1000;
+      for (const o of this.observers) o(`button:${prefix}`, outcome, seconds);
+    }
+  }
+
+  private requiresAdmin(path: readonly string[]): boolean {
+    let list: readonly AnyCommand[] = this.commands;
+    for (const name of path) {
+      const c = list.find((x) => x.name === name);
+      if (!c) return false;
+      if (c.admin) return true;
+      list = isGroup(c) ? c.subcommands : [];
+    }
+    return false;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}

@@ -1,0 +1,113 @@
+import type Database from "better-sqlite3";
+import type { Entry, Finding } from "./entries.js";
+import { extractEntries } from "./extract.js";
+import { parseNote } from "./markdown.js";
+import { loadNotes, type NotesFolder } from "./notes-loader.js";
+import { segmentForIndex } from "./segment.js";
+
+type Db = Database.Database;
+
+/** Bumped when extraction or segmentation changes, so old indexes are rebuilt. */
+export const INDEX_FORMAT = "3";
+
+export interface IndexInfo {
+  notesDir: string;
+  label: string;
+  hash: string;
+  files: number;
+  entries: number;
+  findings: number;
+  /** Whether this call rebuilt the index (false: reused). */
+  rebuilt: boolean;
+  buildMs: number;
+}
+
+function meta(db: Db, key: string): string | undefined {
+  const row = db.prepare("SELECT value FROM index_meta WHERE key = ?").get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+function headingsOf(e: Entry): string {
+  return e.path.join(" ");
+}
+
+/** Writes entries and findings in one transaction, replacing the previous index. */
+export function writeIndex(db: Db, folder: NotesFolder, entries: Entry[], findings: Finding[]): void {
+  const insertEntry = db.prepare(`INSERT INTO entries
+    (key, kind, file, anchor, path_json, line, title, body, command, examples_json, catalog_text, data_json, words)
+    VALUES (@key, @kind, @file, @anchor, @path_json, @line, @title, @body, @command, @examples_json, @catalog_text, @data_json, @words)`);
+  const insertFts = db.prepare("INSERT INTO entries_fts (rowid, title, headings, body, extra) VALUES (?, ?, ?, ?, ?)");
+  const insertFinding = db.prepare(`INSERT INTO findings (kind, file, line, excerpt, message_en, message_ja, correction)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const setMeta = db.prepare("INSERT OR REPLACE INTO index_meta (key, value) VALUES (?, ?)");
+  db.transaction(() => {
+    db.exec("DELETE FROM entries; DELETE FROM findings;");
+    db.prepare("INSERT INTO entries_fts (entries_fts) VALUES ('delete-all')").run();
+    const seen = new Set<string>();
+    for (const e of entries) {
+      let key = e.key;
+      for (let n = 2; seen.has(key); n++) key = `${e.key}:${n}`;
+      seen.add(key);
+      const title = segmentForIndex(e.title);
+      const headings = segmentForIndex(headingsOf(e));
+      const body = segmentForIndex([e.text, ...(e.examples ?? [])].join("\n"));
+      const extra = segmentForIndex(e.catalogText ?? "");
+      const info = insertEntry.run({
+        key,
+        kind: e.kind,
+        file: e.file,
+        anchor: e.anchor,
+        path_json: JSON.stringify(e.path),
+        line: e.line,
+        title: e.title,
+        body: e.text,
+        command: e.command ?? null,
+        examples_json: e.examples ? JSON.stringify(e.examples) : null,
+        catalog_text: e.catalogText ?? null,
+        data_json: e.data ? JSON.stringify(e.data) : null,
+        words: [title, headings, body, extra].join(" "),
+      });
+      insertFts.run(info.lastInsertRowid, title, headings, body, extra);
+    }
+    for (const f of findings) {
+      insertFinding.run(f.kind, f.file, f.line, f.excerpt, f.message.en, f.message.ja, f.correction ?? null);
+    }
+    setMeta.run("hash", folder.hash);
+    setMeta.run("format", INDEX_FORMAT);
+    setMeta.run("notes_dir", folder.dir);
+    setMeta.run("label", folder.label);
+    setMeta.run("files", String(folder.files.length));
+    setMeta.run("built_at", new Date().toISOString());
+  })();
+}
+
+/** Parses every note of the folder into entries and findings. Never throws on a note's content. */
+export function buildEntries(folder: NotesFolder): { entries: Entry[]; findings: Finding[] } {
+  const parsed = folder.files.map((f) => parseNote(f.file, f.content));
+  return extractEntries(parsed);
+}
+
+/**
+ * Makes sure the database holds the index of the notes in `dir`: reuses it when the notes' content hash
+ * is unchanged, rebuilds it otherwise (or when `force`).
+ */
+export function ensureIndex(db: Db, dir: string, force = false): IndexInfo {
+  const started = performance.now();
+  const folder = loadNotes(dir);
+  const fresh = !force && meta(db, "hash") === folder.hash && meta(db, "format") === INDEX_FORMAT;
+  if (!fresh) {
+    const { entries, findings } = buildEntries(folder);
+    writeIndex(db, folder, entries, findings);
+  }
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return {
+    notesDir: folder.dir,
+    label: folder.label,
+    hash: folder.hash,
+    files: folder.files.length,
+    entries: count("SELECT count(*) AS n FROM entries"),
+    findings: count("SELECT count(*) AS n FROM findings"),
+    rebuilt: !fresh,
+    buildMs: performance.now() - started,
+  };
+}

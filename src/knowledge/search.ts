@@ -1,0 +1,338 @@
+import type Database from "better-sqlite3";
+import { suggestCommands } from "./catalog/index.js";
+import { type Breakdown, breakDown } from "./command-line.js";
+import { type Entry, type EntryKind, sourceOf } from "./entries.js";
+import { isStopword, segmentWords, segmentWordsWithParts } from "./segment.js";
+import { japaneseFor } from "./synonyms.js";
+
+type Db = Database.Database;
+
+/** One result, exactly as the CLI's `--json` contract prints it. */
+export interface SearchResult {
+  title: string;
+  path: string[];
+  source: string;
+  kind: EntryKind;
+  score: number;
+}
+
+/** The CLI's `--json` contract (DESIGN.md). */
+export interface SearchResponse {
+  query: string;
+  found: boolean;
+  resolved?: string | null;
+  results: SearchResult[];
+  suggestions: string[];
+}
+
+export interface StoredEntry extends Entry {
+  id: number;
+  source: string;
+}
+
+export interface Hit {
+  entry: StoredEntry;
+  score: number;
+  /** Query words (as typed) that the entry contains. */
+  matched: string[];
+}
+
+export interface AskOutcome {
+  response: SearchResponse;
+  hits: Hit[];
+  /** The meaningful words of the query, for trimming an answer to the part that matches. */
+  terms: string[];
+}
+
+export interface ExplainOutcome extends AskOutcome {
+  breakdown: Breakdown;
+}
+
+interface EntryRow {
+  id: number;
+  key: string;
+  kind: EntryKind;
+  file: string;
+  anchor: string;
+  path_json: string;
+  line: number;
+  title: string;
+  body: string;
+  command: string | null;
+  examples_json: string | null;
+  catalog_text: string | null;
+  data_json: string | null;
+  words: string;
+}
+
+/** A query word and the words that count as it (its Japanese equivalents). */
+interface TermGroup {
+  typed: string;
+  alternatives: string[][];
+  weight: number;
+}
+
+export const MAX_RESULTS = 5;
+/** Share of the query's weight an answer must cover to count as found. */
+export const FOUND_COVERAGE = 0.62;
+
+function toEntry(row: EntryRow, label: string): StoredEntry {
+  const e: StoredEntry = {
+    id: row.id,
+    kind: row.kind,
+    key: row.key,
+    file: row.file,
+    anchor: row.anchor,
+    path: JSON.parse(row.path_json) as string[],
+    line: row.line,
+    title: row.title,
+    text: row.body,
+    source: sourceOf(label, row.file, row.anchor),
+  };
+  if (row.command) e.command = row.command;
+  if (row.examples_json) e.examples = JSON.parse(row.examples_json) as string[];
+  if (row.catalog_text) e.catalogText = row.catalog_text;
+  if (row.data_json) e.data = JSON.parse(row.data_json) as Entry["data"];
+  return e;
+}
+
+function ftsQuote(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** Read-only queries over the knowledge index. */
+export class KnowledgeIndex {
+  readonly label: string;
+  private readonly df: Database.Statement;
+  private readonly total: number;
+  private readonly byIds: Map<number, StoredEntry> = new Map();
+
+  constructor(
+    private readonly db: Db,
+    label?: string,
+  ) {
+    const stored = db.prepare("SELECT value FROM index_meta WHERE key = 'label'").get() as { value: string } | undefined;
+    this.label = label ?? stored?.value ?? "notes";
+    this.df = db.prepare("SELECT doc FROM entries_vocab WHERE term = ?");
+    this.total = (db.prepare("SELECT count(*) AS n FROM entries").get() as { n: number }).n;
+  }
+
+  get size(): number {
+    return this.total;
+  }
+
+  private docFreq(token: string): number {
+    const row = this.df.get(token) as { doc: number } | undefined;
+    return row?.doc ?? 0;
+  }
+
+  private idf(df: number): number {
+    const n = Math.max(this.total, 1);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private entry(id: number, row?: EntryRow): StoredEntry {
+    let e = this.byIds.get(id);
+    if (!e) {
+      const r = row ?? (this.db.prepare("SELECT * FROM entries WHERE id = ?").get(id) as EntryRow);
+      e = toEntry(r, this.label);
+      this.byIds.set(id, e);
+    }
+    return e;
+  }
+
+  allEntries(kind?: EntryKind): StoredEntry[] {
+    const rows = (
+      kind
+        ? this.db.prepare("SELECT * FROM entries WHERE kind = ? ORDER BY id").all(kind)
+        : this.db.prepare("SELECT * FROM entries ORDER BY id").all()
+    ) as EntryRow[];
+    return rows.map((r) => this.entry(r.id, r));
+  }
+
+  entriesOfSection(file: string, anchor: string): StoredEntry[] {
+    const rows = this.db.prepare("SELECT * FROM entries WHERE file = ? AND anchor = ? ORDER BY id").all(file, anchor) as EntryRow[];
+    return rows.map((r) => this.entry(r.id, r));
+  }
+
+  /** Canonical commands the notes use, most used first. */
+  notesCommands(): string[] {
+    const rows = this.db
+      .prepare("SELECT command, count(*) AS n FROM entries WHERE kind = 'command' GROUP BY command ORDER BY n DESC, command")
+      .all() as { command: string }[];
+    return rows.map((r) => r.command);
+  }
+
+  /** Headings of the notes, in order. */
+  headings(): { title: string; path: string[]; source: string }[] {
+    return this.allEntries("section").map((e) => ({ title: e.title, path: e.path, source: e.source }));
+  }
+
+  private termGroups(query: string): TermGroup[] {
+    const groups: TermGroup[] = [];
+    const seen = new Set<string>();
+    for (const w of segmentWordsWithParts(query)) {
+      if (isStopword(w.word) || seen.has(w.word)) continue;
+      if (w.word.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w.word)) continue;
+      seen.add(w.word);
+      const alternatives: string[][] = [[w.word]];
+      if (w.parts.length > 0 && this.docFreq(w.word) === 0) alternatives.push(w.parts);
+      for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
+      const dfs = alternatives.map((alt) => Math.min(...alt.map((t) => this.docFreq(t))));
+      const known = dfs.filter((d) => d > 0);
+      // A word the notes never use weighs the most: it is what the question is about and they do not cover it.
+      const weight = known.length > 0 ? this.idf(Math.max(...known)) : this.idf(0);
+      groups.push({ typed: w.word, alternatives, weight });
+    }
+    return groups;
+  }
+
+  /** Free-text search: the best sections for a question, or `found: false` when the notes do not cover it. */
+  ask(query: string): AskOutcome {
+    const groups = this.termGroups(query);
+    const response: SearchResponse = { query, found: false, results: [], suggestions: [] };
+    if (groups.length === 0) return { response, hits: [], terms: [] };
+    const tokens = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
+    const rows = this.db
+      .prepare(
+        `SELECT e.*, bm25(entries_fts, 4.0, 3.0, 1.0, 0.6) AS rank
+         FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+         WHERE entries_fts MATCH ? ORDER BY rank LIMIT 120`,
+      )
+      .all(tokens.map(ftsQuote).join(" OR ")) as (EntryRow & { rank: number })[];
+    const totalWeight = groups.reduce((s, g) => s + g.weight, 0);
+    const bestRank = Math.min(...rows.map((r) => r.rank), -1e-9);
+    const queryNorm = segmentWords(query).join("");
+    const hits = rows.map((row): Hit & { coverage: number } => {
+      const words = new Set(row.words.split(" "));
+      const matched = groups.filter((g) => g.alternatives.some((alt) => alt.every((t) => words.has(t))));
+      const coverage = matched.reduce((s, g) => s + g.weight, 0) / totalWeight;
+      const entry = this.entry(row.id, row);
+      const title = segmentWords(entry.path[entry.path.length - 1] ?? "").join("");
+      const titleInQuery = title.length >= 2 && queryNorm.includes(title) ? 0.12 : 0;
+      const termTitle = entry.kind === "term" && queryNorm.includes(segmentWords(entry.title).join("")) ? 0.05 : 0;
+      const score = 0.7 * coverage + 0.18 * (row.rank / bestRank) + titleInQuery + termTitle;
+      return { entry, score, matched: matched.map((g) => g.typed), coverage };
+    });
+    hits.sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
+    const perSection = new Map<string, Hit & { coverage: number }>();
+    for (const h of hits) if (!perSection.has(h.entry.source)) perSection.set(h.entry.source, h);
+    const ranked = [...perSection.values()];
+    const best = ranked[0];
+    const found = best !== undefined && best.coverage >= FOUND_COVERAGE;
+    if (found) {
+      response.found = true;
+      response.results = ranked.slice(0, MAX_RESULTS).map((h) => this.result(h.entry, h.score));
+    } else {
+      const near = ranked.filter((h) => h.coverage >= 0.3).slice(0, 3);
+      response.suggestions = [...new Set([...near.map((h) => h.entry.path[h.entry.path.length - 1] ?? ""), ...suggestCommands(query, 3)])].filter(Boolean);
+    }
+    return { response, hits: found ? ranked.slice(0, MAX_RESULTS) : [], terms: groups.map((g) => g.typed) };
+  }
+
+  private result(e: StoredEntry, score: number): SearchResult {
+    const section = e.path[e.path.length - 1] ?? e.title;
+    return { title: section, path: e.path, source: e.source, kind: e.kind, score: round(Math.min(1, Math.max(0, score))) };
+  }
+
+  /** Command look-up: the notes' sections about the command typed, flags and arguments included. */
+  explain(query: string): ExplainOutcome {
+    const breakdown = breakDown(query);
+    const match = breakdown.match;
+    if (!match) {
+      const asked = this.ask(query);
+      const suggestions = asked.response.found ? [] : [...new Set([...suggestCommands(query, 5), ...asked.response.suggestions])];
+      return {
+        ...asked,
+        breakdown,
+        response: { ...asked.response, resolved: null, suggestions: suggestions.slice(0, 5) },
+      };
+    }
+    const name = match.command.name;
+    const verbWords = new Set([name, ...match.command.aliases].map((s) => s.split(" ").slice(1).join(" ")));
+    const typedFlags = breakdown.pieces.filter((p) => p.kind === "flag").map((p) => (p.kind === "flag" ? p.flag : null));
+    const commandRows = this.db.prepare("SELECT * FROM entries WHERE command = ? ORDER BY id").all(name) as EntryRow[];
+    const perSectionCommands = new Map<string, number>();
+    for (const r of this.db.prepare("SELECT file, anchor FROM entries WHERE kind = 'command'").all() as { file: string; anchor: string }[]) {
+      const k = `${r.file}#${r.anchor}`;
+      perSectionCommands.set(k, (perSectionCommands.get(k) ?? 0) + 1);
+    }
+    const hits: Hit[] = [];
+    for (const row of commandRows) {
+      const entry = this.entry(row.id, row);
+      let score = 0.6;
+      const matched: string[] = [];
+      if (entry.kind === "command") {
+        const title = entry.path[entry.path.length - 1]?.toLowerCase() ?? "";
+        if (verbWords.has(title)) score += 0.25;
+        const exampleFlags = new Set(
+          (entry.examples ?? []).flatMap((ex) =>
+            breakDown(ex).pieces.flatMap((p) => (p.kind === "flag" ? [p.flag] : [])),
+          ),
+        );
+        const exampleResources = new Set(
+          (entry.examples ?? []).flatMap((ex) => breakDown(ex).pieces.flatMap((p) => (p.kind === "resource" ? [p.resource.name] : []))),
+        );
+        const shared = typedFlags.filter((f) => f && exampleFlags.has(f)).length;
+        if (typedFlags.length > 0) score += (0.1 * shared) / typedFlags.length;
+        if (match.resource && exampleResources.has(match.resource.name)) score += 0.08;
+        score -= 0.03 * ((perSectionCommands.get(`${entry.file}#${entry.anchor}`) ?? 1) - 1);
+        matched.push(name);
+      } else if (entry.kind === "option") {
+        const typed = String(entry.data?.typed ?? entry.title);
+        const covered = typedFlags.filter((f) => f && (f.short === typed.replace(/^-/, "") || f.long === typed.replace(/^-+/, "") || f.long === String(entry.data?.correction ?? "").replace(/^--/, "")));
+        if (covered.length === 0) continue;
+        score += (0.3 * covered.length) / typedFlags.length;
+        matched.push(entry.title);
+      } else continue;
+      hits.push({ entry, score, matched });
+    }
+    hits.sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
+    const perSection = new Map<string, Hit>();
+    for (const h of hits) if (!perSection.has(h.entry.source)) perSection.set(h.entry.source, h);
+    const ranked = [...perSection.values()].slice(0, MAX_RESULTS);
+    const found = ranked.some((h) => h.entry.kind === "command");
+    const response: SearchResponse = {
+      query,
+      found,
+      resolved: match.canonical,
+      results: found ? ranked.map((h) => this.result(h.entry, h.score)) : [],
+      suggestions: found ? [] : this.relatedCommands(name),
+    };
+    return { response, hits: found ? [...perSection.values()] : [], terms: [name], breakdown };
+  }
+
+  /** Commands the notes do cover that are close to one they do not: same last word, then same group. */
+  private relatedCommands(name: string): string[] {
+    const words = name.split(" ");
+    const last = words[words.length - 1] ?? "";
+    const notes = this.notesCommands();
+    const sameVerb = notes.filter((c) => c.split(" ").pop() === last);
+    const sameGroup = notes.filter((c) => c.split(" ").slice(0, 2).join(" ") === words.slice(0, 2).join(" "));
+    return [...new Set([...sameVerb, ...sameGroup])].filter((c) => c !== name).slice(0, 5);
+  }
+
+  findings(): { kind: string; file: string; line: number; excerpt: string; message: { en: string; ja: string }; correction?: string }[] {
+    const rows = this.db.prepare("SELECT * FROM findings ORDER BY file, line, id").all() as {
+      kind: string;
+      file: string;
+      line: number;
+      excerpt: string;
+      message_en: string;
+      message_ja: string;
+      correction: string | null;
+    }[];
+    return rows.map((r) => ({
+      kind: r.kind,
+      file: r.file,
+      line: r.line,
+      excerpt: r.excerpt,
+      message: { en: r.message_en, ja: r.message_ja },
+      ...(r.correction ? { correction: r.correction } : {}),
+    }));
+  }
+}

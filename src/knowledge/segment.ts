@@ -1,0 +1,84 @@
+/**
+ * Word segmentation for search. Japanese has no spaces, so text goes through Intl.Segmenter (built into
+ * Node) before it reaches FTS5, and queries are cut the same way. Latin words are lower-cased.
+ */
+const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
+
+const JA_STOPWORDS = new Set(
+  "の は を に が と で て た だ です ます する し した して いる ある あり こと もの よう ため これ それ この その あれ どれ とは には では から まで より など か も や へ な ね よ という とき 場合 方法 使い方 教え 教えて ください 何 なに どう どうやって どの どんな ？ ? 違い 方 について".split(
+    " ",
+  ),
+);
+
+const EN_STOPWORDS = new Set(
+  "a an the of to in on at for from by with and or is are was were be been being do does did how what which who whom why when where i me my you your we our it its this that these those can could should would will shall may might must there here into out about as not no yes please tell explain show mean means meaning difference between vs versus".split(
+    " ",
+  ),
+);
+
+export function isStopword(token: string): boolean {
+  return JA_STOPWORDS.has(token) || EN_STOPWORDS.has(token);
+}
+
+/** Normalizes width and case: full-width ASCII becomes ASCII, Latin letters become lower case. */
+export function normalize(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+const KATAKANA = /^[\p{Script=Katakana}ー・]+$/u;
+
+/** A word and, for a katakana loanword that the dictionary cut into pieces, those pieces. */
+export interface Word {
+  word: string;
+  parts: string[];
+}
+
+/**
+ * Word-like segments of the text, normalized, in order (stopwords kept). ICU's dictionary does not know
+ * most katakana loanwords and cuts them (ポート|フ|ォ|ワ|…), so runs of katakana are joined back into
+ * one word, keeping the pieces for partial matches (ローリング|アップデート).
+ */
+export function segmentWordsWithParts(text: string): Word[] {
+  const out: Word[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    out.push({ word: run.join(""), parts: run.length > 1 ? run.filter((p) => p.length >= 2) : [] });
+    run = [];
+  };
+  for (const s of segmenter.segment(normalize(text))) {
+    const w = s.segment.trim();
+    if (w && KATAKANA.test(w)) {
+      run.push(w);
+      continue;
+    }
+    flush();
+    if (s.isWordLike && w) out.push({ word: w, parts: [] });
+  }
+  flush();
+  return out;
+}
+
+export function segmentWords(text: string): string[] {
+  return segmentWordsWithParts(text).map((w) => w.word);
+}
+
+/** Space-separated words (and the pieces of long katakana words), ready for FTS5's unicode61 tokenizer. */
+export function segmentForIndex(text: string): string {
+  return segmentWordsWithParts(text)
+    .flatMap((w) => [w.word, ...w.parts])
+    .join(" ");
+}
+
+/** The words of a query that carry meaning (stopwords dropped), unique, in order. */
+export function queryTerms(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const w of segmentWords(text)) {
+    if (isStopword(w) || seen.has(w)) continue;
+    if (w.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w)) continue;
+    seen.add(w);
+    out.push(w);
+  }
+  return out;
+}

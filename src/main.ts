@@ -1,0 +1,142 @@
+// Entry point of `npm start`: the bot as one process, with every configured platform, or the terminal.
+import { fstatSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { runRepl } from "./bots/terminal/repl.js";
+import type { Surface } from "./bots/surface.js";
+import { type Config, ConfigError, loadConfig, notesDirOf } from "./core/config.js";
+import { createLogger, type Logger } from "./core/logger.js";
+import { Tutor } from "./core/tutor.js";
+import { NotesError } from "./knowledge/notes-loader.js";
+import { type HealthServer, startHealthServer } from "./service/http.js";
+import { Metrics } from "./service/metrics.js";
+import { createSurfaces, platformsConfigured } from "./service/surfaces.js";
+
+function terminalWanted(config: Config): boolean {
+  if (config.TUTOR_TERMINAL === "on") return true;
+  if (config.TUTOR_TERMINAL === "off") return false;
+  if (platformsConfigured(config).length > 0) return false;
+  return stdinIsUsable();
+}
+
+/** A TTY, a pipe or a file on stdin; not /dev/null or a closed stdin, as in a container. */
+function stdinIsUsable(): boolean {
+  if (process.stdin.isTTY) return true;
+  try {
+    const st = fstatSync(0);
+    return st.isFIFO() || st.isFile() || st.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+/** Waits for in-flight answers, at most `ms`. */
+async function drain(tutor: Tutor, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (tutor.busy > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  return tutor.busy === 0;
+}
+
+export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const terminal = terminalWanted(config);
+  const logger: Logger = createLogger({ level: terminal ? (config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL) : config.LOG_LEVEL });
+  let tutor: Tutor;
+  try {
+    tutor = Tutor.open({
+      dbFile: config.TUTOR_DB,
+      notesDir: notesDirOf(config),
+      seedDb: config.TUTOR_SEED_DB,
+      logger,
+      admins: config.TUTOR_ADMINS,
+    });
+  } catch (err) {
+    if (err instanceof NotesError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+
+  if (terminal) {
+    try {
+      await runRepl(tutor, {
+        input: process.stdin,
+        output: process.stdout,
+        locale: config.TUTOR_LOCALE,
+        interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      });
+    } finally {
+      tutor.close();
+    }
+    return 0;
+  }
+
+  const metrics = new Metrics();
+  metrics.watch(tutor);
+  let draining = false;
+  let surfaces: Surface[] = [];
+  const http: HealthServer = await startHealthServer({
+    port: config.PORT,
+    host: config.HOST,
+    metrics,
+    draining: () => draining,
+    checks: () => [
+      { name: "database", ready: () => tutor.db.open },
+      { name: "index", ready: () => tutor.indexInfo.entries > 0 },
+      ...surfaces.map((s) => ({ name: s.name, ready: () => s.connected() })),
+    ],
+  });
+  surfaces = await createSurfaces({ tutor, config, logger, http, metrics });
+  for (const s of surfaces) {
+    await s.start();
+    metrics.connected.set({ platform: s.name }, s.connected() ? 1 : 0);
+  }
+  logger.info({ port: http.port, platforms: surfaces.map((s) => s.name), entries: tutor.indexInfo.entries }, "notes-tutor ready");
+  if (surfaces.length === 0) logger.warn("no platform configured (set SLACK_* or DISCORD_TOKEN); serving health endpoints only");
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      draining = true;
+      logger.info({ signal }, "shutting down");
+      const hard = setTimeout(() => {
+        logger.error("shutdown took too long; exiting");
+        resolve(1);
+      }, config.SHUTDOWN_TIMEOUT_MS + 2000);
+      hard.unref();
+      await Promise.allSettled(surfaces.map((s) => s.stop()));
+      const drained = await drain(tutor, config.SHUTDOWN_TIMEOUT_MS);
+      if (!drained) logger.warn({ inFlight: tutor.busy }, "in-flight work did not finish in time");
+      await http.close();
+      tutor.close();
+      clearTimeout(hard);
+      logger.info("stopped");
+      resolve(0);
+    };
+    process.once("SIGTERM", () => void shutdown("SIGTERM"));
+    process.once("SIGINT", () => void shutdown("SIGINT"));
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  serve().then(
+    (code) => {
+      process.exit(code);
+    },
+    (err: unknown) => {
+      process.stderr.write(`notes-tutor failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

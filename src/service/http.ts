@@ -1,0 +1,68 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Metrics } from "./metrics.js";
+
+export interface Readiness {
+  name: string;
+  ready(): boolean;
+}
+
+/** Handles a request the health server does not own (the Slack endpoint); returns false when it does not either. */
+export type ExtraRoute = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+
+export interface HealthServer {
+  server: http.Server;
+  port: number;
+  addRoute(route: ExtraRoute): void;
+  close(): Promise<void>;
+}
+
+/** /healthz (process alive), /readyz (database, index and every platform ready), /metrics (Prometheus). */
+export async function startHealthServer(options: {
+  port: number;
+  host: string;
+  metrics: Metrics;
+  checks: () => Readiness[];
+  draining: () => boolean;
+}): Promise<HealthServer> {
+  const routes: ExtraRoute[] = [];
+  const server = http.createServer((req, res) => {
+    const url = (req.url ?? "/").split("?")[0];
+    if (req.method === "GET" && url === "/healthz") {
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok" }));
+      return;
+    }
+    if (req.method === "GET" && url === "/readyz") {
+      const checks = options.checks().map((c) => ({ name: c.name, ready: c.ready() }));
+      const ok = !options.draining() && checks.every((c) => c.ready);
+      res
+        .writeHead(ok ? 200 : 503, { "content-type": "application/json" })
+        .end(JSON.stringify({ status: ok ? "ready" : options.draining() ? "draining" : "not ready", checks }));
+      return;
+    }
+    if (req.method === "GET" && url === "/metrics") {
+      options.metrics.registry.metrics().then(
+        (text) => res.writeHead(200, { "content-type": options.metrics.registry.contentType }).end(text),
+        () => res.writeHead(500).end(),
+      );
+      return;
+    }
+    for (const route of routes) if (route(req, res)) return;
+    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    addRoute: (r) => routes.push(r),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

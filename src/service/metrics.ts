@@ -1,0 +1,50 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { Tutor } from "../core/tutor.js";
+
+/** Prometheus metrics of one process (served at /metrics). */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly commands = new Counter({
+    name: "tutor_commands_total",
+    help: "Commands and button presses handled, by name and outcome",
+    labelNames: ["command", "outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly latency = new Histogram({
+    name: "tutor_answer_seconds",
+    help: "Time from a command arriving to its answer being ready",
+    labelNames: ["command"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+    registers: [this.registry],
+  });
+  readonly quizAnswers = new Counter({
+    name: "tutor_quiz_answers_total",
+    help: "Quiz answers recorded, by result",
+    labelNames: ["result"] as const,
+    registers: [this.registry],
+  });
+  readonly connected = new Gauge({
+    name: "tutor_platform_connected",
+    help: "1 when the platform connection is up",
+    labelNames: ["platform"] as const,
+    registers: [this.registry],
+  });
+  readonly indexEntries = new Gauge({
+    name: "tutor_index_entries",
+    help: "Entries in the knowledge index",
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Counts every command of the tutor and keeps the index size current. */
+  watch(tutor: Tutor): void {
+    tutor.onCommand((name, outcome, seconds) => {
+      this.commands.inc({ command: name, outcome });
+      this.latency.observe({ command: name }, seconds);
+    });
+    this.indexEntries.set(tutor.indexInfo.entries);
+  }
+}
