@@ -48,7 +48,9 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     throw err;
   }
   const terminal = terminalWanted(config);
-  const logger: Logger = createLogger({ level: terminal ? (config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL) : config.LOG_LEVEL });
+  const logger: Logger = createLogger({
+    level: terminal ? (config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL) : config.LOG_LEVEL,
+  });
   let tutor: Tutor;
   try {
     tutor = Tutor.open({
@@ -100,8 +102,12 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     await s.start();
     metrics.connected.set({ platform: s.name }, s.connected() ? 1 : 0);
   }
-  logger.info({ port: http.port, platforms: surfaces.map((s) => s.name), entries: tutor.indexInfo.entries }, "notes-tutor ready");
-  if (surfaces.length === 0) logger.warn("no platform configured (set SLACK_* or DISCORD_TOKEN); serving health endpoints only");
+  logger.info(
+    { port: http.port, platforms: surfaces.map((s) => s.name), entries: tutor.indexInfo.entries },
+    "notes-tutor ready",
+  );
+  if (surfaces.length === 0)
+    logger.warn("no platform configured (set SLACK_* or DISCORD_TOKEN); serving health endpoints only");
 
   return new Promise<number>((resolve) => {
     let stopping = false;
@@ -135,7 +141,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       process.exit(code);
     },
     (err: unknown) => {
-      process.stderr.write(`notes-tutor failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(
+        `notes-tutor failed to start: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
       process.exit(1);
     },
   );

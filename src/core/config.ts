@@ -72,13 +72,21 @@ export const configSchema = z
       });
     }
     if ((c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) && !c.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required to run the Slack app" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_BOT_TOKEN"],
+        message: "is required to run the Slack app",
+      });
     }
     if (c.SLACK_BOT_TOKEN && !c.SLACK_BOT_TOKEN.startsWith("xoxb-")) {
       ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "must be a bot token (xoxb-…)" });
     }
     if (c.SLACK_APP_TOKEN && !c.SLACK_APP_TOKEN.startsWith("xapp-")) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: "must be an app-level token (xapp-…)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_APP_TOKEN"],
+        message: "must be an app-level token (xapp-…)",
+      });
     }
     if (c.OPENAI_BASE_URL && !c.OPENAI_MODEL) {
       ctx.addIssue({ code: "custom", path: ["OPENAI_MODEL"], message: "is required with OPENAI_BASE_URL" });

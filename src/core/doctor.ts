@@ -5,7 +5,11 @@ import type { Tutor } from "./tutor.js";
 /** Every finding in the notes (errata, YAML that does not parse as meant, broken links), with file and line. */
 export function doctorReport(tutor: Tutor, locale: Locale): Reply {
   const findings = tutor.index.findings();
-  if (findings.length === 0) return reply({ title: t(locale, "doctorTitle", { count: 0 }), blocks: [{ type: "text", text: t(locale, "doctorClean") }] });
+  if (findings.length === 0)
+    return reply({
+      title: t(locale, "doctorTitle", { count: 0 }),
+      blocks: [{ type: "text", text: t(locale, "doctorClean") }],
+    });
   const blocks: Block[] = findings.map((f) => ({
     type: "note",
     tone: "warning",

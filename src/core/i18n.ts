@@ -27,20 +27,33 @@ const MESSAGES = {
     en: "You typed `{typed}`: the flag is `{correction}`.",
     ja: "`{typed}` と入力されましたが、正しいフラグは `{correction}` です。",
   },
-  erratumIntro: { en: "A note on your notes (line {line}): {text}", ja: "ノートの記述について ({line} 行目): {text}" },
+  erratumIntro: {
+    en: "A note on your notes (line {line}): {text}",
+    ja: "ノートの記述について ({line} 行目): {text}",
+  },
   typoFixed: { en: "Read `{typed}` as `{corrected}`.", ja: "`{typed}` を `{corrected}` と解釈しました。" },
   seeAlso: { en: "See also", ja: "関連" },
   source: { en: "Source", ja: "出典" },
   readMore: { en: "read more", ja: "続きを読む" },
   share: { en: "Share to channel", ja: "チャンネルに共有" },
+  shared: { en: "Shared to the channel.", ja: "チャンネルに共有しました。" },
   sharedBy: { en: "Shared by {user}", ja: "{user} さんが共有" },
-  usageExplain: { en: "Usage: /explain <command line>, e.g. /explain docker cp", ja: "使い方: /explain <コマンド>  例: /explain docker cp" },
-  usageAsk: { en: "Usage: /ask <question>, e.g. /ask What is a Pod?", ja: "使い方: /ask <質問>  例: /ask Pod とは" },
+  usageExplain: {
+    en: "Usage: /explain <command line>, e.g. /explain docker cp",
+    ja: "使い方: /explain <コマンド>  例: /explain docker cp",
+  },
+  usageAsk: {
+    en: "Usage: /ask <question>, e.g. /ask What is a Pod?",
+    ja: "使い方: /ask <質問>  例: /ask Pod とは",
+  },
   unknownCommand: {
     en: "I don't know the command {command}. Type /help to see what I can do.",
     ja: "{command} というコマンドはありません。/help で使えるコマンドを確認できます。",
   },
-  badInput: { en: "That input doesn't fit {command}: {problem}", ja: "{command} の入力が正しくありません: {problem}" },
+  badInput: {
+    en: "That input doesn't fit {command}: {problem}",
+    ja: "{command} の入力が正しくありません: {problem}",
+  },
   internalError: {
     en: "Something went wrong on my side; the error was logged. Please try again.",
     ja: "内部でエラーが発生しました (ログに記録済み)。もう一度お試しください。",

@@ -35,7 +35,12 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const base = { level: options.level ?? "info", redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
   if (options.pretty) {
-    return pino({ ...base, transport: { target: "pino-pretty", options: { destination: 2, colorize: false } } });
+    return pino({
+      ...base,
+      transport: { target: "pino-pretty", options: { destination: 2, colorize: false } },
+    });
   }
-  return options.destination ? pino(base, options.destination as pino.DestinationStream) : pino(base, pino.destination(2));
+  return options.destination
+    ? pino(base, options.destination as pino.DestinationStream)
+    : pino(base, pino.destination(2));
 }

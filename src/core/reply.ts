@@ -101,7 +101,8 @@ export function truncate(text: string, max: number): string {
   }
   head = head.replace(/\s+$/u, "");
   // An odd number of backticks would leave an inline code span open: drop the open one.
-  if ((head.match(/`/g)?.length ?? 0) % 2 === 1) head = head.slice(0, head.lastIndexOf("`")).replace(/\s+$/u, "");
+  if ((head.match(/`/g)?.length ?? 0) % 2 === 1)
+    head = head.slice(0, head.lastIndexOf("`")).replace(/\s+$/u, "");
   return head + ELLIPSIS;
 }
 
@@ -245,7 +246,9 @@ export function fitReply(r: Reply, limits: Limits): Reply {
   const out: Reply = {
     ...r,
     blocks,
-    choices: r.choices.slice(0, limits.choices).map((c) => ({ ...c, label: truncate(c.label, limits.choiceLabel) })),
+    choices: r.choices
+      .slice(0, limits.choices)
+      .map((c) => ({ ...c, label: truncate(c.label, limits.choiceLabel) })),
     citations: r.citations.map((c, i) => (cut && i === 0 ? { ...c, readMore: true } : c)),
   };
   if (r.title !== undefined) out.title = truncate(r.title, limits.title);

@@ -1,10 +1,17 @@
 import { type IndexInfo, ensureIndex } from "../knowledge/index-store.js";
 import { KnowledgeIndex } from "../knowledge/search.js";
 import { actionRegistry } from "./actions/registry.js";
+import { SHAREABLE, shareChoice } from "./actions/share.js";
 import type { ActionResult } from "./actions/types.js";
 import { commandRegistry } from "./commands/registry.js";
 import { parseCommandText } from "./commands/parse-text.js";
-import { type AnyCommand, type CommandSpec, type Invocation, isGroup, type RawArgs } from "./commands/types.js";
+import {
+  type AnyCommand,
+  type CommandSpec,
+  type Invocation,
+  isGroup,
+  type RawArgs,
+} from "./commands/types.js";
 import { t } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import { type Reply, reply } from "./reply.js";
@@ -95,8 +102,17 @@ export class Tutor {
     const parsed = parseCommandText(this.commands, line);
     if (!parsed.ok) {
       if (parsed.reason === "empty") return this.runCommand(ctx, ["help"], {});
-      if (parsed.reason === "incomplete" && parsed.command) return this.usage(ctx, parsed.path, parsed.command);
-      return reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "unknownCommand", { command: `/${parsed.path.join(" ")}` }) }] });
+      if (parsed.reason === "incomplete" && parsed.command)
+        return this.usage(ctx, parsed.path, parsed.command);
+      return reply({
+        blocks: [
+          {
+            type: "note",
+            tone: "info",
+            text: t(ctx.locale, "unknownCommand", { command: `/${parsed.path.join(" ")}` }),
+          },
+        ],
+      });
     }
     return this.runCommand(ctx, parsed.path, parsed.args);
   }
@@ -105,8 +121,29 @@ export class Tutor {
     const subs = isGroup(cmd) ? cmd.subcommands.map((s) => `/${[...path, s.name].join(" ")}`) : [];
     return reply({
       title: `/${path.join(" ")}`,
-      blocks: [{ type: "text", text: [cmd.description[ctx.locale], ...subs.map((s) => `• \`${s}\``)].join("\n") }],
+      blocks: [
+        { type: "text", text: [cmd.description[ctx.locale], ...subs.map((s) => `• \`${s}\``)].join("\n") },
+      ],
     });
+  }
+
+  /**
+   * For chat platforms: runs the command, and gives a private answer of a shareable command (explain,
+   * ask) a Share button that reposts it in the channel.
+   */
+  async runForChat(ctx: Invocation, path: readonly string[], raw: RawArgs): Promise<Reply> {
+    const r = await this.runCommand(ctx, path, raw);
+    if (r.ephemeral && !r.notFound && path.length === 1 && SHAREABLE.has(path[0] ?? "")) {
+      return { ...r, choices: [...r.choices, shareChoice(this, ctx, path, raw)] };
+    }
+    return r;
+  }
+
+  /** Runs a text command line for chat platforms (Slack, mentions): parsed, then as runForChat. */
+  async runTextForChat(ctx: Invocation, line: string): Promise<Reply> {
+    const parsed = parseCommandText(this.commands, line);
+    if (parsed.ok) return this.runForChat(ctx, parsed.path, parsed.args);
+    return this.runText(ctx, line);
   }
 
   /** Runs one command with arguments already split by option: validated, timed, never throwing. */
@@ -119,20 +156,36 @@ export class Tutor {
       const spec = this.find(path);
       if (!spec) {
         outcome = "bad_input";
-        return reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "unknownCommand", { command: `/${name}` }) }] });
+        return reply({
+          blocks: [
+            { type: "note", tone: "info", text: t(ctx.locale, "unknownCommand", { command: `/${name}` }) },
+          ],
+        });
       }
       const admin = this.requiresAdmin(path);
       if (admin && !ctx.isAdmin) {
         outcome = "denied";
-        return reply({ blocks: [{ type: "note", tone: "error", text: t(ctx.locale, "adminOnly", { command: `/${name}` }) }] });
+        return reply({
+          blocks: [
+            { type: "note", tone: "error", text: t(ctx.locale, "adminOnly", { command: `/${name}` }) },
+          ],
+        });
       }
       const parsed = spec.schema.safeParse(raw);
       if (!parsed.success) {
         outcome = "bad_input";
-        const problem = parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+        const problem = parsed.error.issues
+          .map((i) => `${i.path.join(".") || "input"}: ${i.message}`)
+          .join("; ");
         const examples = spec.examples.map((e) => `\`${e}\``).join("  ");
         return reply({
-          blocks: [{ type: "note", tone: "info", text: `${t(ctx.locale, "badInput", { command: `/${name}`, problem })}\n${examples}` }],
+          blocks: [
+            {
+              type: "note",
+              tone: "info",
+              text: `${t(ctx.locale, "badInput", { command: `/${name}`, problem })}\n${examples}`,
+            },
+          ],
         });
       }
       const result = await spec.run(this, ctx, parsed.data as RawArgs);
@@ -164,7 +217,9 @@ export class Tutor {
       const payload = spec?.schema.safeParse(rest.join(":"));
       if (!spec || !payload?.success) {
         outcome = "bad_input";
-        return { reply: reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] }) };
+        return {
+          reply: reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] }),
+        };
       }
       return await spec.run(this, ctx, payload.data);
     } catch (err) {
@@ -174,7 +229,9 @@ export class Tutor {
       }
       outcome = "error";
       this.logger.error({ err, action: prefix, platform: ctx.platform }, "action failed");
-      return { reply: reply({ blocks: [{ type: "note", tone: "error", text: t(ctx.locale, "internalError") }] }) };
+      return {
+        reply: reply({ blocks: [{ type: "note", tone: "error", text: t(ctx.locale, "internalError") }] }),
+      };
     } finally {
       this.inFlight--;
       const seconds = (performance.now() - started) / 1000;

@@ -210,7 +210,11 @@ function flagPieces(readings: FlagReading[], value: string | undefined): Piece[]
 }
 
 /** Reads the flag word at `i` (and its value word); returns the pieces and the index after them. */
-function readFlagAt(flags: readonly CatalogFlag[], tokens: readonly string[], i: number): { pieces: Piece[]; next: number } {
+function readFlagAt(
+  flags: readonly CatalogFlag[],
+  tokens: readonly string[],
+  i: number,
+): { pieces: Piece[]; next: number } {
   const readings = readFlagWord(flags, tokens[i] ?? "");
   const wantsValue = readings.some((r) => r.needsValue);
   const value = wantsValue ? tokens[i + 1] : undefined;
@@ -226,7 +230,12 @@ function argAt(command: CatalogCommand, k: number): CatalogArg | undefined {
 const TYPE_SLASH_NAME = /^[a-z][a-z0-9.-]*\/[^/\s:]+$/i;
 
 /** Pieces for the command's own flags and arguments, from `start` on. */
-function commandPieces(command: CatalogCommand, tokens: readonly string[], start: number, resourceIndex?: number): Piece[] {
+function commandPieces(
+  command: CatalogCommand,
+  tokens: readonly string[],
+  start: number,
+  resourceIndex?: number,
+): Piece[] {
   const pieces: Piece[] = [];
   let argIndex = 0;
   let positionalSeen = false;
@@ -251,7 +260,8 @@ function commandPieces(command: CatalogCommand, tokens: readonly string[], start
     const asResource = i - 1 === resourceIndex || (command.tool === "kubectl" && TYPE_SLASH_NAME.test(t));
     const parsed = asResource ? parseResourceToken(t) : null;
     if (parsed && (i - 1 === resourceIndex || parsed.name !== undefined)) {
-      for (const item of parsed.items) pieces.push({ kind: "resource", text: item.text, resource: item.resource });
+      for (const item of parsed.items)
+        pieces.push({ kind: "resource", text: item.text, resource: item.resource });
       // The resource fills the TYPE slot of verbs like `get`; `TYPE/NAME` also fills the name slot.
       if (command.takesResource && argIndex === 0) argIndex = 1;
       if (parsed.name !== undefined) pieces.push(argumentPiece(parsed.name, argAt(command, argIndex++)));
@@ -276,14 +286,21 @@ export function breakDown(line: string): Breakdown {
   if (!resolved) {
     return {
       match: null,
-      pieces: tokens.map((t): Piece => (isFlagWord(t) ? { kind: "unknown-flag", text: t } : argumentPiece(t, undefined))),
+      pieces: tokens.map(
+        (t): Piece => (isFlagWord(t) ? { kind: "unknown-flag", text: t } : argumentPiece(t, undefined)),
+      ),
     };
   }
   const { match, wordIndexes, prefixFlags, end, resourceIndex } = resolved;
   const pieces: Piece[] = [
-    { kind: "command", text: wordIndexes.map((k) => tokens[k] ?? "").join(" "), canonical: match.command.name },
+    {
+      kind: "command",
+      text: wordIndexes.map((k) => tokens[k] ?? "").join(" "),
+      canonical: match.command.name,
+    },
   ];
-  for (const span of prefixFlags) pieces.push(...readFlagAt(span.flags, tokens.slice(0, span.end), span.start).pieces);
+  for (const span of prefixFlags)
+    pieces.push(...readFlagAt(span.flags, tokens.slice(0, span.end), span.start).pieces);
   pieces.push(...commandPieces(match.command, tokens, end, resourceIndex));
   return { match, pieces };
 }

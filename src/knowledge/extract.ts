@@ -3,7 +3,14 @@ import type { CatalogCommand } from "./catalog/types.js";
 import { breakDown, type Breakdown } from "./command-line.js";
 import type { Entry, Finding } from "./entries.js";
 import { findGarbledCommand } from "./garbled.js";
-import { analyzeYaml, checkDockerfile, checkScript, looksLikeDockerfile, looksLikeYaml, parseDockerfile } from "./manifests.js";
+import {
+  analyzeYaml,
+  checkDockerfile,
+  checkScript,
+  looksLikeDockerfile,
+  looksLikeYaml,
+  parseDockerfile,
+} from "./manifests.js";
 import type { CodeBlock, ParsedNote, Section, Table } from "./markdown.js";
 
 export interface Extracted {
@@ -24,7 +31,10 @@ function isProseBlock(block: CodeBlock): boolean {
   if (looksLikeYaml(block) || looksLikeDockerfile(block)) return false;
   const lines = block.value.split("\n").filter((l) => l.trim());
   if (lines.some((l) => /^\s*(\$|#!|!#)/.test(l) || TOOL_START.test(l.trim()))) return false;
-  return lines.length > 0 && lines.every((l) => /[\p{L}]{2,}.*\s.*[\p{L}]{2,}|[\p{Script=Han}\p{Script=Hiragana}]/u.test(l));
+  return (
+    lines.length > 0 &&
+    lines.every((l) => /[\p{L}]{2,}.*\s.*[\p{L}]{2,}|[\p{Script=Han}\p{Script=Hiragana}]/u.test(l))
+  );
 }
 
 interface CommandLine {
@@ -55,7 +65,13 @@ function catalogLine(cmd: CatalogCommand): string {
 
 function flagsText(b: Breakdown): string {
   return b.pieces
-    .map((p) => (p.kind === "flag" ? `${p.flag.summary.en} ${p.flag.summary.ja}` : p.kind === "resource" ? `${p.resource.summary.en} ${p.resource.summary.ja}` : ""))
+    .map((p) =>
+      p.kind === "flag"
+        ? `${p.flag.summary.en} ${p.flag.summary.ja}`
+        : p.kind === "resource"
+          ? `${p.resource.summary.en} ${p.resource.summary.ja}`
+          : "",
+    )
     .filter(Boolean)
     .join(" ");
 }
@@ -108,12 +124,18 @@ function erratumFindings(file: string, c: CommandLine, b: Breakdown): Finding[] 
 }
 
 /** The command the note's option table is about: the notes' command that knows the most of its flags. */
-function commandForOptions(table: Table, known: { canonical: string; order: number }[], at: number): CatalogCommand | undefined {
+function commandForOptions(
+  table: Table,
+  known: { canonical: string; order: number }[],
+  at: number,
+): CatalogCommand | undefined {
   let best: { cmd: CatalogCommand; hits: number; distance: number } | undefined;
   for (const k of known) {
     const cmd = findCommand(k.canonical);
     if (!cmd) continue;
-    const hits = table.rows.filter((r) => matchFlag(cmd, (r.cells[0] ?? "").split(/[\s,、/]+/)[0] ?? "")).length;
+    const hits = table.rows.filter((r) =>
+      matchFlag(cmd, (r.cells[0] ?? "").split(/[\s,、/]+/)[0] ?? ""),
+    ).length;
     const distance = Math.abs(at - k.order);
     if (hits > 0 && (!best || hits > best.hits || (hits === best.hits && distance < best.distance))) {
       best = { cmd, hits, distance };
@@ -123,7 +145,8 @@ function commandForOptions(table: Table, known: { canonical: string; order: numb
 }
 
 const OPTION_HEADER = /オプション|option|flag|フラグ|引数/i;
-const TERM_LINE = /^([A-Za-z][\w.+-]*(?: [A-Za-z][\w.+-]*){0,4}|[^\s:：]{1,20})\s*(?:\.\.\.|…|:|：)\s+(.{4,})$/u;
+const TERM_LINE =
+  /^([A-Za-z][\w.+-]*(?: [A-Za-z][\w.+-]*){0,4}|[^\s:：]{1,20})\s*(?:\.\.\.|…|:|：)\s+(.{4,})$/u;
 const BARE_TERM_LINE = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\s+(\S*[^\x00-\x7F]\S*.*)$/u;
 
 /** Lines like `etcd Kubernetesクラスタのバッキングストア` or `Infrastructure as code ... 考え方です。`. */
@@ -139,7 +162,8 @@ function termLines(section: Section): { term: string; text: string; line: number
     }
     const b = bare[i];
     // A bare "term explanation" line counts only in a run of at least two, like a glossary.
-    if (b?.[1] && b[2] && (bare[i - 1] || bare[i + 1])) out.push({ term: b[1], text: b[2].trim(), line: l.line });
+    if (b?.[1] && b[2] && (bare[i - 1] || bare[i + 1]))
+      out.push({ term: b[1], text: b[2].trim(), line: l.line });
   });
   return out;
 }
@@ -163,7 +187,8 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
   const yamlNames = new Set<string>();
   for (const s of note.sections)
     for (const b of s.codeBlocks)
-      if (looksLikeYaml(b)) for (const m of b.value.matchAll(/name:\s*([\w.-]+)/g)) if (m[1]) yamlNames.add(m[1]);
+      if (looksLikeYaml(b))
+        for (const m of b.value.matchAll(/name:\s*([\w.-]+)/g)) if (m[1]) yamlNames.add(m[1]);
   const seenPaths = new Map<string, number>();
   const commandsSeen: { canonical: string; order: number }[] = [];
 
@@ -211,7 +236,8 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
 
     const quoted = section.codeBlocks.filter(isProseBlock).map((b) => b.value.trim());
     const prose = [proseText(section), ...quoted].filter(Boolean).join("\n");
-    const isToc = section.depth === 0 && section.links.length > 0 && section.links.every((l) => l.url.startsWith("#"));
+    const isToc =
+      section.depth === 0 && section.links.length > 0 && section.links.every((l) => l.url.startsWith("#"));
 
     // Commands: from shell blocks and inline code.
     const lines: CommandLine[] = [];
@@ -219,8 +245,13 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
       if (looksLikeYaml(block) || looksLikeDockerfile(block) || isProseBlock(block)) continue;
       for (const l of shellLines(block)) lines.push({ ...l, section });
     }
+    for (const l of section.prose) {
+      const m = /^\$\s+(.+)$/.exec(l.text.trim());
+      if (m?.[1] && TOOL_START.test(m[1])) lines.push({ text: m[1].trim(), line: l.line, section });
+    }
     for (const code of section.inlineCodes) {
-      if (TOOL_START.test(code.value.trim())) lines.push({ text: code.value.trim(), line: code.line, section });
+      if (TOOL_START.test(code.value.trim()))
+        lines.push({ text: code.value.trim(), line: code.line, section });
     }
     const byCommand = new Map<string, { lines: CommandLine[]; catalog: string[] }>();
     for (const c of lines) {
@@ -250,12 +281,14 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
         command: canonical,
         examples: [...new Set(group.lines.map((l) => l.text))],
         catalogText: group.catalog.join(" "),
+        data: { lines: group.lines.map((l) => String(l.line)) },
       });
     }
 
     // Tables: option tables and glossaries.
     for (const table of section.tables) {
-      const isOptions = OPTION_HEADER.test(table.header[0] ?? "") || table.rows.every((r) => /^-/.test(r.cells[0] ?? ""));
+      const isOptions =
+        OPTION_HEADER.test(table.header[0] ?? "") || table.rows.every((r) => /^-/.test(r.cells[0] ?? ""));
       if (isOptions) {
         const cmd = commandForOptions(table, commandsSeen.length ? commandsSeen : [], order);
         for (const row of table.rows) {
@@ -292,7 +325,11 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
       findings.push(...termTableFindings(file, section, table));
       for (const row of table.rows) {
         const term = (row.cells[0] ?? "").trim();
-        const meaning = row.cells.slice(1).join(" ").replace(/[｜|]\s*$/u, "").trim();
+        const meaning = row.cells
+          .slice(1)
+          .join(" ")
+          .replace(/[｜|]\s*$/u, "")
+          .trim();
         if (!term || !meaning) continue;
         entries.push({
           ...base,
@@ -305,7 +342,14 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
       }
     }
     for (const t of termLines(section)) {
-      entries.push({ ...base, kind: "term", key: keyOf("term", file, section.anchor, t.term), line: t.line, title: t.term, text: t.text });
+      entries.push({
+        ...base,
+        kind: "term",
+        key: keyOf("term", file, section.anchor, t.term),
+        line: t.line,
+        title: t.term,
+        text: t.text,
+      });
     }
 
     // Manifests, Dockerfiles and scripts.
@@ -352,6 +396,7 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
         text: prose,
         examples: section.codeBlocks.filter((b) => !isProseBlock(b)).map((b) => b.value),
         catalogText: catalog,
+        data: { lineEnd: section.lineEnd },
       });
     }
   });
@@ -370,7 +415,9 @@ function termTableFindings(file: string, section: Section, table: Table): Findin
     const rows = [first, i];
     // Which of the twin rows means the missing term: the one whose place matches its place in the example.
     const guess = missing[0];
-    const wrongRow = guess ? rows.reduce((a, b) => (Math.abs(b - used.indexOf(guess)) < Math.abs(a - used.indexOf(guess)) ? b : a)) : i;
+    const wrongRow = guess
+      ? rows.reduce((a, b) => (Math.abs(b - used.indexOf(guess)) < Math.abs(a - used.indexOf(guess)) ? b : a))
+      : i;
     const row = table.rows[wrongRow];
     if (!row) return;
     out.push({

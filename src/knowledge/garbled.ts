@@ -20,7 +20,8 @@ function rebuild(tool: string, rest: string, names: Set<string>): string | null 
     for (const spelled of [cmd.name, ...cmd.aliases]) {
       const words = spelled.split(" ").slice(1);
       const glued = words.join("");
-      if (glued && rest.startsWith(glued) && (!best || glued.length > best.verb.length)) best = { verb: glued, cmd };
+      if (glued && rest.startsWith(glued) && (!best || glued.length > best.verb.length))
+        best = { verb: glued, cmd };
     }
   }
   if (!best) return null;
@@ -41,19 +42,29 @@ function rebuild(tool: string, rest: string, names: Set<string>): string | null 
       const cur = dp[end];
       if (!cur || cost(next) < cost(cur)) dp[end] = next;
     };
-    for (const [glued, name] of vocab) if (tail.startsWith(glued, i)) tryPiece(i + glued.length, { text: name, cost: 1 });
+    for (const [glued, name] of vocab)
+      if (tail.startsWith(glued, i)) tryPiece(i + glued.length, { text: name, cost: 1 });
     for (let len = 1; len <= 2; len++) {
       const cluster = tail.slice(i, i + len);
-      if (cluster.length === len && [...cluster].every((ch) => shorts.has(ch))) tryPiece(i + len, { text: `-${cluster}`, cost: 1.5 });
+      if (cluster.length === len && [...cluster].every((ch) => shorts.has(ch)))
+        tryPiece(i + len, { text: `-${cluster}`, cost: 1.5 });
     }
   }
   const cover = dp[tail.length];
   if (!cover) return null;
-  return [best.cmd.aliases.find((a) => a.split(" ").slice(1).join("") === best.verb) ?? `${tool} ${best.verb}`, ...cover.map((p) => p.text)].join(" ");
+  return [
+    best.cmd.aliases.find((a) => a.split(" ").slice(1).join("") === best.verb) ?? `${tool} ${best.verb}`,
+    ...cover.map((p) => p.text),
+  ].join(" ");
 }
 
 /** A command line whose spaces were lost. Returns a finding, with a reconstruction when one is found. */
-export function findGarbledCommand(file: string, text: string, line: number, names: Set<string>): Finding | null {
+export function findGarbledCommand(
+  file: string,
+  text: string,
+  line: number,
+  names: Set<string>,
+): Finding | null {
   const m = /^\$?(docker|kubectl)([a-z]{3,})$/.exec(text.trim());
   if (!m?.[1] || !m[2]) return null;
   const fixed = rebuild(m[1], m[2], names);

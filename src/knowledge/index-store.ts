@@ -1,3 +1,7 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
 import type { Entry, Finding } from "./entries.js";
 import { extractEntries } from "./extract.js";
@@ -7,8 +11,25 @@ import { segmentForIndex } from "./segment.js";
 
 type Db = Database.Database;
 
-/** Bumped when extraction or segmentation changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = "3";
+/**
+ * The index's format: a hash of the code that builds it (this folder), so that an index built by an
+ * older version of the extraction or segmentation is rebuilt, not trusted.
+ */
+export const INDEX_FORMAT = codeHash();
+
+function codeHash(): string {
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash("sha256");
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.(ts|js)$/.test(e.name)) hash.update(e.name).update(fs.readFileSync(full));
+    }
+  };
+  walk(dir);
+  return hash.digest("hex").slice(0, 16);
+}
 
 export interface IndexInfo {
   notesDir: string;
@@ -23,7 +44,9 @@ export interface IndexInfo {
 }
 
 function meta(db: Db, key: string): string | undefined {
-  const row = db.prepare("SELECT value FROM index_meta WHERE key = ?").get(key) as { value: string } | undefined;
+  const row = db.prepare("SELECT value FROM index_meta WHERE key = ?").get(key) as
+    | { value: string }
+    | undefined;
   return row?.value;
 }
 
@@ -36,8 +59,11 @@ export function writeIndex(db: Db, folder: NotesFolder, entries: Entry[], findin
   const insertEntry = db.prepare(`INSERT INTO entries
     (key, kind, file, anchor, path_json, line, title, body, command, examples_json, catalog_text, data_json, words)
     VALUES (@key, @kind, @file, @anchor, @path_json, @line, @title, @body, @command, @examples_json, @catalog_text, @data_json, @words)`);
-  const insertFts = db.prepare("INSERT INTO entries_fts (rowid, title, headings, body, extra) VALUES (?, ?, ?, ?, ?)");
-  const insertFinding = db.prepare(`INSERT INTO findings (kind, file, line, excerpt, message_en, message_ja, correction)
+  const insertFts = db.prepare(
+    "INSERT INTO entries_fts (rowid, title, headings, body, extra) VALUES (?, ?, ?, ?, ?)",
+  );
+  const insertFinding =
+    db.prepare(`INSERT INTO findings (kind, file, line, excerpt, message_en, message_ja, correction)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const setMeta = db.prepare("INSERT OR REPLACE INTO index_meta (key, value) VALUES (?, ?)");
   db.transaction(() => {

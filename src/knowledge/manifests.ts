@@ -116,7 +116,8 @@ function collectComments(ctx: Ctx, node: unknown, prefix: string, out: Commented
       const p = prefix ? `${prefix}.${k}` : k;
       const v = pair.value as Node | null;
       const comment = (isScalar(v) && v.comment) || (isScalar(pair.key) && pair.key.comment) || "";
-      const collectionComment = v && !isScalar(v) ? (v as { commentBefore?: string | null }).commentBefore : "";
+      const collectionComment =
+        v && !isScalar(v) ? (v as { commentBefore?: string | null }).commentBefore : "";
       const text = (comment || collectionComment || "").trim();
       if (text) {
         out.push({
@@ -129,7 +130,9 @@ function collectComments(ctx: Ctx, node: unknown, prefix: string, out: Commented
       collectComments(ctx, v, p, out);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => collectComments(ctx, item, `${prefix}[${i}]`, out));
+    node.items.forEach((item, i) => {
+      collectComments(ctx, item, `${prefix}[${i}]`, out);
+    });
   }
 }
 

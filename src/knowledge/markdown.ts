@@ -94,8 +94,10 @@ export function plainText(node: Nodes): string {
 
 function collect(node: Nodes, into: { inline: InlineCode[]; links: Link[] }, fallbackLine: number): void {
   if (node.type === "inlineCode") into.inline.push({ value: node.value, line: lineOf(node, fallbackLine) });
-  if (node.type === "link") into.links.push({ url: node.url, text: plainText(node), line: lineOf(node, fallbackLine) });
-  if ("children" in node) for (const c of node.children as Nodes[]) collect(c, into, lineOf(node, fallbackLine));
+  if (node.type === "link")
+    into.links.push({ url: node.url, text: plainText(node), line: lineOf(node, fallbackLine) });
+  if ("children" in node)
+    for (const c of node.children as Nodes[]) collect(c, into, lineOf(node, fallbackLine));
 }
 
 function tableOf(node: MdTable): Table {
@@ -139,7 +141,6 @@ function addBlock(section: Section, node: RootContent, previous: RootContent | u
       return;
     }
     case "list":
-      collect(node, refs, line);
       for (const item of node.children) {
         for (const child of item.children) addBlock(section, child, undefined);
       }
@@ -157,7 +158,14 @@ function addBlock(section: Section, node: RootContent, previous: RootContent | u
   }
 }
 
-function newSection(file: string, title: string, depth: number, path: string[], anchor: string, line: number): Section {
+function newSection(
+  file: string,
+  title: string,
+  depth: number,
+  path: string[],
+  anchor: string,
+  line: number,
+): Section {
   return {
     file,
     title,
@@ -179,13 +187,61 @@ function cleanInput(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
 }
 
+/** Large notes are parsed in pieces of about this size, cut before a heading outside code fences. */
+const CHUNK_CHARS = 200_000;
+
+/** Cuts a long text before ATX headings that stand outside fenced code, into pieces of about CHUNK_CHARS. */
+function chunks(text: string): { text: string; lineOffset: number }[] {
+  if (text.length <= CHUNK_CHARS) return [{ text, lineOffset: 0 }];
+  const lines = text.split("\n");
+  const out: { text: string; lineOffset: number }[] = [];
+  let start = 0;
+  let size = 0;
+  let fence: string | null = null;
+  lines.forEach((line, i) => {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (f && (fence === null || (f[0] === fence[0] && f.length >= fence.length)))
+      fence = fence === null ? f : null;
+    if (fence === null && size >= CHUNK_CHARS && /^#{1,6}(\s|$)/.test(line)) {
+      out.push({ text: lines.slice(start, i).join("\n"), lineOffset: start });
+      start = i;
+      size = 0;
+    }
+    size += line.length + 1;
+  });
+  out.push({ text: lines.slice(start).join("\n"), lineOffset: start });
+  return out;
+}
+
+type Positioned = { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] };
+
+function shiftLines(node: Positioned, offset: number): void {
+  if (node.position) {
+    node.position.start.line += offset;
+    node.position.end.line += offset;
+  }
+  if (Array.isArray(node.children)) for (const c of node.children) shiftLines(c as Positioned, offset);
+}
+
+function parseTree(text: string): RootContent[] {
+  const nodes: RootContent[] = [];
+  for (const chunk of chunks(text)) {
+    const tree: Root = fromMarkdown(chunk.text, {
+      extensions: [gfm()],
+      mdastExtensions: [gfmFromMarkdown()],
+    });
+    if (chunk.lineOffset > 0) for (const n of tree.children) shiftLines(n as Positioned, chunk.lineOffset);
+    nodes.push(...tree.children);
+  }
+  return nodes;
+}
+
 /**
  * Parses one markdown note into sections, one per heading, with the text before the first heading as a
  * depth-0 section. Never throws: markdown has no syntax errors, and junk bytes are dropped first.
  */
 export function parseNote(file: string, markdown: string): ParsedNote {
   const text = cleanInput(markdown);
-  const tree: Root = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const slugger = new GithubSlugger();
   const totalLines = text.split("\n").length;
   const preamble = newSection(file, file.replace(/\.md$/i, ""), 0, [], "", 1);
@@ -193,7 +249,7 @@ export function parseNote(file: string, markdown: string): ParsedNote {
   const stack: Section[] = [];
   let current = preamble;
   let previous: RootContent | undefined;
-  for (const node of tree.children) {
+  for (const node of parseTree(text)) {
     if (node.type === "heading") {
       const title = plainText(node).replace(/\s+/g, " ").trim();
       const line = lineOf(node, current.lineEnd);

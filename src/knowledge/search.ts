@@ -96,6 +96,20 @@ function toEntry(row: EntryRow, label: string): StoredEntry {
   return e;
 }
 
+/** What a "what is X" / "X とは" question asks about, normalized; null for other questions. */
+export function definitionSubject(query: string): string | null {
+  const q = query.trim().replace(/[?？。.!！]+$/u, "");
+  const en = /^(?:what(?:'s| is| are)|define|explain)\s+(?:an?\s+|the\s+)?(.+)$/i.exec(q);
+  const ja = /^(.+?)\s*(?:とは|って何|ってなに|とは何|について)/u.exec(q);
+  const subject = en?.[1] ?? ja?.[1];
+  return subject ? segmentWords(subject).join("") : null;
+}
+
+/** A heading without "とは" / "について" / "の概念", to compare with a question's subject. */
+function bareHeading(heading: string): string {
+  return segmentWords(heading.replace(/\s*(とは|について|の概念)\s*$/u, "")).join("");
+}
+
 function ftsQuote(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
 }
@@ -115,7 +129,9 @@ export class KnowledgeIndex {
     private readonly db: Db,
     label?: string,
   ) {
-    const stored = db.prepare("SELECT value FROM index_meta WHERE key = 'label'").get() as { value: string } | undefined;
+    const stored = db.prepare("SELECT value FROM index_meta WHERE key = 'label'").get() as
+      | { value: string }
+      | undefined;
     this.label = label ?? stored?.value ?? "notes";
     this.df = db.prepare("SELECT doc FROM entries_vocab WHERE term = ?");
     this.total = (db.prepare("SELECT count(*) AS n FROM entries").get() as { n: number }).n;
@@ -155,14 +171,18 @@ export class KnowledgeIndex {
   }
 
   entriesOfSection(file: string, anchor: string): StoredEntry[] {
-    const rows = this.db.prepare("SELECT * FROM entries WHERE file = ? AND anchor = ? ORDER BY id").all(file, anchor) as EntryRow[];
+    const rows = this.db
+      .prepare("SELECT * FROM entries WHERE file = ? AND anchor = ? ORDER BY id")
+      .all(file, anchor) as EntryRow[];
     return rows.map((r) => this.entry(r.id, r));
   }
 
   /** Canonical commands the notes use, most used first. */
   notesCommands(): string[] {
     const rows = this.db
-      .prepare("SELECT command, count(*) AS n FROM entries WHERE kind = 'command' GROUP BY command ORDER BY n DESC, command")
+      .prepare(
+        "SELECT command, count(*) AS n FROM entries WHERE kind = 'command' GROUP BY command ORDER BY n DESC, command",
+      )
       .all() as { command: string }[];
     return rows.map((r) => r.command);
   }
@@ -207,6 +227,7 @@ export class KnowledgeIndex {
     const totalWeight = groups.reduce((s, g) => s + g.weight, 0);
     const bestRank = Math.min(...rows.map((r) => r.rank), -1e-9);
     const queryNorm = segmentWords(query).join("");
+    const subject = definitionSubject(query);
     const hits = rows.map((row): Hit & { coverage: number } => {
       const words = new Set(row.words.split(" "));
       const matched = groups.filter((g) => g.alternatives.some((alt) => alt.every((t) => words.has(t))));
@@ -214,8 +235,14 @@ export class KnowledgeIndex {
       const entry = this.entry(row.id, row);
       const title = segmentWords(entry.path[entry.path.length - 1] ?? "").join("");
       const titleInQuery = title.length >= 2 && queryNorm.includes(title) ? 0.12 : 0;
-      const termTitle = entry.kind === "term" && queryNorm.includes(segmentWords(entry.title).join("")) ? 0.05 : 0;
-      const score = 0.7 * coverage + 0.18 * (row.rank / bestRank) + titleInQuery + termTitle;
+      const termTitle =
+        entry.kind === "term" && queryNorm.includes(segmentWords(entry.title).join("")) ? 0.05 : 0;
+      const definesSubject =
+        subject !== null &&
+        [entry.title, entry.path[entry.path.length - 1] ?? ""].some((h) => bareHeading(h) === subject)
+          ? 0.15
+          : 0;
+      const score = 0.7 * coverage + 0.18 * (row.rank / bestRank) + titleInQuery + termTitle + definesSubject;
       return { entry, score, matched: matched.map((g) => g.typed), coverage };
     });
     hits.sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
@@ -229,14 +256,25 @@ export class KnowledgeIndex {
       response.results = ranked.slice(0, MAX_RESULTS).map((h) => this.result(h.entry, h.score));
     } else {
       const near = ranked.filter((h) => h.coverage >= 0.3).slice(0, 3);
-      response.suggestions = [...new Set([...near.map((h) => h.entry.path[h.entry.path.length - 1] ?? ""), ...suggestCommands(query, 3)])].filter(Boolean);
+      response.suggestions = [
+        ...new Set([
+          ...near.map((h) => h.entry.path[h.entry.path.length - 1] ?? ""),
+          ...suggestCommands(query, 3),
+        ]),
+      ].filter(Boolean);
     }
     return { response, hits: found ? ranked.slice(0, MAX_RESULTS) : [], terms: groups.map((g) => g.typed) };
   }
 
   private result(e: StoredEntry, score: number): SearchResult {
     const section = e.path[e.path.length - 1] ?? e.title;
-    return { title: section, path: e.path, source: e.source, kind: e.kind, score: round(Math.min(1, Math.max(0, score))) };
+    return {
+      title: section,
+      path: e.path,
+      source: e.source,
+      kind: e.kind,
+      score: round(Math.min(1, Math.max(0, score))),
+    };
   }
 
   /** Command look-up: the notes' sections about the command typed, flags and arguments included. */
@@ -245,7 +283,9 @@ export class KnowledgeIndex {
     const match = breakdown.match;
     if (!match) {
       const asked = this.ask(query);
-      const suggestions = asked.response.found ? [] : [...new Set([...suggestCommands(query, 5), ...asked.response.suggestions])];
+      const suggestions = asked.response.found
+        ? []
+        : [...new Set([...suggestCommands(query, 5), ...asked.response.suggestions])];
       return {
         ...asked,
         breakdown,
@@ -254,10 +294,20 @@ export class KnowledgeIndex {
     }
     const name = match.command.name;
     const verbWords = new Set([name, ...match.command.aliases].map((s) => s.split(" ").slice(1).join(" ")));
-    const typedFlags = breakdown.pieces.filter((p) => p.kind === "flag").map((p) => (p.kind === "flag" ? p.flag : null));
-    const commandRows = this.db.prepare("SELECT * FROM entries WHERE command = ? ORDER BY id").all(name) as EntryRow[];
+    const typedFlags = breakdown.pieces
+      .filter((p) => p.kind === "flag")
+      .map((p) => (p.kind === "flag" ? p.flag : null));
+    const typedArgs = breakdown.pieces.flatMap((p) =>
+      p.kind === "argument" ? [p.text] : p.kind === "flag" && p.value ? [p.value] : [],
+    );
+    const commandRows = this.db
+      .prepare("SELECT * FROM entries WHERE command = ? ORDER BY id")
+      .all(name) as EntryRow[];
     const perSectionCommands = new Map<string, number>();
-    for (const r of this.db.prepare("SELECT file, anchor FROM entries WHERE kind = 'command'").all() as { file: string; anchor: string }[]) {
+    for (const r of this.db.prepare("SELECT file, anchor FROM entries WHERE kind = 'command'").all() as {
+      file: string;
+      anchor: string;
+    }[]) {
       const k = `${r.file}#${r.anchor}`;
       perSectionCommands.set(k, (perSectionCommands.get(k) ?? 0) + 1);
     }
@@ -275,16 +325,28 @@ export class KnowledgeIndex {
           ),
         );
         const exampleResources = new Set(
-          (entry.examples ?? []).flatMap((ex) => breakDown(ex).pieces.flatMap((p) => (p.kind === "resource" ? [p.resource.name] : []))),
+          (entry.examples ?? []).flatMap((ex) =>
+            breakDown(ex).pieces.flatMap((p) => (p.kind === "resource" ? [p.resource.name] : [])),
+          ),
         );
         const shared = typedFlags.filter((f) => f && exampleFlags.has(f)).length;
         if (typedFlags.length > 0) score += (0.1 * shared) / typedFlags.length;
         if (match.resource && exampleResources.has(match.resource.name)) score += 0.08;
+        else if (match.resource && exampleResources.size > 0) score -= 0.15;
+        const exampleText = (entry.examples ?? []).join(" ");
+        const sharedArgs = typedArgs.filter((a) => exampleText.includes(a)).length;
+        if (typedArgs.length > 0) score += (0.12 * sharedArgs) / typedArgs.length;
         score -= 0.03 * ((perSectionCommands.get(`${entry.file}#${entry.anchor}`) ?? 1) - 1);
         matched.push(name);
       } else if (entry.kind === "option") {
         const typed = String(entry.data?.typed ?? entry.title);
-        const covered = typedFlags.filter((f) => f && (f.short === typed.replace(/^-/, "") || f.long === typed.replace(/^-+/, "") || f.long === String(entry.data?.correction ?? "").replace(/^--/, "")));
+        const covered = typedFlags.filter(
+          (f) =>
+            f &&
+            (f.short === typed.replace(/^-/, "") ||
+              f.long === typed.replace(/^-+/, "") ||
+              f.long === String(entry.data?.correction ?? "").replace(/^--/, "")),
+        );
         if (covered.length === 0) continue;
         score += (0.3 * covered.length) / typedFlags.length;
         matched.push(entry.title);
@@ -316,7 +378,14 @@ export class KnowledgeIndex {
     return [...new Set([...sameVerb, ...sameGroup])].filter((c) => c !== name).slice(0, 5);
   }
 
-  findings(): { kind: string; file: string; line: number; excerpt: string; message: { en: string; ja: string }; correction?: string }[] {
+  findings(): {
+    kind: string;
+    file: string;
+    line: number;
+    excerpt: string;
+    message: { en: string; ja: string };
+    correction?: string;
+  }[] {
     const rows = this.db.prepare("SELECT * FROM findings ORDER BY file, line, id").all() as {
       kind: string;
       file: string;

@@ -11,7 +11,7 @@ const JA_STOPWORDS = new Set(
 );
 
 const EN_STOPWORDS = new Set(
-  "a an the of to in on at for from by with and or is are was were be been being do does did how what which who whom why when where i me my you your we our it its this that these those can could should would will shall may might must there here into out about as not no yes please tell explain show mean means meaning difference between vs versus".split(
+  "a an the of to in on at for from by with and or is are was were be been being do does did how what which who whom why when where i me my you your we our it its this that these those can could should would will shall may might must there here into out about as not no yes please tell explain show mean means meaning difference between vs versus use using used want need way ways thing things some any all one also just like i'm whats".split(
     " ",
   ),
 );
@@ -23,6 +23,24 @@ export function isStopword(token: string): boolean {
 /** Normalizes width and case: full-width ASCII becomes ASCII, Latin letters become lower case. */
 export function normalize(text: string): string {
   return text.normalize("NFKC").toLowerCase();
+}
+
+/**
+ * A light English stemmer (plurals, -ing, -ed), applied to Latin words on both sides of the index so
+ * that "containers", "copying" and "copied" meet "container" and "copy".
+ */
+export function stem(word: string): string {
+  if (!/^[a-z]{4,}$/.test(word)) return word;
+  let w = word;
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (/(sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith("ied") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
 }
 
 const KATAKANA = /^[\p{Script=Katakana}ー・]+$/u;
@@ -53,7 +71,7 @@ export function segmentWordsWithParts(text: string): Word[] {
       continue;
     }
     flush();
-    if (s.isWordLike && w) out.push({ word: w, parts: [] });
+    if (s.isWordLike && w) out.push({ word: EN_STOPWORDS.has(w) ? w : stem(w), parts: [] });
   }
   flush();
   return out;

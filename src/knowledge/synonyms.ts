@@ -1,3 +1,5 @@
+import { stem } from "./segment.js";
+
 /**
  * English words a learner types, and the Japanese words Japanese technical notes use for them. This is
  * how "how do I copy a file out of a container" reaches a section written in Japanese. General IT and
@@ -165,10 +167,29 @@ const EN_JA: Record<string, string[]> = {
   group: ["グループ", "集合"],
   unit: ["単位"],
   smallest: ["単位"],
-  what: [],
+  map: ["結びつけ", "紐付け"],
+  bind: ["結びつけ"],
+  link: ["結びつけ"],
+  pick: ["選択"],
+  choose: ["選択"],
+  choice: ["選択"],
+  best: ["最適"],
+  optimal: ["最適"],
+  list: ["一覧", "取得"],
+  show: ["表示", "確認"],
+  check: ["確認"],
+  see: ["確認"],
+  view: ["確認", "表示"],
+  get: ["取得"],
+  fetch: ["取得"],
+  record: ["記録"],
 };
 
-/** Japanese words for an English query word; [] when there are none. */
+const BY_STEM = new Map<string, string[]>();
+for (const [word, ja] of Object.entries(EN_JA))
+  BY_STEM.set(stem(word), [...(BY_STEM.get(stem(word)) ?? []), ...ja]);
+
+/** Japanese words for an English query word (stemmed or not); [] when there are none. */
 export function japaneseFor(word: string): string[] {
-  return EN_JA[word] ?? [];
+  return [...new Set(BY_STEM.get(stem(word)) ?? [])];
 }

@@ -37,7 +37,9 @@ export async function startHealthServer(options: {
       const ok = !options.draining() && checks.every((c) => c.ready);
       res
         .writeHead(ok ? 200 : 503, { "content-type": "application/json" })
-        .end(JSON.stringify({ status: ok ? "ready" : options.draining() ? "draining" : "not ready", checks }));
+        .end(
+          JSON.stringify({ status: ok ? "ready" : options.draining() ? "draining" : "not ready", checks }),
+        );
       return;
     }
     if (req.method === "GET" && url === "/metrics") {

@@ -55,8 +55,14 @@ export function evaluate(index: KnowledgeIndex, cases: EvalCase[]): EvalReport {
   });
   const byGroup = new Map<string, CaseResult[]>();
   for (const r of results) byGroup.set(r.case.group, [...(byGroup.get(r.case.group) ?? []), r]);
-  const share = (list: CaseResult[], key: "top1" | "top3") => (list.length ? list.filter((r) => r[key]).length / list.length : 1);
-  const groups = [...byGroup.entries()].map(([group, list]) => ({ group, n: list.length, top1: share(list, "top1"), top3: share(list, "top3") }));
+  const share = (list: CaseResult[], key: "top1" | "top3") =>
+    list.length ? list.filter((r) => r[key]).length / list.length : 1;
+  const groups = [...byGroup.entries()].map(([group, list]) => ({
+    group,
+    n: list.length,
+    top1: share(list, "top1"),
+    top3: share(list, "top3"),
+  }));
   const pos = results.filter((r) => r.case.expect !== null);
   const neg = results.filter((r) => r.case.expect === null);
   return {

@@ -34,19 +34,33 @@ export async function main(argv: readonly string[]): Promise<number> {
   const config = loadConfig(env);
   const locale: Locale = config.TUTOR_LOCALE;
   const logger = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
-  const open = () => Tutor.open({ dbFile: config.TUTOR_DB, notesDir: notesDirOf(config), seedDb: config.TUTOR_SEED_DB, logger });
+  const open = () =>
+    Tutor.open({
+      dbFile: config.TUTOR_DB,
+      notesDir: notesDirOf(config),
+      seedDb: config.TUTOR_SEED_DB,
+      logger,
+    });
 
   switch (args.subcommand) {
     case "explain":
     case "ask": {
-      if (!args.query) throw new CliUsageError(`tutor ${args.subcommand} needs a ${args.subcommand === "ask" ? "question" : "command line"}`);
+      if (!args.query)
+        throw new CliUsageError(
+          `tutor ${args.subcommand} needs a ${args.subcommand === "ask" ? "question" : "command line"}`,
+        );
       const tutor = open();
       try {
         if (args.json) {
-          const outcome = args.subcommand === "explain" ? tutor.index.explain(args.query) : tutor.index.ask(args.query);
+          const outcome =
+            args.subcommand === "explain" ? tutor.index.explain(args.query) : tutor.index.ask(args.query);
           print(JSON.stringify(outcome.response, null, 2));
         } else {
-          const r = await tutor.runCommand(terminalInvocation(locale), [args.subcommand], args.subcommand === "ask" ? { question: args.query } : { command: args.query });
+          const r = await tutor.runCommand(
+            terminalInvocation(locale),
+            [args.subcommand],
+            args.subcommand === "ask" ? { question: args.query } : { command: args.query },
+          );
           print(renderText(r, locale));
         }
       } finally {
@@ -58,7 +72,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       const tutor = open();
       try {
         const findings = tutor.index.findings();
-        print(args.json ? JSON.stringify({ count: findings.length, findings }, null, 2) : renderText(doctorReport(tutor, locale), locale));
+        print(
+          args.json
+            ? JSON.stringify({ count: findings.length, findings }, null, 2)
+            : renderText(doctorReport(tutor, locale), locale),
+        );
         return 0;
       } finally {
         tutor.close();
@@ -68,7 +86,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       const tutor = open();
       try {
         const info = tutor.reindex(args.force);
-        print(args.json ? JSON.stringify(info, null, 2) : `${info.rebuilt ? "Indexed" : "Index up to date:"} ${info.files} file(s), ${info.entries} entries, ${info.findings} findings from ${info.notesDir} (${info.buildMs.toFixed(0)} ms)`);
+        print(
+          args.json
+            ? JSON.stringify(info, null, 2)
+            : `${info.rebuilt ? "Indexed" : "Index up to date:"} ${info.files} file(s), ${info.entries} entries, ${info.findings} findings from ${info.notesDir} (${info.buildMs.toFixed(0)} ms)`,
+        );
         return 0;
       } finally {
         tutor.close();
@@ -83,4 +105,3 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new CliUsageError(`unknown command "${args.subcommand}"`);
   }
 }
-

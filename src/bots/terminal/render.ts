@@ -38,7 +38,9 @@ export function renderText(input: Reply, locale: Locale): string {
   }
   for (const [i, c] of r.citations.entries()) {
     const label = i === 0 ? t(locale, "source") : t(locale, "seeAlso");
-    out.push(`${label}: ${c.path.join(" › ")} (${c.source})${c.readMore ? ` — ${t(locale, "readMore")}` : ""}`);
+    out.push(
+      `${label}: ${c.path.join(" › ")} (${c.source})${c.readMore ? ` — ${t(locale, "readMore")}` : ""}`,
+    );
   }
   return out.join("\n");
 }

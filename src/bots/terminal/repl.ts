@@ -29,7 +29,9 @@ export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void>
   const write = (text: string) => options.output.write(`${text}\n`);
   let last: Reply | undefined;
   if (options.interactive) {
-    write(`notes-tutor: ${tutor.indexInfo.entries} entries from ${tutor.indexInfo.notesDir}. /help for commands, Ctrl-D to quit.`);
+    write(
+      `notes-tutor: ${tutor.indexInfo.entries} entries from ${tutor.indexInfo.notesDir}. /help for commands, Ctrl-D to quit.`,
+    );
     rl.prompt();
   }
   for await (const raw of rl) {
@@ -42,7 +44,10 @@ export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void>
     const choice = /^\d+$/.test(line) ? last?.choices[Number(line) - 1] : undefined;
     if (choice) {
       const result = await tutor.runAction(ctx, choice.id);
-      r = result.update && result.reply ? result.reply : (result.reply ?? result.update ?? result.publish ?? last!);
+      r =
+        result.update && result.reply
+          ? result.reply
+          : (result.reply ?? result.update ?? result.publish ?? last!);
     } else if (line.startsWith("/")) r = await tutor.runText(ctx, line);
     else r = await tutor.runCommand(ctx, ["ask"], { question: line });
     last = r;

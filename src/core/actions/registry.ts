@@ -1,4 +1,5 @@
+import { shareAction } from "./share.js";
 import type { ActionSpec } from "./types.js";
 
 /** Every button the bot puts on a message, by id prefix. */
-export const actionRegistry: readonly ActionSpec[] = [];
+export const actionRegistry: readonly ActionSpec[] = [shareAction];

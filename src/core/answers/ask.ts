@@ -7,7 +7,8 @@ import { sectionAnswer } from "./explain.js";
 /** `/ask <question>`: the best section, trimmed to the part that matches, with "see also". */
 export function askReply(tutor: Tutor, ctx: Invocation, question: string): Reply {
   const { response, hits, terms } = tutor.index.ask(question);
-  if (!response.found || hits.length === 0) return notFoundReply(ctx.locale, question, response.suggestions, []);
+  if (!response.found || hits.length === 0)
+    return notFoundReply(ctx.locale, question, response.suggestions, []);
   return sectionAnswer(
     tutor,
     ctx.locale,

@@ -14,38 +14,50 @@ export interface StoredFinding {
 }
 
 /**
- * Findings that concern what the answer shows: lines of the cited sections, and for typed flags, the
- * notes' rows about those flags (the `-rm` row when someone asks about `--rm`).
+ * Findings that concern what the answer shows. For a command: the notes' lines of that command and
+ * the notes' rows about the flags typed (the `-rm` row when someone asks about `--rm`). For a section
+ * answer: the findings inside that section.
  */
-export function relevantFindings(tutor: Tutor, entries: readonly StoredEntry[], pieces: readonly Piece[]): StoredFinding[] {
+export function relevantFindings(
+  tutor: Tutor,
+  entries: readonly StoredEntry[],
+  pieces: readonly Piece[],
+): StoredFinding[] {
   const all = tutor.index.findings();
-  const out: StoredFinding[] = [];
   const typed = new Set(
-    pieces.flatMap((p) => (p.kind === "flag" ? [p.flag.long ? `--${p.flag.long}` : "", p.flag.short ? `-${p.flag.short}` : ""] : [])),
+    pieces.flatMap((p) =>
+      p.kind === "flag"
+        ? [p.flag.long ? `--${p.flag.long}` : "", p.flag.short ? `-${p.flag.short}` : ""]
+        : [],
+    ),
   );
-  const sections = new Map<string, StoredEntry[]>();
-  for (const e of entries) sections.set(`${e.file}#${e.anchor}`, tutor.index.entriesOfSection(e.file, e.anchor));
-  for (const f of all) {
-    const inSection = [...sections.values()].some((list) =>
-      list.some(
-        (e) =>
-          e.file === f.file &&
-          (e.line === f.line ||
-            (e.kind === "command" && (e.examples ?? []).some((x) => f.excerpt.includes(x))) ||
-            (e.kind === "example" && f.line >= e.line && f.line <= e.line + (e.examples?.[0]?.split("\n").length ?? 0) + 1)),
-      ),
-    );
-    const aboutTypedFlag = f.correction !== undefined && typed.has(f.correction);
-    if ((inSection || aboutTypedFlag) && !out.includes(f)) out.push(f);
-  }
-  return out.slice(0, 4);
+  const commandLines = entries.flatMap((e) => (e.kind === "command" ? (e.examples ?? []) : []));
+  const isCommand = pieces.length > 0;
+  const first = entries[0];
+  const sectionEntries = first && !isCommand ? tutor.index.entriesOfSection(first.file, first.anchor) : [];
+  const sectionEntry = sectionEntries.find((e) => e.kind === "section");
+  const firstLine = sectionEntry?.line ?? first?.line ?? 0;
+  const lastLine = Number(sectionEntry?.data?.lineEnd ?? firstLine);
+  return all
+    .filter((f) => {
+      if (f.correction !== undefined && typed.has(f.correction)) return true;
+      if (isCommand) return commandLines.some((line) => f.excerpt.includes(line));
+      return first !== undefined && f.file === first.file && f.line >= firstLine && f.line <= lastLine;
+    })
+    .slice(0, 4);
 }
 
 /** "Not in your notes", honestly, with "did you mean" suggestions. */
 export function notFoundReply(locale: Locale, query: string, suggestions: string[], extra: Block[]): Reply {
-  const blocks: Block[] = [{ type: "text", text: t(locale, "notInNotesBody", { query: `\`${query.replace(/`/g, "'")}\`` }) }, ...extra];
+  const blocks: Block[] = [
+    { type: "text", text: t(locale, "notInNotesBody", { query: `\`${query.replace(/`/g, "'")}\`` }) },
+    ...extra,
+  ];
   if (suggestions.length > 0) {
-    blocks.push({ type: "text", text: t(locale, "didYouMean", { list: suggestions.map((s) => `\`${s}\``).join(", ") }) });
+    blocks.push({
+      type: "text",
+      text: t(locale, "didYouMean", { list: suggestions.map((s) => `\`${s}\``).join(", ") }),
+    });
   }
   return reply({ title: t(locale, "notInNotes"), blocks, notFound: true });
 }

@@ -16,18 +16,28 @@ function citationOf(e: StoredEntry): Citation {
 }
 
 function flagForms(p: Extract<Piece, { kind: "flag" }>): string[] {
-  return [p.flag.short ? `-${p.flag.short}` : "", p.flag.long ? `--${p.flag.long}` : "", p.text].filter(Boolean);
+  return [p.flag.short ? `-${p.flag.short}` : "", p.flag.long ? `--${p.flag.long}` : "", p.text].filter(
+    Boolean,
+  );
 }
 
 /** One field per piece of the command line, from the notes where they explain it, else from the catalog. */
-function breakdownFields(tutor: Tutor, outcome: ExplainOutcome, locale: Locale, notesEntries: StoredEntry[]): Field[] {
+function breakdownFields(
+  tutor: Tutor,
+  outcome: ExplainOutcome,
+  locale: Locale,
+  notesEntries: StoredEntry[],
+): Field[] {
   const fields: Field[] = [];
   const command = outcome.breakdown.match?.command;
   const options = tutor.index.allEntries("option").filter((e) => e.command === command?.name);
   for (const p of outcome.breakdown.pieces) {
     switch (p.kind) {
       case "command":
-        fields.push({ name: p.text, value: `${CATALOG} ${command?.summary[locale] ?? p.canonical} (\`${p.canonical}\`)` });
+        fields.push({
+          name: p.text,
+          value: `${CATALOG} ${command?.summary[locale] ?? p.canonical} (\`${p.canonical}\`)`,
+        });
         break;
       case "flag": {
         const forms = flagForms(p);
@@ -41,20 +51,31 @@ function breakdownFields(tutor: Tutor, outcome: ExplainOutcome, locale: Locale, 
         const notesText = option ? `${NOTES} ${option.text}` : sentence ? `${NOTES} ${sentence.text}` : "";
         const lines = [notesText || `${CATALOG} ${p.flag.summary[locale]}`];
         if (notesText) lines.push(`${CATALOG} ${p.flag.summary[locale]}`);
-        if (p.correction) lines.push(`⚠️ ${t(locale, "youTyped", { typed: p.text, correction: p.correction })}`);
-        if (p.flag.deprecated) lines.push(locale === "ja" ? "⚠️ 非推奨のフラグです。" : "⚠️ This flag is deprecated.");
+        if (p.correction)
+          lines.push(`⚠️ ${t(locale, "youTyped", { typed: p.text, correction: p.correction })}`);
+        if (p.flag.deprecated)
+          lines.push(locale === "ja" ? "⚠️ 非推奨のフラグです。" : "⚠️ This flag is deprecated.");
         fields.push({ name: `${p.text}${value}`, value: lines.join("\n") });
         break;
       }
       case "unknown-flag":
-        fields.push({ name: p.text, value: `❓ ${t(locale, "unknownFlag", { command: command?.name ?? "" })}` });
+        fields.push({
+          name: p.text,
+          value: `❓ ${t(locale, "unknownFlag", { command: command?.name ?? "" })}`,
+        });
         break;
       case "resource":
-        fields.push({ name: p.text, value: `${CATALOG} ${p.resource.summary[locale]} (\`${p.resource.name}\`)` });
+        fields.push({
+          name: p.text,
+          value: `${CATALOG} ${p.resource.summary[locale]} (\`${p.resource.name}\`)`,
+        });
         break;
       case "argument": {
         const what = p.arg ? `${p.arg.name}: ${p.arg.summary[locale]}` : t(locale, "argument");
-        fields.push({ name: p.text, value: `${CATALOG} ${what}${p.placeholder ? `\n${t(locale, "placeholder")}` : ""}` });
+        fields.push({
+          name: p.text,
+          value: `${CATALOG} ${what}${p.placeholder ? `\n${t(locale, "placeholder")}` : ""}`,
+        });
         break;
       }
     }
@@ -68,32 +89,63 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
   const outcome = tutor.index.explain(query);
   const { response, hits } = outcome;
   const match = outcome.breakdown.match;
-  const typoNotes = (match?.typos ?? []).map((typo) => t(locale, "typoFixed", { typed: typo.typed, corrected: typo.corrected }));
+  const typoNotes = (match?.typos ?? []).map((typo) =>
+    t(locale, "typoFixed", { typed: typo.typed, corrected: typo.corrected }),
+  );
   if (!response.found) {
     const known = response.resolved ? findCommand(match?.command.name ?? "") : undefined;
     const extra: Block[] = typoNotes.map((text) => ({ type: "note", tone: "info", text }));
-    if (known) extra.push({ type: "text", text: t(locale, "fromReference", { text: `\`${known.name}\`: ${known.summary[locale]}` }) });
+    if (known)
+      extra.push({
+        type: "text",
+        text: t(locale, "fromReference", { text: `\`${known.name}\`: ${known.summary[locale]}` }),
+      });
     return notFoundReply(locale, query, response.suggestions, extra);
   }
   const best = hits[0];
   if (!best) return notFoundReply(locale, query, response.suggestions, []);
   // A look-up that matched no command (`/explain etcd`) answers like /ask.
-  if (!match) return sectionAnswer(tutor, locale, hits.map((h) => h.entry), outcome.terms, query);
+  if (!match)
+    return sectionAnswer(
+      tutor,
+      locale,
+      hits.map((h) => h.entry),
+      outcome.terms,
+      query,
+    );
 
   const commandHits = hits.filter((h) => h.entry.kind === "command").map((h) => h.entry);
-  const sectionText = commandHits[0] ? tutor.index.entriesOfSection(commandHits[0].file, commandHits[0].anchor) : [];
+  const sectionText = commandHits[0]
+    ? tutor.index.entriesOfSection(commandHits[0].file, commandHits[0].anchor)
+    : [];
   const notesEntries = [...commandHits, ...sectionText, ...tutor.index.allEntries("section")];
   const blocks: Block[] = [];
   for (const text of typoNotes) blocks.push({ type: "note", tone: "info", text });
   const lead = commandHits[0];
-  if (lead) blocks.push({ type: "text", text: bestPassage(lead.text, [...outcome.terms, ...match.command.name.split(" ")], 500) });
-  const examples = [...new Set(commandHits.flatMap((e) => e.examples ?? []))].slice(0, 6);
-  if (examples.length > 0) blocks.push({ type: "code", lang: "sh", code: examples.map((e) => `$ ${e}`).join("\n") });
+  if (lead)
+    blocks.push({
+      type: "text",
+      text: bestPassage(lead.text, [...outcome.terms, ...match.command.name.split(" ")], 500),
+    });
+  // Bare mentions (`docker container run` in prose) add nothing next to full example lines.
+  const lines = [...new Set(commandHits.flatMap((e) => e.examples ?? []))];
+  const examples = lines.filter((l) => l.trim() !== match.command.name || lines.length === 1).slice(0, 6);
+  if (examples.length > 0)
+    blocks.push({ type: "code", lang: "sh", code: examples.map((e) => `$ ${e}`).join("\n") });
   const pieces = outcome.breakdown.pieces;
   const hasDetail = pieces.some((p) => p.kind !== "command");
-  if (hasDetail) blocks.push({ type: "fields", fields: breakdownFields(tutor, outcome, locale, notesEntries) });
-  for (const f of relevantFindings(tutor, hits.map((h) => h.entry), pieces)) {
-    blocks.push({ type: "note", tone: "warning", text: t(locale, "erratumIntro", { line: f.line, text: f.message[locale] }) });
+  if (hasDetail)
+    blocks.push({ type: "fields", fields: breakdownFields(tutor, outcome, locale, notesEntries) });
+  for (const f of relevantFindings(
+    tutor,
+    hits.map((h) => h.entry),
+    pieces,
+  )) {
+    blocks.push({
+      type: "note",
+      tone: "warning",
+      text: t(locale, "erratumIntro", { line: f.line, text: f.message[locale] }),
+    });
   }
   if (hasDetail) blocks.push({ type: "text", text: t(locale, "legend") });
   return reply({
@@ -106,7 +158,13 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
 }
 
 /** A section as the answer: the part that matches, then "see also". Shared by /ask and /explain. */
-export function sectionAnswer(tutor: Tutor, locale: Locale, entries: StoredEntry[], terms: string[], query: string): Reply {
+export function sectionAnswer(
+  tutor: Tutor,
+  locale: Locale,
+  entries: StoredEntry[],
+  terms: string[],
+  query: string,
+): Reply {
   const [first, ...rest] = entries;
   if (!first) return notFoundReply(locale, query, [], []);
   const blocks: Block[] = [];
@@ -115,13 +173,21 @@ export function sectionAnswer(tutor: Tutor, locale: Locale, entries: StoredEntry
       ? `**${first.title}** — ${first.text}`
       : bestPassage(first.text || (first.examples ?? []).join("\n"), terms, 600);
   blocks.push({ type: "text", text: body });
-  if (first.kind === "example" && first.examples?.[0]) blocks.push({ type: "code", lang: "yaml", code: first.examples[0] });
+  if (first.kind === "example" && first.examples?.[0])
+    blocks.push({ type: "code", lang: "yaml", code: first.examples[0] });
   for (const f of relevantFindings(tutor, [first], [])) {
-    blocks.push({ type: "note", tone: "warning", text: t(locale, "erratumIntro", { line: f.line, text: f.message[locale] }) });
+    blocks.push({
+      type: "note",
+      tone: "warning",
+      text: t(locale, "erratumIntro", { line: f.line, text: f.message[locale] }),
+    });
   }
   const seeAlso = rest.filter((e) => e.source !== first.source).slice(0, 3);
   if (seeAlso.length > 0) {
-    blocks.push({ type: "text", text: `${t(locale, "seeAlso")}: ${seeAlso.map((e) => e.path.join(" › ")).join(" · ")}` });
+    blocks.push({
+      type: "text",
+      text: `${t(locale, "seeAlso")}: ${seeAlso.map((e) => e.path.join(" › ")).join(" · ")}`,
+    });
   }
   return reply({
     title: first.path[first.path.length - 1] ?? first.title,

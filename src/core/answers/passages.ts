@@ -37,7 +37,11 @@ export function bestPassage(text: string, terms: readonly string[], maxChars = 6
   while (true) {
     const next = parts[to + 1];
     const prev = parts[from - 1];
-    if (next !== undefined && size + next.length <= maxChars && (scores[to + 1] ?? 0) >= (prev !== undefined ? (scores[from - 1] ?? 0) : 0)) {
+    if (
+      next !== undefined &&
+      size + next.length <= maxChars &&
+      (scores[to + 1] ?? 0) >= (prev !== undefined ? (scores[from - 1] ?? 0) : 0)
+    ) {
       to++;
       size += next.length;
     } else if (prev !== undefined && size + prev.length <= maxChars) {
@@ -52,12 +56,21 @@ export function bestPassage(text: string, terms: readonly string[], maxChars = 6
 }
 
 /** The notes' own sentence about a flag (`-d`オプションをつけることにより…), if they have one. */
-export function flagSentence(entries: readonly StoredEntry[], forms: readonly string[]): { text: string; entry: StoredEntry } | null {
-  const patterns = forms.map((f) => new RegExp(`(^|[\\s\`(（「])${f.replace(/[-]/g, "\\-")}(?=[\`\\s)）」]|オプション|$)`, "u"));
+export function flagSentence(
+  entries: readonly StoredEntry[],
+  forms: readonly string[],
+): { text: string; entry: StoredEntry } | null {
+  const patterns = forms.map(
+    (f) => new RegExp(`(^|[\\s\`(（「])${escapeRegExp(f)}(?=[\`\\s)）」]|オプション|$)`, "u"),
+  );
   for (const entry of entries) {
     for (const s of sentences(entry.text)) {
       if (patterns.some((p) => p.test(s))) return { text: s, entry };
     }
   }
   return null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -12,7 +12,10 @@ export const explainCommand = defineCommand({
   options: [
     {
       name: "command",
-      description: { en: "A command line, e.g. docker run -d -p 8080:80 nginx", ja: "コマンド (例: docker run -d -p 8080:80 nginx)" },
+      description: {
+        en: "A command line, e.g. docker run -d -p 8080:80 nginx",
+        ja: "コマンド (例: docker run -d -p 8080:80 nginx)",
+      },
       type: "string",
       required: true,
       rest: true,
@@ -21,7 +24,11 @@ export const explainCommand = defineCommand({
     },
   ],
   schema: z.object({ command: queryText(500) }),
-  examples: ["/explain docker cp", "/explain docker run -d -p 9000:8080 --name web nginx", "/explain kubectl get po"],
+  examples: [
+    "/explain docker cp",
+    "/explain docker run -d -p 9000:8080 --name web nginx",
+    "/explain kubectl get po",
+  ],
   run: (tutor, ctx, args) => explainReply(tutor, ctx, args.command),
   autocomplete: (tutor, _option, value) => {
     const v = value.trim().toLowerCase();

@@ -19,7 +19,10 @@ export const helpCommand = defineCommand({
         return `• \`/${c.name}\`${subs}: ${c.description[locale]}${example}`;
       });
     const blocks: Block[] = [
-      { type: "text", text: t(locale, "helpIntro", { entries: tutor.indexInfo.entries, files: tutor.indexInfo.files }) },
+      {
+        type: "text",
+        text: t(locale, "helpIntro", { entries: tutor.indexInfo.entries, files: tutor.indexInfo.files }),
+      },
       { type: "text", text: lines.join("\n") },
     ];
     return reply({ title: t(locale, "helpTitle"), blocks });

@@ -1,4 +1,5 @@
 import { z } from "zod";
 
 /** A free-text option: trimmed, non-empty, bounded. */
-export const queryText = (max = 500) => z.string().trim().min(1, "is empty").max(max, `is longer than ${max} characters`);
+export const queryText = (max = 500) =>
+  z.string().trim().min(1, "is empty").max(max, `is longer than ${max} characters`);

@@ -15,7 +15,8 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ":memory:") {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    if (options.seed && !fs.existsSync(file) && fs.existsSync(options.seed)) fs.copyFileSync(options.seed, file);
+    if (options.seed && !fs.existsSync(file) && fs.existsSync(options.seed))
+      fs.copyFileSync(options.seed, file);
   }
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
@@ -36,7 +37,11 @@ export function readMigrations(dir: string): Migration[] {
   return fs
     .readdirSync(dir)
     .filter((f) => /^\d+_[\w-]+\.sql$/.test(f))
-    .map((f) => ({ version: Number.parseInt(f, 10), name: f, sql: fs.readFileSync(path.join(dir, f), "utf8") }))
+    .map((f) => ({
+      version: Number.parseInt(f, 10),
+      name: f,
+      sql: fs.readFileSync(path.join(dir, f), "utf8"),
+    }))
     .sort((a, b) => a.version - b.version);
 }
 

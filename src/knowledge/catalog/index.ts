@@ -60,7 +60,8 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
       let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+        d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1);
       cur.push(d);
       if (d < rowMin) rowMin = d;
     }
@@ -86,7 +87,10 @@ const OTHER_TOOLS = new Set(["dockerd", "kubectx", "kubens", "kubelet", "kubeadm
  * The candidate closest to `word` within the typo bound. Candidates are (spelling, target) pairs; when two
  * different targets are equally close the answer is ambiguous and nothing is returned.
  */
-function closest<T>(word: string, candidates: Iterable<[string, T]>): { spelling: string; target: T } | undefined {
+function closest<T>(
+  word: string,
+  candidates: Iterable<[string, T]>,
+): { spelling: string; target: T } | undefined {
   const bound = typoBound(word);
   if (bound === 0 || word.length > 64) return undefined;
   let best: { spelling: string; target: T; distance: number } | undefined;
@@ -134,7 +138,12 @@ function findShort(flags: readonly CatalogFlag[], name: string): CatalogFlag | u
   return flags.find((f) => f.short === name);
 }
 
-function reading(flag: CatalogFlag, text: string, value: string | undefined, correction?: string): FlagReading {
+function reading(
+  flag: CatalogFlag,
+  text: string,
+  value: string | undefined,
+  correction?: string,
+): FlagReading {
   return {
     flag,
     text,
@@ -333,14 +342,21 @@ function flagsBefore(node: Node): readonly CatalogFlag[] {
 }
 
 /** The child named by `word`: exactly (ignoring case), or as a clear typo. */
-function childFor(level: Map<string, Node>, word: string, isRoot: boolean): { node: Node; typo?: TypoFix } | undefined {
+function childFor(
+  level: Map<string, Node>,
+  word: string,
+  isRoot: boolean,
+): { node: Node; typo?: TypoFix } | undefined {
   const lower = word.toLowerCase();
   const exact = level.get(lower);
   if (exact) return { node: exact };
   if (isRoot && OTHER_TOOLS.has(lower)) return undefined;
   const near = closest(
     lower,
-    [...level.entries()].map(([spelling, node]): [string, Node | CatalogCommand] => [spelling, node.command ?? node]),
+    [...level.entries()].map(([spelling, node]): [string, Node | CatalogCommand] => [
+      spelling,
+      node.command ?? node,
+    ]),
   );
   if (!near) return undefined;
   const node = level.get(near.spelling);
@@ -382,7 +398,11 @@ function skipFlag(flags: readonly CatalogFlag[], tokens: readonly string[], i: n
 }
 
 /** Position of the first positional argument at or after `start`. */
-function firstPositional(flags: readonly CatalogFlag[], tokens: readonly string[], start: number): number | undefined {
+function firstPositional(
+  flags: readonly CatalogFlag[],
+  tokens: readonly string[],
+  start: number,
+): number | undefined {
   let i = start;
   let endOfOptions = false;
   while (i < tokens.length) {
@@ -408,7 +428,9 @@ export function resolveCommand(tokens: readonly string[]): CommandResolution | n
   const words: number[] = [];
   const typos: TypoFix[] = [];
   const spans: FlagSpan[] = [];
-  let best: { command: CatalogCommand; words: number[]; typos: TypoFix[]; spans: FlagSpan[]; end: number } | undefined;
+  let best:
+    | { command: CatalogCommand; words: number[]; typos: TypoFix[]; spans: FlagSpan[]; end: number }
+    | undefined;
 
   while (i < tokens.length) {
     const pending: FlagSpan[] = [];
@@ -430,7 +452,8 @@ export function resolveCommand(tokens: readonly string[]): CommandResolution | n
     node = child.node;
     level = node.children;
     i++;
-    if (node.command) best = { command: node.command, words: [...words], typos: [...typos], spans: [...spans], end: i };
+    if (node.command)
+      best = { command: node.command, words: [...words], typos: [...typos], spans: [...spans], end: i };
   }
   if (!best) return null;
 
@@ -532,16 +555,25 @@ export function suggestCommands(text: string, limit = 5): string[] {
   for (const command of allCommands) {
     for (const spelling of [command.name, ...command.aliases]) {
       const words = spelling.split(" ");
-      const distance = hasTool ? scoreSpelling(typed, words) : words.slice(1).every((w, k) => typed[k] === w) ? 0 : undefined;
-      if (distance !== undefined && (hasTool || words.length > 1)) candidates.push({ command, words, distance });
+      const distance = hasTool
+        ? scoreSpelling(typed, words)
+        : words.slice(1).every((w, k) => typed[k] === w)
+          ? 0
+          : undefined;
+      if (distance !== undefined && (hasTool || words.length > 1))
+        candidates.push({ command, words, distance });
     }
   }
   // A group ("docker compose") is not worth suggesting when one of its subcommands matched as well.
   const kept = candidates.filter(
-    (c) => !candidates.some((o) => o.words.length > c.words.length && c.words.every((w, k) => o.words[k] === w)),
+    (c) =>
+      !candidates.some((o) => o.words.length > c.words.length && c.words.every((w, k) => o.words[k] === w)),
   );
   kept.sort(
-    (a, b) => a.distance - b.distance || b.words.length - a.words.length || a.command.name.localeCompare(b.command.name),
+    (a, b) =>
+      a.distance - b.distance ||
+      b.words.length - a.words.length ||
+      a.command.name.localeCompare(b.command.name),
   );
   const names: string[] = [];
   const match = hasTool ? matchCommand(typed) : null;

@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUNDLED_NOTES_DIR } from "../../src/core/config.js";
+import { extractEntries } from "../../src/knowledge/extract.js";
+import { parseNote } from "../../src/knowledge/markdown.js";
+
+const NOTE = fs.readFileSync(path.join(BUNDLED_NOTES_DIR, "docker-kubernetes.md"), "utf8");
+const LINES = NOTE.split("\n");
+const { entries, findings } = extractEntries([parseNote("docker-kubernetes.md", NOTE)]);
+const of = (kind: string) => entries.filter((e) => e.kind === kind);
+
+describe("entries of the bundled note", () => {
+  it("turns every docker and kubectl command line into a command entry with its canonical form", () => {
+    const promptLines = LINES.map((l, i) => ({ l: l.trim(), line: i + 1 })).filter((x) =>
+      /^\$ (docker|kubectl) /.test(x.l),
+    );
+    const covered = new Set(of("command").flatMap((e) => (e.data?.lines as string[] | undefined) ?? []));
+    for (const p of promptLines) expect(covered.has(String(p.line)), `line ${p.line}: ${p.l}`).toBe(true);
+    const canonical = new Set(of("command").map((e) => e.command));
+    for (const c of [
+      "docker container cp",
+      "docker container exec",
+      "docker container run",
+      "docker image build",
+      "docker container stop",
+      "docker container restart",
+      "docker container rm",
+      "docker container prune",
+      "docker image prune",
+      "docker system prune",
+      "kubectl apply",
+      "kubectl get",
+      "kubectl describe",
+      "kubectl proxy",
+      "kubectl logs",
+      "kubectl delete",
+      "kubectl rollout history",
+      "kubectl rollout undo",
+    ]) {
+      expect(canonical.has(c), c).toBe(true);
+    }
+  });
+
+  it("makes the option table into option entries of docker container run, with -rm corrected", () => {
+    const options = of("option");
+    expect(options.map((o) => o.title)).toEqual(["-i", "-t", "--rm", "-v"]);
+    expect(new Set(options.map((o) => o.command))).toEqual(new Set(["docker container run"]));
+  });
+
+  it("makes both glossary tables and the component lines into term entries", () => {
+    const terms = of("term").map((e) => e.title);
+    for (const t of [
+      "RUN",
+      "COPY",
+      "CMD",
+      "Kubernetesクラスタ",
+      "Node",
+      "kube-apiserver",
+      "etcd",
+      "kube-scheduler",
+      "kube-controller-manager",
+    ]) {
+      expect(terms, t).toContain(t);
+    }
+    expect(of("term").find((e) => e.title === "etcd")?.text).toBe("Kubernetesクラスタのバッキングストア");
+  });
+
+  it("makes the manifests into example entries and reads their commented fields", () => {
+    const examples = of("example");
+    expect(examples.map((e) => e.data?.kind).filter(Boolean)).toEqual(
+      expect.arrayContaining(["Pod", "ReplicaSet", "Deployment"]),
+    );
+    const rs = examples.find((e) => e.data?.kind === "ReplicaSet");
+    expect(rs?.text).toContain("spec.replicas: 3 — 作成するPod数");
+    expect(examples.find((e) => e.title === "simple-pod.yaml")).toBeDefined();
+  });
+});
+
+describe("findings in the bundled note", () => {
+  const at = (kind: string) => findings.filter((f) => f.kind === kind).map((f) => f.line);
+  it("finds each known erratum with its line number", () => {
+    const line = (needle: string) => LINES.findIndex((l) => l.includes(needle)) + 1;
+    expect(at("script")).toEqual([line("!#/bin/sh")]);
+    expect(at("dockerfile")).toEqual([line("FROM ubuntu: 16.04")]);
+    expect(findings.find((f) => f.correction === "--rm")?.line).toBe(line("| -rm |"));
+    expect(findings.find((f) => f.kind === "garbled-command")).toMatchObject({
+      line: line("$kubectlexecitsimpleechoshcnginx"),
+      correction: "kubectl exec -it simple-echo sh -c nginx",
+    });
+    const yaml = at("yaml");
+    expect(yaml).toContain(line("        ports:"));
+    expect(yaml).toContain(line("- containerPort:8080"));
+    expect(findings.find((f) => f.kind === "table")).toMatchObject({ correction: "FROM" });
+  });
+
+  it("reports nothing else: no false alarms on the rest of the note", () => {
+    expect(findings.length).toBe(9);
+    expect(findings.filter((f) => f.kind === "toc" || f.kind === "duplicate-heading")).toEqual([]);
+  });
+});
