@@ -1,6 +1,7 @@
 // Entry point of `npm start`: the bot as one process, with every configured platform, or the terminal.
 import { fstatSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { terminalPoster } from "./bots/terminal/poster.js";
 import { runRepl } from "./bots/terminal/repl.js";
 import type { Surface } from "./bots/surface.js";
 import { type Config, ConfigError, loadConfig, notesDirOf } from "./core/config.js";
@@ -59,6 +60,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       seedDb: config.TUTOR_SEED_DB,
       logger,
       admins: config.TUTOR_ADMINS,
+      locale: config.TUTOR_LOCALE,
+      dailyRevealMinutes: config.TUTOR_DAILY_REVEAL_MINUTES,
     });
   } catch (err) {
     if (err instanceof NotesError) {
@@ -70,6 +73,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
 
   if (terminal) {
     try {
+      await tutor.daily.start([terminalPoster(process.stdout, config.TUTOR_LOCALE)]);
       await runRepl(tutor, {
         input: process.stdin,
         output: process.stdout,

@@ -70,6 +70,80 @@ const MESSAGES = {
     en: "This button no longer works (it may be from an older version of the notes). Run the command again.",
     ja: "このボタンは使えなくなりました (ノートが更新された可能性があります)。もう一度コマンドを実行してください。",
   },
+  quizTitle: { en: "Quiz", ja: "クイズ" },
+  dailyTitle: { en: "Daily quiz · {date}", ja: "今日のクイズ · {date}" },
+  reviewTitle: { en: "Review", ja: "復習" },
+  promptWhichCommand: {
+    en: "Which command does this?\n> {subject}",
+    ja: "次のことをするコマンドはどれ？\n> {subject}",
+  },
+  promptFlag: { en: "What does `{subject}` mean in `{code}`?", ja: "`{code}` の `{subject}` の意味は？" },
+  promptTermForDefinition: {
+    en: "Which term matches this definition?\n> {subject}",
+    ja: "次の説明に当てはまる用語はどれ？\n> {subject}",
+  },
+  promptDefinitionForTerm: { en: "What is `{subject}`?", ja: "`{subject}` の説明として正しいものは？" },
+  promptFillBlank: {
+    en: "Fill the blank `____` in this {subject}:",
+    ja: "この {subject} の空欄 `____` に入るものは？",
+  },
+  answeredCount: { en: "{count} answered", ja: "{count} 人が回答" },
+  correctAnswer: { en: "✅ Right! The answer is **{answer}**.", ja: "✅ 正解！ 答えは **{answer}** です。" },
+  wrongAnswer: {
+    en: "❌ Not quite: you chose **{chosen}**; the answer is **{answer}**.",
+    ja: "❌ 残念。**{chosen}** を選びましたが、答えは **{answer}** です。",
+  },
+  alreadyAnswered: {
+    en: "You already answered this one (you chose **{chosen}**).",
+    ja: "この問題には回答済みです (選択: **{chosen}**)。",
+  },
+  nextReview: { en: "You'll see it again around {when}.", ja: "{when} ごろにもう一度出題します。" },
+  revealHidden: {
+    en: "The answer is revealed with the next daily question.",
+    ja: "答えは次回のクイズで発表します。",
+  },
+  reveal: {
+    en: "Answer to the previous question: **{answer}** ({correct} of {total} right).",
+    ja: "前回の答え: **{answer}** ({total} 人中 {correct} 人正解)。",
+  },
+  erratumInQuestion: { en: "About your notes: {text}", ja: "ノートについて: {text}" },
+  noQuestion: {
+    en: "I couldn't make a question{topic} from your notes.",
+    ja: "ノートから{topic}問題を作れませんでした。",
+  },
+  unknownTopic: {
+    en: 'Unknown topic "{topic}". Topics: {topics}',
+    ja: "トピック「{topic}」はありません。トピック: {topics}",
+  },
+  reviewDue: {
+    en: "{due} question(s) due for review out of {total} you have answered.",
+    ja: "回答した {total} 問のうち {due} 問が復習の時期です。",
+  },
+  reviewNext: { en: "Next review: {when}.", ja: "次の復習: {when}。" },
+  reviewStart: { en: "Type /quiz to review them first.", ja: "/quiz で復習から出題します。" },
+  leaderboardTitle: { en: "Leaderboard ({period})", ja: "ランキング ({period})" },
+  leaderboardEmpty: { en: "No answers yet in this channel.", ja: "このチャンネルではまだ回答がありません。" },
+  statsTitle: { en: "Stats for {user}", ja: "{user} さんの成績" },
+  statsBody: {
+    en: "Points: {points} · Answered: {answered} · Accuracy: {accuracy}\nDaily streak: {streak} (best {best}) · Due for review: {due}",
+    ja: "ポイント: {points} · 回答数: {answered} · 正答率: {accuracy}\n連続日数: {streak} (最高 {best}) · 復習待ち: {due}",
+  },
+  dailySet: {
+    en: "Daily quiz set: every day at {time} ({timezone}){topic} in this channel.",
+    ja: "毎日 {time} ({timezone}) にこのチャンネルでクイズを出題します{topic}。",
+  },
+  dailyOff: {
+    en: "Daily quiz turned off for this channel.",
+    ja: "このチャンネルの毎日のクイズを停止しました。",
+  },
+  dailyNone: {
+    en: "No daily quiz in this channel.",
+    ja: "このチャンネルには毎日のクイズが設定されていません。",
+  },
+  dailyShow: {
+    en: "Daily quiz: {time} ({timezone}){topic}, {status}. Posts so far: {posts}.",
+    ja: "毎日のクイズ: {time} ({timezone}){topic}、{status}。これまでの出題: {posts} 回。",
+  },
   choose: { en: "Type the number of your choice.", ja: "番号を入力して選んでください。" },
 } as const;
 

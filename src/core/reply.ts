@@ -71,14 +71,24 @@ export const ELLIPSIS = "…";
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
+/** The offsets where the graphemes of the longest prefix of `text` within `max` units end (0 first). */
+function graphemeEnds(text: string, max: number): number[] {
+  const ends = [0];
+  if (max <= 0) return ends;
+  // Segmenting a long text costs its whole length: look only a little past the cut (no real grapheme is
+  // 64 units long; one that would be is cut anyway).
+  const window = text.length > max + 64 ? text.slice(0, max + 64) : text;
+  for (const { segment, index } of graphemes.segment(window)) {
+    const end = index + segment.length;
+    if (end > max) break;
+    ends.push(end);
+  }
+  return ends;
+}
+
 /** Cuts at a grapheme boundary so that no character (or emoji, or combining mark) is split. */
 function cutGraphemes(text: string, max: number): string {
-  let out = "";
-  for (const { segment } of graphemes.segment(text)) {
-    if (out.length + segment.length > max) break;
-    out += segment;
-  }
-  return out;
+  return text.slice(0, graphemeEnds(text, max).at(-1) ?? 0);
 }
 
 /**
@@ -90,23 +100,42 @@ export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
   const room = max - ELLIPSIS.length;
-  let head = cutGraphemes(text, room);
+  // Every cut lands where a grapheme ends: a mark that combines with a sentence end (`!⃝`) or a backtick
+  // (`\u0600\``) stays with it.
+  const endList = graphemeEnds(text, room);
+  const ends = new Set(endList);
+  let head = text.slice(0, endList.at(-1) ?? 0);
+  const at = (i: number) => {
+    let j = i;
+    while (j > 0 && !ends.has(j)) j--;
+    return head.slice(0, j);
+  };
   const minimum = Math.floor(room / 2);
-  const boundaries = [...head.matchAll(/[。．！？!?]|\.(?=\s)|\n/g)].map((m) => m.index + m[0].length);
+  const boundaries = [...head.matchAll(/[。．！？!?]|\.(?=\s)|\n/g)]
+    .map((m) => m.index + m[0].length)
+    .filter((i) => ends.has(i));
   const sentenceEnd = boundaries.filter((i) => i >= minimum).pop();
-  if (sentenceEnd !== undefined) head = head.slice(0, sentenceEnd);
+  if (sentenceEnd !== undefined) head = at(sentenceEnd);
   else {
     const space = head.lastIndexOf(" ");
-    if (space >= minimum) head = head.slice(0, space);
+    if (space >= minimum && ends.has(space)) head = at(space);
   }
-  head = head.replace(/\s+$/u, "");
+  head = at(head.replace(/\s+$/u, "").length);
   // An odd number of backticks would leave an inline code span open: drop the open one.
-  if ((head.match(/`/g)?.length ?? 0) % 2 === 1)
-    head = head.slice(0, head.lastIndexOf("`")).replace(/\s+$/u, "");
+  if ((head.match(/`/g)?.length ?? 0) % 2 === 1) {
+    head = at(head.lastIndexOf("`"));
+    head = at(head.replace(/\s+$/u, "").length);
+  }
   return head + ELLIPSIS;
 }
 
-/** Shortens code to whole lines (at most `max` units including the marker line), so fences stay closed. */
+const FENCE_LINE = /^\s*(`{3,}|~{3,})/;
+
+/**
+ * Shortens code to whole lines (at most `max` units including the marker line), so fences stay closed: a
+ * cut never keeps the opening line of a fenced block that the code holds (markdown in a code block) without
+ * its closing line.
+ */
 export function truncateCode(code: string, max: number): string {
   if (code.length <= max) return code;
   const lines = code.split("\n");
@@ -117,7 +146,15 @@ export function truncateCode(code: string, max: number): string {
     out.push(line);
     used += line.length + 1;
   }
-  if (out.length === 0) return cutGraphemes(code, max - ELLIPSIS.length - 1) + ELLIPSIS;
+  if (out.filter((l) => FENCE_LINE.test(l)).length % 2 === 1) {
+    while (out.length > 0 && !FENCE_LINE.test(out[out.length - 1] ?? "")) out.pop();
+    out.pop();
+  }
+  if (out.length === 0) {
+    const first = lines[0] ?? "";
+    if (FENCE_LINE.test(first)) return ELLIPSIS.slice(0, Math.max(0, max));
+    return cutGraphemes(first, max - ELLIPSIS.length - 1) + ELLIPSIS;
+  }
   return [...out, ELLIPSIS].join("\n");
 }
 
@@ -205,7 +242,9 @@ export function fitReply(r: Reply, limits: Limits): Reply {
     return after;
   };
   const blocks: Block[] = [];
-  let total = (r.title?.length ?? 0) + (r.subtitle?.length ?? 0);
+  const title = r.title === undefined ? undefined : truncate(r.title, limits.title);
+  const subtitle = r.subtitle === undefined ? undefined : truncate(r.subtitle, limits.title);
+  let total = (title?.length ?? 0) + (subtitle?.length ?? 0);
   for (const b of r.blocks) {
     if (blocks.length >= limits.blocks) {
       cut = true;
@@ -233,9 +272,22 @@ export function fitReply(r: Reply, limits: Limits): Reply {
     }
     const size = blockSize(fitted);
     if (total + size > limits.total) {
+      // What is left of the total goes to the start of this block (the first flags of a breakdown, the
+      // first lines of a listing) rather than to nothing.
       const left = limits.total - total;
       if ((fitted.type === "text" || fitted.type === "note") && left > 80) {
         blocks.push({ ...fitted, text: truncate(fitted.text, left) });
+      } else if (fitted.type === "code" && left > 80) {
+        blocks.push({ ...fitted, code: truncateCode(fitted.code, left) });
+      } else if (fitted.type === "fields") {
+        const kept: Field[] = [];
+        let used = 0;
+        for (const f of fitted.fields) {
+          if (used + f.name.length + f.value.length > left) break;
+          kept.push(f);
+          used += f.name.length + f.value.length;
+        }
+        if (kept.length > 0) blocks.push({ type: "fields", fields: kept });
       }
       cut = true;
       break;
@@ -251,7 +303,7 @@ export function fitReply(r: Reply, limits: Limits): Reply {
       .map((c) => ({ ...c, label: truncate(c.label, limits.choiceLabel) })),
     citations: r.citations.map((c, i) => (cut && i === 0 ? { ...c, readMore: true } : c)),
   };
-  if (r.title !== undefined) out.title = truncate(r.title, limits.title);
-  if (r.subtitle !== undefined) out.subtitle = truncate(r.subtitle, limits.title);
+  if (title !== undefined) out.title = title;
+  if (subtitle !== undefined) out.subtitle = subtitle;
   return out;
 }

@@ -12,12 +12,19 @@ import {
   isGroup,
   type RawArgs,
 } from "./commands/types.js";
-import { t } from "./i18n.js";
+import { UserError } from "./errors.js";
+import { type Locale, t } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import { type Reply, reply } from "./reply.js";
+import { DailyPoster, Schedules } from "./quiz/daily.js";
+import { Quiz } from "./quiz/quiz.js";
 import { type Db, openDatabase } from "./storage/database.js";
 
 export interface TutorOptions {
+  /** Language of posts the bot makes by itself (daily quizzes). */
+  locale?: Locale;
+  /** Reveal daily answers after this many minutes (0: with the next post). */
+  dailyRevealMinutes?: number;
   dbFile: string;
   notesDir: string;
   seedDb?: string | undefined;
@@ -32,8 +39,7 @@ export type Outcome = "ok" | "not_found" | "bad_input" | "denied" | "error";
 /** Called after every command and action, for metrics. */
 export type CommandObserver = (name: string, outcome: Outcome, seconds: number) => void;
 
-/** An error whose message is meant for the person who typed the command. */
-export class UserError extends Error {}
+export { UserError };
 
 /** The tutor: the knowledge index, the database and every use case, behind one object the adapters call. */
 export class Tutor {
@@ -42,7 +48,10 @@ export class Tutor {
   indexInfo: IndexInfo;
   readonly admins: ReadonlySet<string>;
   readonly now: () => Date;
+  readonly quiz: Quiz;
+  readonly daily: DailyPoster;
   private observers: CommandObserver[] = [];
+  private joinHooks: ((ctx: Invocation) => Promise<Reply | null> | Reply | null)[] = [];
   private inFlight = 0;
   private closed = false;
 
@@ -56,6 +65,13 @@ export class Tutor {
     this.index = new KnowledgeIndex(db);
     this.admins = new Set(options.admins ?? []);
     this.now = options.now ?? (() => new Date());
+    this.quiz = new Quiz(db, () => this.index, this.now);
+    this.daily = new DailyPoster(this.quiz, new Schedules(db), {
+      locale: options.locale ?? "en",
+      revealMinutes: options.dailyRevealMinutes ?? 0,
+      now: this.now,
+      logger,
+    });
   }
 
   static open(options: TutorOptions): Tutor {
@@ -144,6 +160,32 @@ export class Tutor {
     const parsed = parseCommandText(this.commands, line);
     if (parsed.ok) return this.runForChat(ctx, parsed.path, parsed.args);
     return this.runText(ctx, line);
+  }
+
+  /**
+   * A message that mentions the bot (`@tutor how do I copy a file`): a command when it starts with one
+   * (`@tutor explain docker cp`), otherwise a question.
+   */
+  async mention(ctx: Invocation, text: string): Promise<Reply> {
+    const clean = text.trim().replace(/^\//, "");
+    const first = clean.split(/\s+/)[0]?.toLowerCase() ?? "";
+    if (!clean) return this.runCommand(ctx, ["help"], {});
+    if (this.commands.some((c) => c.name === first)) return this.runTextForChat(ctx, `/${clean}`);
+    return this.runForChat(ctx, ["ask"], { question: clean });
+  }
+
+  /** Someone joined a channel the bot is in: a welcome when it is an onboarding channel, else nothing. */
+  async memberJoined(ctx: Invocation): Promise<Reply | null> {
+    for (const hook of this.joinHooks) {
+      const r = await hook(ctx);
+      if (r) return r;
+    }
+    return null;
+  }
+
+  /** Lets a feature (onboarding) answer member joins. */
+  onMemberJoined(hook: (ctx: Invocation) => Promise<Reply | null> | Reply | null): void {
+    this.joinHooks.push(hook);
   }
 
   /** Runs one command with arguments already split by option: validated, timed, never throwing. */
@@ -253,6 +295,7 @@ export class Tutor {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.daily.stop();
     this.db.close();
   }
 }

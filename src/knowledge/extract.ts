@@ -41,6 +41,8 @@ interface CommandLine {
   text: string;
   line: number;
   section: Section;
+  /** What the notes say just before the line (the paragraph before its code block, or its own sentence). */
+  lead?: string | undefined;
 }
 
 /** Command lines of a shell block: prompted lines (`$ …`), or tool lines when the block has no prompt. */
@@ -243,7 +245,7 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
     const lines: CommandLine[] = [];
     for (const block of section.codeBlocks) {
       if (looksLikeYaml(block) || looksLikeDockerfile(block) || isProseBlock(block)) continue;
-      for (const l of shellLines(block)) lines.push({ ...l, section });
+      for (const l of shellLines(block)) lines.push({ ...l, section, lead: block.lead });
     }
     for (const l of section.prose) {
       const m = /^\$\s+(.+)$/.exec(l.text.trim());
@@ -281,7 +283,10 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
         command: canonical,
         examples: [...new Set(group.lines.map((l) => l.text))],
         catalogText: group.catalog.join(" "),
-        data: { lines: group.lines.map((l) => String(l.line)) },
+        data: {
+          lines: group.lines.map((l) => String(l.line)),
+          ...(group.lines.find((l) => l.lead) ? { lead: group.lines.find((l) => l.lead)?.lead ?? "" } : {}),
+        },
       });
     }
 

@@ -12,6 +12,8 @@ export interface CodeBlock {
   line: number;
   /** A file name the note gives just before the block (`simple-pod.yaml`), if any. */
   fileName?: string;
+  /** The last line of the paragraph just before the block: what the notes say the block is for. */
+  lead?: string;
 }
 
 export interface TableRow {
@@ -126,6 +128,7 @@ function addBlock(section: Section, node: RootContent, previous: RootContent | u
       if (previous?.type === "paragraph") {
         const last = plainText(previous).trim().split("\n").pop()?.trim() ?? "";
         if (FILE_NAME.test(last)) block.fileName = last;
+        else if (last) block.lead = last;
       }
       section.codeBlocks.push(block);
       return;

@@ -96,6 +96,19 @@ export async function main(argv: readonly string[]): Promise<number> {
         tutor.close();
       }
     }
+    case "slack-manifest": {
+      const { ManifestError, slackManifestYaml } = await import("../slack/manifest.js");
+      const { commandRegistry } = await import("../../core/commands/registry.js");
+      try {
+        process.stdout.write(
+          slackManifestYaml({ commands: commandRegistry, socket: args.socket, url: args.url, locale }),
+        );
+      } catch (err) {
+        if (err instanceof ManifestError) throw new CliUsageError(err.message);
+        throw err;
+      }
+      return 0;
+    }
     case "help":
     case "--help":
     case "-h":

@@ -28,6 +28,8 @@ export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void>
   });
   const write = (text: string) => options.output.write(`${text}\n`);
   let last: Reply | undefined;
+  // Numbers press the buttons of the latest reply that had any (a quiz stays answerable after its result).
+  let lastChoices: Reply["choices"] = [];
   if (options.interactive) {
     write(
       `notes-tutor: ${tutor.indexInfo.entries} entries from ${tutor.indexInfo.notesDir}. /help for commands, Ctrl-D to quit.`,
@@ -41,7 +43,7 @@ export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void>
       continue;
     }
     let r: Reply;
-    const choice = /^\d+$/.test(line) ? last?.choices[Number(line) - 1] : undefined;
+    const choice = /^\d+$/.test(line) ? lastChoices[Number(line) - 1] : undefined;
     if (choice) {
       const result = await tutor.runAction(ctx, choice.id);
       r =
@@ -51,6 +53,7 @@ export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void>
     } else if (line.startsWith("/")) r = await tutor.runText(ctx, line);
     else r = await tutor.runCommand(ctx, ["ask"], { question: line });
     last = r;
+    if (r.choices.length > 0) lastChoices = r.choices;
     write(renderText(r, options.locale));
     if (!options.interactive) write("");
     if (options.interactive) rl.prompt();

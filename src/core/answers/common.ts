@@ -32,6 +32,26 @@ export function relevantFindings(
     ),
   );
   const commandLines = entries.flatMap((e) => (e.kind === "command" ? (e.examples ?? []) : []));
+  // Manifests of the notes named on the command line (`kubectl apply -f simple-pod.yaml`): their lines.
+  const typedWords = new Set(
+    pieces.flatMap((p) =>
+      p.kind === "argument"
+        ? [p.text]
+        : p.kind === "flag" || p.kind === "unknown-flag"
+          ? [p.value ?? ""]
+          : [],
+    ),
+  );
+  const manifests = pieces.length
+    ? tutor.index
+        .allEntries("example")
+        .filter((e) => typedWords.has(e.title) || typedWords.has(`./${e.title}`))
+        .map((e) => ({
+          file: e.file,
+          from: e.line,
+          to: e.line + (e.examples?.[0] ?? "").split("\n").length + 1,
+        }))
+    : [];
   const isCommand = pieces.length > 0;
   const first = entries[0];
   const sectionEntries = first && !isCommand ? tutor.index.entriesOfSection(first.file, first.anchor) : [];
@@ -41,7 +61,9 @@ export function relevantFindings(
   return all
     .filter((f) => {
       if (f.correction !== undefined && typed.has(f.correction)) return true;
-      if (isCommand) return commandLines.some((line) => f.excerpt.includes(line));
+      if (manifests.some((m) => f.file === m.file && f.line >= m.from && f.line <= m.to)) return true;
+      // A garbled line is known by what it reads as (its correction), not by its text.
+      if (isCommand) return commandLines.some((line) => f.excerpt.includes(line) || f.correction === line);
       return first !== undefined && f.file === first.file && f.line >= firstLine && f.line <= lastLine;
     })
     .slice(0, 4);

@@ -1,12 +1,12 @@
 import { findCommand } from "../../knowledge/catalog/index.js";
-import type { Piece } from "../../knowledge/command-line.js";
+import { breakDown, type Piece } from "../../knowledge/command-line.js";
 import type { ExplainOutcome, StoredEntry } from "../../knowledge/search.js";
 import type { Invocation } from "../commands/types.js";
 import { type Locale, t } from "../i18n.js";
 import { type Block, type Citation, type Field, type Reply, reply } from "../reply.js";
 import type { Tutor } from "../tutor.js";
 import { notFoundReply, relevantFindings } from "./common.js";
-import { bestPassage, flagSentence } from "./passages.js";
+import { bestPassage, flagSentence, sentences, termHits } from "./passages.js";
 
 const NOTES = "📒";
 const CATALOG = "📖";
@@ -95,6 +95,17 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
   if (!response.found) {
     const known = response.resolved ? findCommand(match?.command.name ?? "") : undefined;
     const extra: Block[] = typoNotes.map((text) => ({ type: "note", tone: "info", text }));
+    // The notes may hold the command in a form that could not be read (`$kubectlexecitsimpleechoshcnginx`):
+    // say where, rather than pretend the notes never mention it.
+    if (match)
+      for (const f of tutor.index.findings()) {
+        if (f.correction && breakDown(f.correction).match?.command.name === match.command.name)
+          extra.push({
+            type: "note",
+            tone: "warning",
+            text: t(locale, "erratumIntro", { line: f.line, text: f.message[locale] }),
+          });
+      }
     if (known)
       extra.push({
         type: "text",
@@ -115,18 +126,30 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
     );
 
   const commandHits = hits.filter((h) => h.entry.kind === "command").map((h) => h.entry);
-  const sectionText = commandHits[0]
-    ? tutor.index.entriesOfSection(commandHits[0].file, commandHits[0].anchor)
-    : [];
-  const notesEntries = [...commandHits, ...sectionText, ...tutor.index.allEntries("section")];
+  // The notes' own sentences about a flag count only where the notes talk about this command: the `-t` of
+  // an option table about `docker container run` says nothing about `docker image build -t`.
+  const notesEntries = [
+    ...commandHits,
+    ...commandHits.flatMap((e) => tutor.index.entriesOfSection(e.file, e.anchor)),
+  ];
   const blocks: Block[] = [];
   for (const text of typoNotes) blocks.push({ type: "note", tone: "info", text });
   const lead = commandHits[0];
-  if (lead)
-    blocks.push({
-      type: "text",
-      text: bestPassage(lead.text, [...outcome.terms, ...match.command.name.split(" ")], 500),
-    });
+  if (lead) {
+    // The notes' own words for the command: the line that introduces its example; when the section is
+    // about this command alone, the best passage of the section as well.
+    const intro = lead.data?.lead ? String(lead.data.lead) : "";
+    const commandsHere = tutor.index
+      .entriesOfSection(lead.file, lead.anchor)
+      .filter((e) => e.kind === "command").length;
+    const passage =
+      !intro || commandsHere === 1
+        ? bestPassage(lead.text, [...outcome.terms, ...match.command.name.split(" ")], 500)
+        : "";
+    const text =
+      intro && !passage.includes(intro) ? [intro, passage].filter(Boolean).join("\n") : passage || intro;
+    if (text) blocks.push({ type: "text", text });
+  }
   // Bare mentions (`docker container run` in prose) add nothing next to full example lines.
   const lines = [...new Set(commandHits.flatMap((e) => e.examples ?? []))];
   const examples = lines.filter((l) => l.trim() !== match.command.name || lines.length === 1).slice(0, 6);
@@ -168,13 +191,34 @@ export function sectionAnswer(
   const [first, ...rest] = entries;
   if (!first) return notFoundReply(locale, query, [], []);
   const blocks: Block[] = [];
+  // A manifest answers when the question names it (`simple-pod.yaml`) or asks about its fields
+  // (`replicas`); a question about the section's subject (`Pod とは`) is answered by the section's prose,
+  // not by the comments of the manifest in it.
+  let manifest = first.kind === "example";
+  let text = first.text || (first.examples ?? []).join("\n");
+  if (first.kind === "example" && !query.toLowerCase().includes(first.title.toLowerCase())) {
+    const keys = first.text.split("\n").flatMap((l) => (l.split(":")[0] ?? "").toLowerCase().split("."));
+    const asksField = terms.some((term) =>
+      keys.some((k) => k.length > 0 && k.startsWith(term.toLowerCase())),
+    );
+    const prose = tutor.index
+      .entriesOfSection(first.file, first.anchor)
+      .find((e) => e.kind === "section")?.text;
+    const proseHits = prose ? termHits(prose, terms) : 0;
+    if (prose && !asksField && proseHits > 0 && proseHits >= termHits(first.text, terms)) {
+      text = prose;
+      manifest = false;
+    }
+  }
   const body =
     first.kind === "term" || first.kind === "option"
-      ? `**${first.title}** — ${first.text}`
-      : bestPassage(first.text || (first.examples ?? []).join("\n"), terms, 600);
+      ? `${first.title} — ${first.text}`
+      : bestPassage(text, terms, 600);
+  // Only part of the section answers: its citation says there is more to read.
+  const trimmed = first.kind !== "term" && first.kind !== "option" && body !== sentences(text).join("\n");
   blocks.push({ type: "text", text: body });
-  if (first.kind === "example" && first.examples?.[0])
-    blocks.push({ type: "code", lang: "yaml", code: first.examples[0] });
+  if (manifest && first.examples?.[0])
+    blocks.push({ type: "code", lang: String(first.data?.format ?? "yaml"), code: first.examples[0] });
   for (const f of relevantFindings(tutor, [first], [])) {
     blocks.push({
       type: "note",
@@ -193,6 +237,8 @@ export function sectionAnswer(
     title: first.path[first.path.length - 1] ?? first.title,
     subtitle: first.path.join(" › "),
     blocks,
-    citations: [first, ...seeAlso].map(citationOf),
+    citations: [first, ...seeAlso].map((e, i) =>
+      i === 0 && trimmed ? { ...citationOf(e), readMore: true } : citationOf(e),
+    ),
   });
 }

@@ -14,6 +14,12 @@ function termSet(terms: readonly string[]): string[][] {
   return terms.map((term) => [term, ...japaneseFor(term).flatMap((j) => segmentWords(j))]);
 }
 
+/** How many of the query's words (or their Japanese equivalents) a text holds. */
+export function termHits(text: string, terms: readonly string[]): number {
+  const words = new Set(segmentWords(text));
+  return termSet(terms).filter((alts) => alts.some((a) => words.has(a))).length;
+}
+
 /**
  * The part of a section that answers the question: the sentence that holds the most query words, with
  * its neighbours while they fit, instead of the whole section.
@@ -60,9 +66,9 @@ export function flagSentence(
   entries: readonly StoredEntry[],
   forms: readonly string[],
 ): { text: string; entry: StoredEntry } | null {
-  const patterns = forms.map(
-    (f) => new RegExp(`(^|[\\s\`(（「])${escapeRegExp(f)}(?=[\`\\s)）」]|オプション|$)`, "u"),
-  );
+  // The flag as a word of its own: not part of a longer flag (`-i` in `-it`, `-r` in `--rm`) or word, but
+  // right after Japanese text is fine (`起動時に-pオプション`, `、--nameオプション`).
+  const patterns = forms.map((f) => new RegExp(`(?<![\\w-])${escapeRegExp(f)}(?![\\w-])`, "u"));
   for (const entry of entries) {
     for (const s of sentences(entry.text)) {
       if (patterns.some((p) => p.test(s))) return { text: s, entry };

@@ -1,10 +1,24 @@
 import { askCommand } from "./ask.js";
 import { explainCommand } from "./explain.js";
 import { helpCommand } from "./help.js";
+import { leaderboardCommand } from "./leaderboard.js";
+import { quizCommand } from "./quiz.js";
+import { reviewCommand } from "./review.js";
+import { statsCommand } from "./stats.js";
+import { tutorAdminCommand } from "./tutor-admin.js";
 import type { AnyCommand } from "./types.js";
 
 /**
  * Every command of the bot, declared once. Discord's registration payload, the Slack manifest, /help, the
  * terminal's parser and the adapters' dispatch are all derived from this list.
  */
-export const commandRegistry: readonly AnyCommand[] = [explainCommand, askCommand, helpCommand];
+export const commandRegistry: readonly AnyCommand[] = [
+  explainCommand,
+  askCommand,
+  quizCommand,
+  reviewCommand,
+  leaderboardCommand,
+  statsCommand,
+  helpCommand,
+  tutorAdminCommand,
+];

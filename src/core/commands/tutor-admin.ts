@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { doctorReport } from "../doctor.js";
+import { t } from "../i18n.js";
+import { isTimeZone } from "../quiz/daily.js";
+import { placeOf } from "../quiz/quiz.js";
+import { reply } from "../reply.js";
+import { type CommandGroupSpec, defineCommand } from "./types.js";
+
+const dailySet = defineCommand({
+  name: "set",
+  description: {
+    en: "Post a quiz question here every day at a time",
+    ja: "毎日決まった時刻にこのチャンネルでクイズを出題",
+  },
+  options: [
+    {
+      name: "time",
+      description: { en: "HH:MM, 24-hour", ja: "HH:MM (24時間表記)" },
+      type: "string",
+      required: true,
+      maxLength: 5,
+    },
+    {
+      name: "timezone",
+      description: {
+        en: "IANA time zone, e.g. Asia/Tokyo (default UTC)",
+        ja: "IANA タイムゾーン (例: Asia/Tokyo、既定 UTC)",
+      },
+      type: "string",
+      required: false,
+      maxLength: 64,
+    },
+    {
+      name: "topic",
+      description: { en: "Only questions from this heading", ja: "この見出しの問題だけ" },
+      type: "string",
+      required: false,
+      rest: true,
+      maxLength: 100,
+    },
+  ],
+  schema: z.object({
+    time: z
+      .string()
+      .trim()
+      .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be HH:MM, e.g. 09:00")
+      .transform((s) => s.padStart(5, "0")),
+    timezone: z
+      .string()
+      .trim()
+      .default("UTC")
+      .refine(isTimeZone, "must be an IANA time zone such as Asia/Tokyo or Europe/Berlin"),
+    topic: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((s) => s || undefined),
+  }),
+  examples: ["/tutor daily set 09:00 Asia/Tokyo", "/tutor daily set 08:30 Europe/Berlin Kubernetes"],
+  run: (tutor, ctx, args) => {
+    const topic = tutor.quiz.resolveTopic(args.topic, ctx.locale);
+    tutor.daily.schedules.set(
+      { ...placeOf(ctx), time: args.time, timezone: args.timezone, topic: topic ?? null },
+      ctx.userId,
+      tutor.now(),
+    );
+    tutor.daily.refresh(placeOf(ctx));
+    return reply({
+      blocks: [
+        {
+          type: "note",
+          tone: "success",
+          text: t(ctx.locale, "dailySet", {
+            time: args.time,
+            timezone: args.timezone,
+            topic: topic ? ` (${topic})` : "",
+          }),
+        },
+      ],
+    });
+  },
+});
+
+const dailyOff = defineCommand({
+  name: "off",
+  description: { en: "Stop this channel's daily quiz", ja: "このチャンネルの毎日のクイズを停止" },
+  options: [],
+  schema: z.object({}),
+  examples: ["/tutor daily off"],
+  run: (tutor, ctx) => {
+    const was = tutor.daily.schedules.off(placeOf(ctx), ctx.userId, tutor.now());
+    tutor.daily.refresh(placeOf(ctx));
+    return reply({
+      blocks: [{ type: "note", tone: "info", text: t(ctx.locale, was ? "dailyOff" : "dailyNone") }],
+    });
+  },
+});
+
+const dailyShow = defineCommand({
+  name: "show",
+  description: {
+    en: "Show this channel's daily quiz schedule",
+    ja: "このチャンネルの毎日のクイズ設定を表示",
+  },
+  options: [],
+  schema: z.object({}),
+  examples: ["/tutor daily show"],
+  run: (tutor, ctx) => {
+    const s = tutor.daily.schedules.get(placeOf(ctx));
+    if (!s) return reply({ blocks: [{ type: "text", text: t(ctx.locale, "dailyNone") }] });
+    const posts = tutor.quiz.store.dailyPosts(placeOf(ctx)).length;
+    const status = s.enabled ? (ctx.locale === "ja" ? "有効" : "on") : ctx.locale === "ja" ? "停止中" : "off";
+    return reply({
+      blocks: [
+        {
+          type: "text",
+          text: t(ctx.locale, "dailyShow", {
+            time: s.time,
+            timezone: s.timezone,
+            topic: s.topic ? ` (${s.topic})` : "",
+            status,
+            posts,
+          }),
+        },
+      ],
+    });
+  },
+});
+
+const doctor = defineCommand({
+  name: "doctor",
+  description: {
+    en: "Problems found in the notes (errata, YAML, links)",
+    ja: "ノートの問題点 (誤り・YAML・リンク)",
+  },
+  options: [],
+  schema: z.object({}),
+  examples: ["/tutor doctor"],
+  run: (tutor, ctx) => doctorReport(tutor, ctx.locale),
+});
+
+/** `/tutor …`: admin commands; who counts as admin is decided by each platform. */
+export const tutorAdminCommand: CommandGroupSpec = {
+  name: "tutor",
+  description: { en: "Admin: daily quiz posts, notes doctor", ja: "管理: 毎日のクイズ、ノート診断" },
+  admin: true,
+  examples: ["/tutor daily set 09:00 Asia/Tokyo", "/tutor daily show", "/tutor doctor"],
+  subcommands: [
+    {
+      name: "daily",
+      description: { en: "Daily quiz posts in this channel", ja: "このチャンネルの毎日のクイズ" },
+      examples: ["/tutor daily set 09:00 Asia/Tokyo"],
+      subcommands: [dailySet, dailyOff, dailyShow],
+    },
+    doctor,
+  ],
+};

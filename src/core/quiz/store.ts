@@ -1,0 +1,205 @@
+import type { Db } from "../storage/database.js";
+import type { Question } from "./questions.js";
+
+export interface Place {
+  platform: string;
+  workspaceId: string;
+  channelId: string;
+}
+
+export interface Post extends Place {
+  id: number;
+  kind: "adhoc" | "daily";
+  questionId: string;
+  postDate: string | null;
+  messageId: string | null;
+  createdAt: string;
+  revealedAt: string | null;
+}
+
+export interface AnswerCount {
+  total: number;
+  correct: number;
+}
+
+interface PostRow {
+  id: number;
+  platform: string;
+  workspace_id: string;
+  channel_id: string;
+  kind: "adhoc" | "daily";
+  question_id: string;
+  post_date: string | null;
+  message_id: string | null;
+  created_at: string;
+  revealed_at: string | null;
+}
+
+function toPost(r: PostRow): Post {
+  return {
+    id: r.id,
+    platform: r.platform,
+    workspaceId: r.workspace_id,
+    channelId: r.channel_id,
+    kind: r.kind,
+    questionId: r.question_id,
+    postDate: r.post_date,
+    messageId: r.message_id,
+    createdAt: r.created_at,
+    revealedAt: r.revealed_at,
+  };
+}
+
+/** All quiz storage: questions as asked, posts, answers, spaced-repetition cards, daily schedules. */
+export class QuizStore {
+  constructor(private readonly db: Db) {}
+
+  saveQuestion(q: Question, now: Date): void {
+    this.db
+      .prepare(
+        "INSERT OR IGNORE INTO quiz_questions (id, kind, topic, json, created_at) VALUES (?, ?, ?, ?, ?)",
+      )
+      .run(q.id, q.kind, q.topic, JSON.stringify(q), now.toISOString());
+  }
+
+  question(id: string): Question | undefined {
+    const row = this.db.prepare("SELECT json FROM quiz_questions WHERE id = ?").get(id) as
+      | { json: string }
+      | undefined;
+    return row ? (JSON.parse(row.json) as Question) : undefined;
+  }
+
+  createPost(
+    place: Place,
+    q: Question,
+    kind: "adhoc" | "daily",
+    now: Date,
+    createdBy: string | null,
+    postDate: string | null = null,
+  ): Post | null {
+    return this.db.transaction(() => {
+      this.saveQuestion(q, now);
+      const info = this.db
+        .prepare(
+          `INSERT OR IGNORE INTO quiz_posts (platform, workspace_id, channel_id, kind, question_id, post_date, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          place.platform,
+          place.workspaceId,
+          place.channelId,
+          kind,
+          q.id,
+          postDate,
+          createdBy,
+          now.toISOString(),
+        );
+      return info.changes === 0 ? null : this.post(Number(info.lastInsertRowid));
+    })();
+  }
+
+  post(id: number): Post | null {
+    const row = this.db.prepare("SELECT * FROM quiz_posts WHERE id = ?").get(id) as PostRow | undefined;
+    return row ? toPost(row) : null;
+  }
+
+  setMessageId(postId: number, messageId: string): void {
+    this.db.prepare("UPDATE quiz_posts SET message_id = ? WHERE id = ?").run(messageId, postId);
+  }
+
+  markRevealed(postId: number, now: Date): void {
+    this.db
+      .prepare("UPDATE quiz_posts SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL")
+      .run(now.toISOString(), postId);
+  }
+
+  dailyPost(place: Place, date: string): Post | null {
+    const row = this.db
+      .prepare(
+        "SELECT * FROM quiz_posts WHERE kind = 'daily' AND platform = ? AND workspace_id = ? AND channel_id = ? AND post_date = ?",
+      )
+      .get(place.platform, place.workspaceId, place.channelId, date) as PostRow | undefined;
+    return row ? toPost(row) : null;
+  }
+
+  /** The latest daily post of a channel before a date, not yet revealed. */
+  unrevealedDailyBefore(place: Place, date: string): Post | null {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM quiz_posts WHERE kind = 'daily' AND platform = ? AND workspace_id = ? AND channel_id = ?
+         AND post_date < ? AND revealed_at IS NULL ORDER BY post_date DESC LIMIT 1`,
+      )
+      .get(place.platform, place.workspaceId, place.channelId, date) as PostRow | undefined;
+    return row ? toPost(row) : null;
+  }
+
+  dailyPosts(place: Place): Post[] {
+    const rows = this.db
+      .prepare(
+        "SELECT * FROM quiz_posts WHERE kind = 'daily' AND platform = ? AND workspace_id = ? AND channel_id = ? ORDER BY post_date",
+      )
+      .all(place.platform, place.workspaceId, place.channelId) as PostRow[];
+    return rows.map(toPost);
+  }
+
+  existingAnswer(postId: number, userId: string): { choice: number; correct: boolean } | null {
+    const row = this.db
+      .prepare("SELECT choice, correct FROM quiz_answers WHERE post_id = ? AND user_id = ?")
+      .get(postId, userId) as { choice: number; correct: number } | undefined;
+    return row ? { choice: row.choice, correct: row.correct === 1 } : null;
+  }
+
+  /** Records an answer; false when this person already answered this post. Synchronous: committed on return. */
+  recordAnswer(
+    post: Post,
+    user: { id: string; name?: string | undefined },
+    choice: number,
+    correct: boolean,
+    answerDate: string,
+    now: Date,
+  ): boolean {
+    const info = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO quiz_answers
+         (post_id, platform, workspace_id, channel_id, user_id, user_name, question_id, choice, correct, answer_date, answered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        post.id,
+        post.platform,
+        post.workspaceId,
+        post.channelId,
+        user.id,
+        user.name ?? null,
+        post.questionId,
+        choice,
+        correct ? 1 : 0,
+        answerDate,
+        now.toISOString(),
+      );
+    return info.changes === 1;
+  }
+
+  answerCount(postId: number): AnswerCount {
+    const row = this.db
+      .prepare(
+        "SELECT count(*) AS total, coalesce(sum(correct), 0) AS correct FROM quiz_answers WHERE post_id = ?",
+      )
+      .get(postId) as AnswerCount;
+    return row;
+  }
+
+  /** Question ids this person has been asked (answered) in this workspace. */
+  seenQuestions(platform: string, workspaceId: string, userId: string): Set<string> {
+    const rows = this.db
+      .prepare(
+        "SELECT DISTINCT question_id FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ?",
+      )
+      .all(platform, workspaceId, userId) as { question_id: string }[];
+    return new Set(rows.map((r) => r.question_id));
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}
