@@ -16,7 +16,7 @@ CREATE TABLE quiz_posts (
   platform     TEXT NOT NULL,
   workspace_id TEXT NOT NULL,
   channel_id   TEXT NOT NULL,
-  kind         TEXT NOT NULL CHECK (kind IN ('adhoc', 'daily')),
+  kind         TEXT NOT NULL CHECK (kind IN ('adhoc', 'daily', 'checkpoint')),
   question_id  TEXT NOT NULL REFERENCES quiz_questions (id),
   -- The channel's local date of a daily post (YYYY-MM-DD); null for /quiz.
   post_date    TEXT,
