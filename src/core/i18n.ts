@@ -144,6 +144,64 @@ const MESSAGES = {
     en: "Daily quiz: {time} ({timezone}){topic}, {status}. Posts so far: {posts}.",
     ja: "毎日のクイズ: {time} ({timezone}){topic}、{status}。これまでの出題: {posts} 回。",
   },
+  lessonTitle: { en: "Lesson {n}/{total}: {title}", ja: "レッスン {n}/{total}: {title}" },
+  lessonMeta: { en: "{unit} · about {minutes} min{optional}", ja: "{unit} · 約 {minutes} 分{optional}" },
+  optionalLesson: { en: " · optional", ja: " · 任意" },
+  lessonCommands: { en: "Commands in this lesson", ja: "このレッスンのコマンド" },
+  checkpoint: { en: "Checkpoint {step}/{steps}", ja: "チェックポイント {step}/{steps}" },
+  progress: { en: "{bar} {done}/{total} lessons", ja: "{bar} {done}/{total} レッスン" },
+  readingLesson: {
+    en: "No checkpoint here: press Next when you have read it.",
+    ja: "このレッスンにはチェックポイントはありません。読み終えたら「次へ」を押してください。",
+  },
+  nextButton: { en: "Next", ja: "次へ" },
+  retryButton: { en: "Retry", ja: "もう一度" },
+  skipButton: { en: "Skip", ja: "スキップ" },
+  startButton: { en: "Start the course", ja: "コースを始める" },
+  lessonPassed: { en: "✅ Lesson complete: {title}.", ja: "✅ レッスン完了: {title}" },
+  lessonMissed: {
+    en: "Not yet: read the explanation, then retry.",
+    ja: "もう一息です。解説を読んでからもう一度挑戦してください。",
+  },
+  courseDone: {
+    en: "🎓 You finished the course: {total} lessons. Well done!",
+    ja: "🎓 全 {total} レッスンを修了しました。おつかれさまでした！",
+  },
+  onboardingWelcome: {
+    en: "Welcome, {user}! This channel has a short course through the team's notes: {total} lessons, about {minutes} min in all, each with a quick checkpoint.",
+    ja: "{user} さん、ようこそ！このチャンネルではチームのノートを使った短いコースを受けられます: 全 {total} レッスン、合計約 {minutes} 分、各レッスンに簡単なチェックポイントがあります。",
+  },
+  welcomeHelp: {
+    en: "Welcome, {user}! I answer questions from the team's notes. Try /help.",
+    ja: "{user} さん、ようこそ！チームのノートをもとに質問に答えます。/help をお試しください。",
+  },
+  onboardingStatus: {
+    en: "Your course: {progress}. Next: {next}.",
+    ja: "コースの進み具合: {progress}。次: {next}。",
+  },
+  onboardingNotStarted: {
+    en: "You haven't started the course yet: /onboard start.",
+    ja: "まだコースを始めていません: /onboard start",
+  },
+  onboardingReset: { en: "Your course progress was reset.", ja: "コースの進み具合をリセットしました。" },
+  onboardingChannelSet: {
+    en: "Channel `{channel}` is now an onboarding channel: people who join get the course.{nudge}",
+    ja: "チャンネル `{channel}` をオンボーディングチャンネルに設定しました。参加した人にコースを案内します。{nudge}",
+  },
+  nudgeSetting: {
+    en: " Idle members get a reminder after {days} day(s), at most once a week.",
+    ja: " {days} 日間進みがない人に、週1回までリマインドします。",
+  },
+  nudge: {
+    en: "Hi {user}, your next lesson is waiting: {next}. /onboard next to continue.",
+    ja: "{user} さん、次のレッスンが待っています: {next}。/onboard next で続きから。",
+  },
+  reportTitle: { en: "Onboarding report", ja: "オンボーディング状況" },
+  reportEmpty: { en: "Nobody has started the course yet.", ja: "まだ誰もコースを始めていません。" },
+  reportLine: {
+    en: "{user} — {progress} · last active {when}{done}",
+    ja: "{user} — {progress} · 最終アクティブ {when}{done}",
+  },
   choose: { en: "Type the number of your choice.", ja: "番号を入力して選んでください。" },
 } as const;
 

@@ -16,6 +16,7 @@ import { UserError } from "./errors.js";
 import { type Locale, t } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import { type Reply, reply } from "./reply.js";
+import { Onboarding } from "./onboarding/onboarding.js";
 import { DailyPoster, Schedules } from "./quiz/daily.js";
 import { Quiz } from "./quiz/quiz.js";
 import { type Db, openDatabase } from "./storage/database.js";
@@ -50,6 +51,7 @@ export class Tutor {
   readonly now: () => Date;
   readonly quiz: Quiz;
   readonly daily: DailyPoster;
+  readonly onboarding: Onboarding;
   private observers: CommandObserver[] = [];
   private joinHooks: ((ctx: Invocation) => Promise<Reply | null> | Reply | null)[] = [];
   private inFlight = 0;
@@ -72,6 +74,8 @@ export class Tutor {
       now: this.now,
       logger,
     });
+    this.onboarding = new Onboarding(db, this.quiz, () => this.index, notesDir, this.now, logger);
+    this.onMemberJoined((ctx) => this.onboarding.welcome(ctx));
   }
 
   static open(options: TutorOptions): Tutor {
@@ -296,6 +300,7 @@ export class Tutor {
     if (this.closed) return;
     this.closed = true;
     this.daily.stop();
+    this.onboarding.stop();
     this.db.close();
   }
 }

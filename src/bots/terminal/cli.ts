@@ -12,6 +12,7 @@ export const USAGE = `Usage: tutor <command> [options]
   explain <command line>   explain a docker/kubectl command from the notes
   ask <question>           answer a question from the notes
   doctor                   list problems found in the notes (errata, YAML, links)
+  curriculum               print the onboarding course derived from the notes (or curriculum.yaml)
   index [--force]          build the index (done automatically when the notes change)
   serve                    run the bot (same as npm start)
 
@@ -108,6 +109,27 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw err;
       }
       return 0;
+    }
+    case "discord-register": {
+      if (!config.DISCORD_TOKEN) throw new CliUsageError("discord-register needs DISCORD_TOKEN");
+      const { describeRegistration, registerCommands } = await import("../discord/registration.js");
+      const result = await registerCommands({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        guildId: args.guild,
+        api: config.DISCORD_API_URL,
+      });
+      print(args.json ? JSON.stringify(result, null, 2) : describeRegistration(result));
+      return 0;
+    }
+    case "curriculum": {
+      const tutor = open();
+      try {
+        print(tutor.onboarding.describe(locale));
+        return 0;
+      } finally {
+        tutor.close();
+      }
     }
     case "help":
     case "--help":

@@ -45,17 +45,17 @@ export function bestPassage(text: string, terms: readonly string[], maxChars = 6
     const prev = parts[from - 1];
     if (
       next !== undefined &&
-      size + next.length <= maxChars &&
+      size + 1 + next.length <= maxChars &&
       (scores[to + 1] ?? 0) >= (prev !== undefined ? (scores[from - 1] ?? 0) : 0)
     ) {
       to++;
-      size += next.length;
-    } else if (prev !== undefined && size + prev.length <= maxChars) {
+      size += next.length + 1;
+    } else if (prev !== undefined && size + 1 + prev.length <= maxChars) {
       from--;
-      size += prev.length;
-    } else if (next !== undefined && size + next.length <= maxChars) {
+      size += prev.length + 1;
+    } else if (next !== undefined && size + 1 + next.length <= maxChars) {
       to++;
-      size += next.length;
+      size += next.length + 1;
     } else break;
   }
   return parts.slice(from, to + 1).join("\n");

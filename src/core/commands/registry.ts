@@ -2,6 +2,7 @@ import { askCommand } from "./ask.js";
 import { explainCommand } from "./explain.js";
 import { helpCommand } from "./help.js";
 import { leaderboardCommand } from "./leaderboard.js";
+import { onboardCommand } from "./onboard.js";
 import { quizCommand } from "./quiz.js";
 import { reviewCommand } from "./review.js";
 import { statsCommand } from "./stats.js";
@@ -19,6 +20,7 @@ export const commandRegistry: readonly AnyCommand[] = [
   reviewCommand,
   leaderboardCommand,
   statsCommand,
+  onboardCommand,
   helpCommand,
   tutorAdminCommand,
 ];

@@ -140,18 +140,92 @@ const doctor = defineCommand({
   run: (tutor, ctx) => doctorReport(tutor, ctx.locale),
 });
 
+const onboardingChannel = defineCommand({
+  name: "channel",
+  description: {
+    en: "Make a channel an onboarding channel (default: this one)",
+    ja: "オンボーディングチャンネルに設定 (既定: このチャンネル)",
+  },
+  options: [
+    {
+      name: "channel",
+      description: { en: "The channel", ja: "チャンネル" },
+      type: "channel",
+      required: false,
+    },
+    {
+      name: "nudge_days",
+      description: {
+        en: "Remind members idle this many days (0: never)",
+        ja: "この日数進みがない人にリマインド (0: しない)",
+      },
+      type: "integer",
+      required: false,
+    },
+    {
+      name: "timezone",
+      description: {
+        en: "Team time zone for reminders (default UTC)",
+        ja: "リマインドのタイムゾーン (既定 UTC)",
+      },
+      type: "string",
+      required: false,
+    },
+  ],
+  schema: z.object({
+    channel: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((s) => (s ? s.replace(/^<#([\w-]+)(\|[^>]*)?>$/, "$1").replace(/^#/, "") : undefined)),
+    nudge_days: z.coerce.number().int().min(0).max(60).default(0),
+    timezone: z
+      .string()
+      .trim()
+      .default("UTC")
+      .refine(isTimeZone, "must be an IANA time zone such as Asia/Tokyo"),
+  }),
+  examples: ["/tutor onboarding channel", "/tutor onboarding channel #welcome 3 Asia/Tokyo"],
+  run: (tutor, ctx, args) =>
+    tutor.onboarding.setChannel(ctx, args.channel ?? ctx.channelId, args.nudge_days || null, args.timezone),
+});
+
+const onboardingReport = defineCommand({
+  name: "report",
+  description: { en: "Everyone's course progress and last activity", ja: "全員のコース進捗と最終アクティブ" },
+  options: [],
+  schema: z.object({}),
+  examples: ["/tutor onboarding report"],
+  run: (tutor, ctx) => tutor.onboarding.report(ctx),
+});
+
 /** `/tutor …`: admin commands; who counts as admin is decided by each platform. */
 export const tutorAdminCommand: CommandGroupSpec = {
   name: "tutor",
-  description: { en: "Admin: daily quiz posts, notes doctor", ja: "管理: 毎日のクイズ、ノート診断" },
+  description: {
+    en: "Admin: daily quiz posts, onboarding, notes doctor",
+    ja: "管理: 毎日のクイズ、オンボーディング、ノート診断",
+  },
   admin: true,
-  examples: ["/tutor daily set 09:00 Asia/Tokyo", "/tutor daily show", "/tutor doctor"],
+  examples: [
+    "/tutor daily set 09:00 Asia/Tokyo",
+    "/tutor onboarding channel",
+    "/tutor onboarding report",
+    "/tutor doctor",
+  ],
   subcommands: [
     {
       name: "daily",
       description: { en: "Daily quiz posts in this channel", ja: "このチャンネルの毎日のクイズ" },
       examples: ["/tutor daily set 09:00 Asia/Tokyo"],
       subcommands: [dailySet, dailyOff, dailyShow],
+    },
+    {
+      name: "onboarding",
+      description: { en: "Onboarding channels and progress", ja: "オンボーディングの設定と進捗" },
+      examples: ["/tutor onboarding channel", "/tutor onboarding report"],
+      subcommands: [onboardingChannel, onboardingReport],
     },
     doctor,
   ],

@@ -128,14 +128,27 @@ export class QuestionBank {
 
   /** The question for a seed: deterministic, validated; optionally within a topic. */
   generate(seed: number, topic?: string): Question | null {
+    return this.generateWhere(seed, (q) => QuestionBank.matchesTopic(q, topic));
+  }
+
+  /** The question for a seed among those `accept` takes (an onboarding lesson's sections). */
+  generateWhere(
+    seed: number,
+    accept: (q: Question) => boolean,
+    exclude: ReadonlySet<string> = new Set(),
+  ): Question | null {
     const random = rng(seed);
     const order = shuffle(this.subjects, random);
     for (const s of order) {
       const q = s.build(rng(seedOf(`${seed}:${s.key}`)));
-      if (q && QuestionBank.matchesTopic(q, topic) && validateQuestion(q, this.findings).length === 0)
-        return q;
+      if (q && !exclude.has(q.id) && accept(q) && validateQuestion(q, this.findings).length === 0) return q;
     }
     return null;
+  }
+
+  /** How many different subjects have a valid question among those `accept` takes. */
+  countWhere(accept: (q: Question) => boolean): number {
+    return this.all().filter((q) => accept(q) && validateQuestion(q, this.findings).length === 0).length;
   }
 
   /** Every subject's question for one seed (a "pool"), for validators and benchmarks. */

@@ -14,6 +14,15 @@ import { type Place, type Post, QuizStore } from "./store.js";
 /** Called after each recorded answer (metrics). */
 export type AnswerObserver = (correct: boolean) => void;
 
+/** Decides what a learner sees after answering a checkpoint question (onboarding). */
+export type CheckpointHandler = (
+  ctx: Invocation,
+  post: Post,
+  question: Question,
+  choice: number,
+  result: Reply,
+) => Reply;
+
 export function placeOf(ctx: Invocation): Place {
   return { platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId };
 }
@@ -51,6 +60,12 @@ export class Quiz {
 
   onAnswer(o: AnswerObserver): void {
     this.observers.push(o);
+  }
+
+  private checkpointHandler: CheckpointHandler | undefined;
+
+  onCheckpoint(handler: CheckpointHandler): void {
+    this.checkpointHandler = handler;
   }
 
   /** A topic the notes have (matched loosely), or undefined for none; throws a user-facing message otherwise. */
@@ -179,6 +194,9 @@ export class Quiz {
           ],
         })
       : resultReply(q, choice, ctx.locale, when ? [when] : []);
+    if (post.kind === "checkpoint" && this.checkpointHandler) {
+      return { reply: this.checkpointHandler(ctx, post, q, choice, result) };
+    }
     return { reply: result, update: this.postReply(post, q, ctx.locale) };
   }
 

@@ -9,7 +9,7 @@ export interface Place {
 
 export interface Post extends Place {
   id: number;
-  kind: "adhoc" | "daily";
+  kind: "adhoc" | "daily" | "checkpoint";
   questionId: string;
   postDate: string | null;
   messageId: string | null;
@@ -27,7 +27,7 @@ interface PostRow {
   platform: string;
   workspace_id: string;
   channel_id: string;
-  kind: "adhoc" | "daily";
+  kind: "adhoc" | "daily" | "checkpoint";
   question_id: string;
   post_date: string | null;
   message_id: string | null;
@@ -72,7 +72,7 @@ export class QuizStore {
   createPost(
     place: Place,
     q: Question,
-    kind: "adhoc" | "daily",
+    kind: Post["kind"],
     now: Date,
     createdBy: string | null,
     postDate: string | null = null,
