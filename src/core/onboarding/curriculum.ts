@@ -3,6 +3,7 @@ import path from "node:path";
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { z } from "zod";
 import type { KnowledgeIndex, StoredEntry } from "../../knowledge/search.js";
+import { UserError } from "../errors.js";
 import { idOf } from "../quiz/random.js";
 
 export interface Lesson {
@@ -124,7 +125,8 @@ export const curriculumFileSchema = z.object({
     .min(1, "needs at least one unit"),
 });
 
-export class CurriculumError extends Error {}
+/** A mistake in curriculum.yaml, with file and line; shown to whoever asked for a lesson. */
+export class CurriculumError extends UserError {}
 
 function lineOfPath(
   doc: ReturnType<typeof parseDocument>,
