@@ -254,11 +254,14 @@ export function parseNote(file: string, markdown: string): ParsedNote {
   let previous: RootContent | undefined;
   for (const node of parseTree(text)) {
     if (node.type === "heading") {
-      const title = plainText(node).replace(/\s+/g, " ").trim();
+      const raw = plainText(node).replace(/\s+/g, " ").trim();
+      // A custom heading id (`## Title {#custom-id}`, as Hugo and kramdown write it) is the anchor.
+      const custom = /\s*\{#([\w-]+)\}$/.exec(raw);
+      const title = custom ? raw.slice(0, custom.index).trim() : raw;
       const line = lineOf(node, current.lineEnd);
       while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
       const path = [...(stack[stack.length - 1]?.path ?? []), title];
-      current = newSection(file, title, node.depth, path, slugger.slug(title), line);
+      current = newSection(file, title, node.depth, path, custom?.[1] ?? slugger.slug(title), line);
       collect(node, { inline: current.inlineCodes, links: current.links }, line);
       sections.push(current);
       stack.push(current);

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { suggestCommands } from "./catalog/index.js";
+import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
 import { isStopword, segmentWords, segmentWordsWithParts } from "./segment.js";
@@ -63,6 +64,13 @@ interface EntryRow {
   catalog_text: string | null;
   data_json: string | null;
   words: string;
+}
+
+interface Derived {
+  words: Set<string>;
+  heading: string;
+  title: string;
+  bare: string[];
 }
 
 /** A query word and the words that count as it (its Japanese equivalents). */
@@ -151,6 +159,55 @@ export class KnowledgeIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  private derivedCache = new Map<number, Derived>();
+  private partsCache = new Map<number, { flags: Set<CatalogFlag>; resources: Set<string> }>();
+  private perSectionCache: Map<string, number> | undefined;
+
+  /** Per-entry facts the ranking needs, computed once per index. */
+  private derived(e: StoredEntry): Derived {
+    let d = this.derivedCache.get(e.id);
+    if (!d) {
+      const row = this.db.prepare("SELECT words FROM entries WHERE id = ?").get(e.id) as { words: string };
+      const heading = e.path[e.path.length - 1] ?? "";
+      d = {
+        words: new Set(row.words.split(" ")),
+        heading: segmentWords(heading).join(""),
+        title: segmentWords(e.title).join(""),
+        bare: [bareHeading(e.title), bareHeading(heading)],
+      };
+      this.derivedCache.set(e.id, d);
+    }
+    return d;
+  }
+
+  /** Flags and resources of a command entry's example lines. */
+  private exampleParts(e: StoredEntry): { flags: Set<CatalogFlag>; resources: Set<string> } {
+    let parts = this.partsCache.get(e.id);
+    if (!parts) {
+      const pieces = (e.examples ?? []).flatMap((ex) => breakDown(ex).pieces);
+      parts = {
+        flags: new Set(pieces.flatMap((p) => (p.kind === "flag" ? [p.flag] : []))),
+        resources: new Set(pieces.flatMap((p) => (p.kind === "resource" ? [p.resource.name] : []))),
+      };
+      this.partsCache.set(e.id, parts);
+    }
+    return parts;
+  }
+
+  private commandsPerSection(): Map<string, number> {
+    if (!this.perSectionCache) {
+      this.perSectionCache = new Map();
+      for (const r of this.db.prepare("SELECT file, anchor FROM entries WHERE kind = 'command'").all() as {
+        file: string;
+        anchor: string;
+      }[]) {
+        const k = `${r.file}#${r.anchor}`;
+        this.perSectionCache.set(k, (this.perSectionCache.get(k) ?? 0) + 1);
+      }
+    }
+    return this.perSectionCache;
+  }
+
   private entry(id: number, row?: EntryRow): StoredEntry {
     let e = this.byIds.get(id);
     if (!e) {
@@ -219,29 +276,22 @@ export class KnowledgeIndex {
     const tokens = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
     const rows = this.db
       .prepare(
-        `SELECT e.*, bm25(entries_fts, 4.0, 3.0, 1.0, 0.6) AS rank
-         FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-         WHERE entries_fts MATCH ? ORDER BY rank LIMIT 120`,
+        `SELECT rowid AS id, bm25(entries_fts, 4.0, 3.0, 1.0, 0.6) AS rank
+         FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rank LIMIT 120`,
       )
-      .all(tokens.map(ftsQuote).join(" OR ")) as (EntryRow & { rank: number })[];
+      .all(tokens.map(ftsQuote).join(" OR ")) as { id: number; rank: number }[];
     const totalWeight = groups.reduce((s, g) => s + g.weight, 0);
     const bestRank = Math.min(...rows.map((r) => r.rank), -1e-9);
     const queryNorm = segmentWords(query).join("");
     const subject = definitionSubject(query);
     const hits = rows.map((row): Hit & { coverage: number } => {
-      const words = new Set(row.words.split(" "));
-      const matched = groups.filter((g) => g.alternatives.some((alt) => alt.every((t) => words.has(t))));
+      const entry = this.entry(row.id);
+      const d = this.derived(entry);
+      const matched = groups.filter((g) => g.alternatives.some((alt) => alt.every((t) => d.words.has(t))));
       const coverage = matched.reduce((s, g) => s + g.weight, 0) / totalWeight;
-      const entry = this.entry(row.id, row);
-      const title = segmentWords(entry.path[entry.path.length - 1] ?? "").join("");
-      const titleInQuery = title.length >= 2 && queryNorm.includes(title) ? 0.12 : 0;
-      const termTitle =
-        entry.kind === "term" && queryNorm.includes(segmentWords(entry.title).join("")) ? 0.05 : 0;
-      const definesSubject =
-        subject !== null &&
-        [entry.title, entry.path[entry.path.length - 1] ?? ""].some((h) => bareHeading(h) === subject)
-          ? 0.15
-          : 0;
+      const titleInQuery = d.heading.length >= 2 && queryNorm.includes(d.heading) ? 0.12 : 0;
+      const termTitle = entry.kind === "term" && subject !== null && queryNorm.includes(d.title) ? 0.05 : 0;
+      const definesSubject = subject !== null && d.bare.includes(subject) ? 0.15 : 0;
       const score = 0.7 * coverage + 0.18 * (row.rank / bestRank) + titleInQuery + termTitle + definesSubject;
       return { entry, score, matched: matched.map((g) => g.typed), coverage };
     });
@@ -303,14 +353,7 @@ export class KnowledgeIndex {
     const commandRows = this.db
       .prepare("SELECT * FROM entries WHERE command = ? ORDER BY id")
       .all(name) as EntryRow[];
-    const perSectionCommands = new Map<string, number>();
-    for (const r of this.db.prepare("SELECT file, anchor FROM entries WHERE kind = 'command'").all() as {
-      file: string;
-      anchor: string;
-    }[]) {
-      const k = `${r.file}#${r.anchor}`;
-      perSectionCommands.set(k, (perSectionCommands.get(k) ?? 0) + 1);
-    }
+    const perSectionCommands = this.commandsPerSection();
     const hits: Hit[] = [];
     for (const row of commandRows) {
       const entry = this.entry(row.id, row);
@@ -319,16 +362,7 @@ export class KnowledgeIndex {
       if (entry.kind === "command") {
         const title = entry.path[entry.path.length - 1]?.toLowerCase() ?? "";
         if (verbWords.has(title)) score += 0.25;
-        const exampleFlags = new Set(
-          (entry.examples ?? []).flatMap((ex) =>
-            breakDown(ex).pieces.flatMap((p) => (p.kind === "flag" ? [p.flag] : [])),
-          ),
-        );
-        const exampleResources = new Set(
-          (entry.examples ?? []).flatMap((ex) =>
-            breakDown(ex).pieces.flatMap((p) => (p.kind === "resource" ? [p.resource.name] : [])),
-          ),
-        );
+        const { flags: exampleFlags, resources: exampleResources } = this.exampleParts(entry);
         const shared = typedFlags.filter((f) => f && exampleFlags.has(f)).length;
         if (typedFlags.length > 0) score += (0.1 * shared) / typedFlags.length;
         if (match.resource && exampleResources.has(match.resource.name)) score += 0.08;
