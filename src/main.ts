@@ -106,6 +106,10 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     await s.start();
     metrics.connected.set({ platform: s.name }, s.connected() ? 1 : 0);
   }
+  // Core speaks first through each platform: daily quiz posts and onboarding reminders.
+  await tutor.daily.start(surfaces.map((s) => s.poster));
+  tutor.onboarding.startNudges(surfaces.map((s) => s.poster));
+  tutor.quiz.onAnswer((correct) => metrics.quizAnswers.inc({ result: correct ? "right" : "wrong" }));
   logger.info(
     { port: http.port, platforms: surfaces.map((s) => s.name), entries: tutor.indexInfo.entries },
     "notes-tutor ready",

@@ -26,6 +26,12 @@ const optionalUrl = z
   .pipe(z.url({ protocol: /^https?$/ }).optional())
   .optional();
 
+/** A switch: true/false (also 1/0, yes/no, on/off); empty or unset is false. */
+const onOff = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.stringbool({ error: "must be true or false" }).default(false),
+);
+
 /**
  * Every setting the bot reads, from the environment, parsed once. Documented in README.md and .env.example.
  * Secrets (tokens, keys) are only ever read here and are redacted from logs.
@@ -59,6 +65,10 @@ export const configSchema = z
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText,
     DISCORD_API_URL: optionalUrl,
+    /** Welcome members who join a server (needs the privileged Server Members intent). */
+    DISCORD_MEMBER_JOINS: onOff,
+    /** Answer messages that @mention the bot, in a thread (needs the Guild Messages intent). */
+    DISCORD_MENTIONS: onOff,
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_API_KEY: optionalText,
     OPENAI_MODEL: optionalText,

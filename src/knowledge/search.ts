@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { suggestCommands } from "./catalog/index.js";
+import { isCatalogWord, suggestCommands } from "./catalog/index.js";
 import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
@@ -104,6 +104,18 @@ function toEntry(row: EntryRow, label: string): StoredEntry {
   return e;
 }
 
+/**
+ * How much a word the notes never use says about the question's topic: Latin words, loanwords and kanji
+ * compounds name things (Helm, ステートフルセット, 天気); hiragana words and inflected verbs mostly carry
+ * grammar or tone (うれしい, 取り出し); a lone kanji is ambiguous.
+ */
+export function unknownWordFactor(word: string): number {
+  if (/^[\p{Script=Hiragana}ー]+$/u.test(word)) return 0.2;
+  if (/^\p{Script=Han}$/u.test(word)) return 0.4;
+  if (/\p{Script=Hiragana}/u.test(word)) return 0.5;
+  return 1;
+}
+
 /** What a "what is X" / "X とは" question asks about, normalized; null for other questions. */
 export function definitionSubject(query: string): string | null {
   const q = query.trim().replace(/[?？。.!！]+$/u, "");
@@ -157,6 +169,20 @@ export class KnowledgeIndex {
   private idf(df: number): number {
     const n = Math.max(this.total, 1);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private katakanaVocab: string[] | undefined;
+
+  /**
+   * Katakana words of the notes that contain an unknown katakana query word, or that it contains: the
+   * notes' "コンテナオーケストレーション" answers "オーケストレーション", and "インフラ" answers "イミュータブルインフラ".
+   */
+  private katakanaRelatives(word: string): string[] {
+    if (!/^[\p{Script=Katakana}ー]{3,}$/u.test(word)) return [];
+    this.katakanaVocab ??= (this.db.prepare("SELECT term FROM entries_vocab").all() as { term: string }[])
+      .map((r) => r.term)
+      .filter((t) => /^[\p{Script=Katakana}ー]{3,}$/u.test(t));
+    return this.katakanaVocab.filter((v) => v !== word && (v.includes(word) || word.includes(v))).slice(0, 8);
   }
 
   private derivedCache = new Map<number, Derived>();
@@ -252,17 +278,31 @@ export class KnowledgeIndex {
   private termGroups(query: string): TermGroup[] {
     const groups: TermGroup[] = [];
     const seen = new Set<string>();
+    // Flags typed in a question (`-it`, `--rm`) are meant, even when the word is a stopword ("it").
+    const flags = new Set(
+      [...query.matchAll(/(?:^|\s)--?([a-z][\w-]*)/gi)].map((m) => (m[1] ?? "").toLowerCase()),
+    );
     for (const w of segmentWordsWithParts(query)) {
-      if (isStopword(w.word) || seen.has(w.word)) continue;
-      if (w.word.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w.word)) continue;
+      if ((isStopword(w.word) && !flags.has(w.word)) || seen.has(w.word)) continue;
+      if (w.word.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w.word) && !flags.has(w.word))
+        continue;
       seen.add(w.word);
       const alternatives: string[][] = [[w.word]];
       if (w.parts.length > 0 && this.docFreq(w.word) === 0) alternatives.push(w.parts);
       for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
+      for (const alt of [...alternatives]) {
+        const only = alt.length === 1 ? alt[0] : undefined;
+        if (only && this.docFreq(only) === 0)
+          for (const k of this.katakanaRelatives(only)) alternatives.push([k]);
+      }
       const dfs = alternatives.map((alt) => Math.min(...alt.map((t) => this.docFreq(t))));
       const known = dfs.filter((d) => d > 0);
-      // A word the notes never use weighs the most: it is what the question is about and they do not cover it.
-      const weight = known.length > 0 ? this.idf(Math.max(...known)) : this.idf(0);
+      // A word the notes never use weighs the most when it names a thing (it is what the question is about
+      // and the notes do not cover it); less when it is mostly grammar (hiragana, inflected verbs).
+      const weight =
+        known.length > 0
+          ? this.idf(Math.max(...known))
+          : this.idf(0) * unknownWordFactor(w.word) * (isCatalogWord(w.word) ? 0.5 : 1);
       groups.push({ typed: w.word, alternatives, weight });
     }
     return groups;

@@ -167,9 +167,9 @@ const EN_JA: Record<string, string[]> = {
   group: ["グループ", "集合"],
   unit: ["単位"],
   smallest: ["単位"],
-  map: ["結びつけ", "紐付け"],
-  bind: ["結びつけ"],
-  link: ["結びつけ"],
+  map: ["結び", "結びつける", "紐付け"],
+  bind: ["結び", "結びつける"],
+  link: ["結び", "結びつける"],
   pick: ["選択"],
   choose: ["選択"],
   choice: ["選択"],
@@ -183,13 +183,83 @@ const EN_JA: Record<string, string[]> = {
   get: ["取得"],
   fetch: ["取得"],
   record: ["記録"],
+  isolate: ["隔離"],
+  isolation: ["隔離"],
+  startup: ["起動"],
+  order: ["順"],
+  reach: ["アクセス"],
+  access: ["アクセス"],
+  hostname: ["ホスト"],
+  alias: ["ドメイン"],
+  dependency: ["依存"],
+  dependencies: ["依存"],
+  earlier: ["以前"],
+  previous: ["以前"],
+  tool: ["ツール"],
+};
+
+/**
+ * Everyday Japanese verbs and words a learner types, and the technical words notes use for the same
+ * thing (消す → 削除 / 破棄). General vocabulary only.
+ */
+const JA_JA: Record<string, string[]> = {
+  消す: ["削除", "破棄"],
+  消し: ["削除", "破棄"],
+  消: ["削除", "破棄"],
+  捨てる: ["破棄"],
+  止める: ["停止", "終了"],
+  止め: ["停止", "終了"],
+  止まっ: ["停止", "終了"],
+  止: ["停止", "終了"],
+  動かす: ["起動", "実行"],
+  動かし: ["起動", "実行"],
+  動い: ["起動", "実行"],
+  動: ["起動", "実行"],
+  立て: ["起動", "作成"],
+  立てる: ["起動", "作成"],
+  立ち上げ: ["起動", "立ち上げ"],
+  作る: ["作成", "構築"],
+  作り: ["作成", "構築"],
+  作り方: ["作成", "構築"],
+  戻す: ["ロールバック"],
+  戻し: ["ロールバック"],
+  取り出し: ["コピー", "受け渡し"],
+  取り出す: ["コピー", "受け渡し"],
+  持ってくる: ["コピー"],
+  渡す: ["受け渡し"],
+  付ける: ["付き", "つける"],
+  つけ: ["付き", "つける"],
+  決め: ["設定"],
+  違う: ["違い"],
+  使う: ["利用", "使用"],
+  使い: ["利用", "使用"],
+  見る: ["確認"],
+  見: ["確認"],
+  調べる: ["確認"],
+  入る: ["侵入"],
+  入り: ["侵入"],
+  ログイン: ["侵入", "トークン"],
+  外: ["外部"],
+  中: ["内部"],
+  増やす: ["スケーリング", "複数"],
+  まとめて: ["一括"],
+  まとめ: ["一括", "まとめる"],
+  全部: ["全て", "一括"],
+  一覧: ["取得", "確認"],
+  仕組み: ["技術"],
+  メリット: ["利点", "意義"],
+  うれしい: ["利点"],
+  嬉しい: ["利点"],
+  良い: ["利点"],
+  台: ["複数"],
+  何台: ["複数"],
 };
 
 const BY_STEM = new Map<string, string[]>();
 for (const [word, ja] of Object.entries(EN_JA))
   BY_STEM.set(stem(word), [...(BY_STEM.get(stem(word)) ?? []), ...ja]);
 
-/** Japanese words for an English query word (stemmed or not); [] when there are none. */
+/** The notes' words for a query word: Japanese for English words (stemmed or not), technical for everyday Japanese. */
 export function japaneseFor(word: string): string[] {
-  return [...new Set(BY_STEM.get(stem(word)) ?? [])];
+  return [...new Set([...(BY_STEM.get(stem(word)) ?? []), ...(JA_JA[word] ?? [])])];
 }

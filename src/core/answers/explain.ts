@@ -146,8 +146,12 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
       !intro || commandsHere === 1
         ? bestPassage(lead.text, [...outcome.terms, ...match.command.name.split(" ")], 500)
         : "";
+    // The passage splits sentences onto lines: compare without white space, or the intro comes twice.
+    const bare = (s: string) => s.replace(/\s+/gu, "");
     const text =
-      intro && !passage.includes(intro) ? [intro, passage].filter(Boolean).join("\n") : passage || intro;
+      intro && !bare(passage).includes(bare(intro))
+        ? [intro, passage].filter(Boolean).join("\n")
+        : passage || intro;
     if (text) blocks.push({ type: "text", text });
   }
   // Bare mentions (`docker container run` in prose) add nothing next to full example lines.

@@ -2,6 +2,7 @@ import { dockerCommands, dockerGlobalFlags } from "./docker.js";
 import { kubectlCommands, kubectlGlobalFlags, kubernetesResources } from "./kubectl.js";
 import type { CatalogCommand, CatalogFlag, ResourceType, Tool } from "./types.js";
 
+import { segmentWords } from "../segment.js";
 export type { Bilingual, CatalogArg, CatalogCommand, CatalogFlag, ResourceType, Tool } from "./types.js";
 export { dockerCommands, dockerGlobalFlags, kubectlCommands, kubectlGlobalFlags, kubernetesResources };
 
@@ -590,4 +591,25 @@ export function suggestCommands(text: string, limit = 5): string[] {
     if (!names.includes(c.command.name)) names.push(c.command.name);
   }
   return names.slice(0, limit);
+}
+
+let catalogWords: Set<string> | undefined;
+
+/**
+ * Is this (stemmed) word part of the catalog's English vocabulary? Such a word is technical English the
+ * bot knows; absent from the notes, it says less about the topic than a word nobody here uses.
+ */
+export function isCatalogWord(word: string): boolean {
+  if (!catalogWords) {
+    const text = [
+      ...allCommands.flatMap((c) => [
+        c.summary.en,
+        ...c.flags.map((f) => f.summary.en),
+        ...c.args.map((a) => a.summary.en),
+      ]),
+      ...allResources.map((r) => r.summary.en),
+    ].join(" ");
+    catalogWords = new Set(segmentWords(text));
+  }
+  return catalogWords.has(word);
 }

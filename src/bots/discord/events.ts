@@ -1,0 +1,122 @@
+import {
+  type Client,
+  Events,
+  type GuildMember,
+  type Message,
+  PermissionFlagsBits,
+  type SendableChannels,
+  ThreadAutoArchiveDuration,
+} from "discord.js";
+import { shareAction } from "../../core/actions/share.js";
+import type { Logger } from "../../core/logger.js";
+import { type Reply, truncate } from "../../core/reply.js";
+import type { Tutor } from "../../core/tutor.js";
+import { memberInvocation, messageInvocation } from "./invocation.js";
+import { renderReply } from "./render.js";
+import type { DiscordSettings } from "./settings.js";
+
+export interface EventDeps {
+  tutor: Tutor;
+  logger: Logger;
+  settings: Pick<DiscordSettings, "memberJoins" | "mentions" | "locale">;
+}
+
+const THREAD_NAME = 100;
+
+/** A thread's name from the question: one line, at most 100 characters, never empty. */
+export function threadName(text: string): string {
+  return truncate(text.replace(/\s+/g, " ").trim(), THREAD_NAME) || "notes-tutor";
+}
+
+/** An answer posted in a channel is public, and a Share button would only post it a second time. */
+function asPublic(r: Reply): Reply {
+  return {
+    ...r,
+    ephemeral: false,
+    choices: r.choices.filter((c) => !c.id.startsWith(`${shareAction.prefix}:`)),
+  };
+}
+
+/**
+ * Gateway events other than interactions, each behind its switch (and its intent):
+ * - member joins (GuildMembers, privileged): the tutor's welcome, if onboarding gives one, in the
+ *   onboarding channel;
+ * - messages that @mention the bot (GuildMessages): answered in a thread started on the message (or in
+ *   the thread it was asked in). Without content (Discord withholds it from apps that may not read it)
+ *   the message is left alone.
+ */
+export class EventHandler {
+  constructor(private readonly deps: EventDeps) {}
+
+  attach(client: Client): void {
+    if (this.deps.settings.memberJoins)
+      client.on(Events.GuildMemberAdd, (m) => void this.guarded("member join", () => this.memberJoined(m)));
+    if (this.deps.settings.mentions)
+      client.on(Events.MessageCreate, (m) => void this.guarded("mention", () => this.message(m)));
+  }
+
+  private async guarded(what: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (err) {
+      this.deps.logger.error({ err }, `${what} failed`);
+    }
+  }
+
+  /**
+   * Joining a server is joining every channel the newcomer can see: the tutor is asked about each (the
+   * system channel first, then in the server's order) and the first welcome it gives (onboarding's, in
+   * a channel set with `/tutor onboarding channel`) is posted there. Discord has no private channel
+   * messages, so the welcome is public; it pings nobody.
+   */
+  async memberJoined(member: GuildMember): Promise<void> {
+    if (member.user.bot) return;
+    const guild = member.guild;
+    const channels = [...guild.channels.cache.values()]
+      .filter((c) => c.isTextBased() && !c.isThread() && !c.isVoiceBased())
+      .sort(
+        (a, b) =>
+          Number(b.id === guild.systemChannelId) - Number(a.id === guild.systemChannelId) ||
+          a.rawPosition - b.rawPosition,
+      );
+    for (const channel of channels) {
+      if (!channel.isSendable() || !channel.permissionsFor(member)?.has(PermissionFlagsBits.ViewChannel))
+        continue;
+      const ctx = memberInvocation(member, channel.id, this.deps.settings.locale);
+      const welcome = await this.deps.tutor.memberJoined(ctx);
+      if (!welcome) continue;
+      await channel.send(renderReply(asPublic(welcome), ctx.locale).message);
+      return;
+    }
+    this.deps.logger.debug({ guild: guild.id }, "member joined; no welcome for them");
+  }
+
+  async message(message: Message): Promise<void> {
+    const me = message.client.user;
+    if (message.author.bot || !message.inGuild()) return;
+    if (!message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true }))
+      return;
+    if (message.content.trim() === "") {
+      this.deps.logger.debug({ message: message.id }, "mentioned, but the message content is not available");
+      return;
+    }
+    const text = message.content.replace(new RegExp(`<@!?${me.id}>`, "g"), " ").trim();
+    const ctx = messageInvocation(message, this.deps.settings.locale);
+    const answer = renderReply(asPublic(await this.deps.tutor.mention(ctx, text)), ctx.locale).message;
+    let target: SendableChannels = message.channel;
+    if (!message.channel.isThread()) {
+      try {
+        target = await message.startThread({
+          name: threadName(text || me.username),
+          autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+        });
+      } catch (err) {
+        this.deps.logger.warn(
+          { err, channel: message.channelId },
+          "could not start a thread; answering in the channel",
+        );
+      }
+    }
+    await target.send(answer);
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  type BaseInteraction,
+  GuildMember,
+  type Message,
+  PermissionFlagsBits,
+  type PermissionsBitField,
+} from "discord.js";
+import type { Invocation } from "../../core/commands/types.js";
+import { type Locale, localeFrom } from "../../core/i18n.js";
+
+/**
+ * The admin gate on Discord: the Manage Server permission (Administrator implies it; `has` checks that).
+ * Core refuses admin commands when `isAdmin` is false; registration also hides them from other members
+ * with `default_member_permissions`, which server admins may override, so this check is the one that holds.
+ */
+export function hasManageServer(permissions: Readonly<PermissionsBitField> | null | undefined): boolean {
+  return permissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+}
+
+/** Permissions of a member, or null when they cannot be computed (roles not cached, partial member). */
+function memberPermissions(member: GuildMember | null | undefined): Readonly<PermissionsBitField> | null {
+  try {
+    return member?.permissions ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Who pressed or typed, where, in which language: a slash command, autocomplete or button. */
+export function interactionInvocation(i: BaseInteraction, fallback: Locale): Invocation {
+  // A GuildMember in a cached server; the raw API member otherwise.
+  const nick = i.member instanceof GuildMember ? i.member.nickname : (i.member?.nick ?? null);
+  return {
+    platform: "discord",
+    // Commands are registered for servers only; a DM still gets a workspace of its own.
+    workspaceId: i.guildId ?? `dm:${i.user.id}`,
+    channelId: i.channelId ?? "",
+    userId: i.user.id,
+    userName: nick ?? i.user.displayName,
+    locale: localeFrom(i.locale, localeFrom(i.guildLocale, fallback)),
+    isAdmin: hasManageServer(i.memberPermissions),
+  };
+}
+
+/** A message that mentions the bot. Messages carry no user locale: the server's preferred one is used. */
+export function messageInvocation(message: Message, fallback: Locale): Invocation {
+  return {
+    platform: "discord",
+    workspaceId: message.guildId ?? `dm:${message.author.id}`,
+    channelId: message.channelId,
+    userId: message.author.id,
+    userName: message.member?.displayName ?? message.author.displayName,
+    locale: localeFrom(message.guild?.preferredLocale, fallback),
+    isAdmin: hasManageServer(memberPermissions(message.member)),
+  };
+}
+
+/** A member who joined a server; `channelId` is where the welcome would go. */
+export function memberInvocation(member: GuildMember, channelId: string, fallback: Locale): Invocation {
+  return {
+    platform: "discord",
+    workspaceId: member.guild.id,
+    channelId,
+    userId: member.id,
+    userName: member.displayName,
+    locale: localeFrom(member.guild.preferredLocale, fallback),
+    isAdmin: hasManageServer(memberPermissions(member)),
+  };
+}
