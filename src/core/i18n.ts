@@ -38,14 +38,8 @@ const MESSAGES = {
   share: { en: "Share to channel", ja: "チャンネルに共有" },
   shared: { en: "Shared to the channel.", ja: "チャンネルに共有しました。" },
   sharedBy: { en: "Shared by {user}", ja: "{user} さんが共有" },
-  usageExplain: {
-    en: "Usage: /explain <command line>, e.g. /explain docker cp",
-    ja: "使い方: /explain <コマンド>  例: /explain docker cp",
-  },
-  usageAsk: {
-    en: "Usage: /ask <question>, e.g. /ask What is a Pod?",
-    ja: "使い方: /ask <質問>  例: /ask Pod とは",
-  },
+  usage: { en: "Usage: `{usage}`, e.g. {examples}", ja: "使い方: `{usage}`  例: {examples}" },
+  example: { en: "e.g.", ja: "例:" },
   unknownCommand: {
     en: "I don't know the command {command}. Type /help to see what I can do.",
     ja: "{command} というコマンドはありません。/help で使えるコマンドを確認できます。",

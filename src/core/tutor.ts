@@ -173,9 +173,13 @@ export class Tutor {
   async mention(ctx: Invocation, text: string): Promise<Reply> {
     const clean = text.trim().replace(/^\//, "");
     const first = clean.split(/\s+/)[0]?.toLowerCase() ?? "";
-    if (!clean) return this.runCommand(ctx, ["help"], {});
-    if (this.commands.some((c) => c.name === first)) return this.runTextForChat(ctx, `/${clean}`);
-    return this.runForChat(ctx, ["ask"], { question: clean });
+    // Answered where the mention was (a thread), so publicly and without a Share button.
+    const answer = !clean
+      ? await this.runCommand(ctx, ["help"], {})
+      : this.commands.some((c) => c.name === first)
+        ? await this.runText(ctx, `/${clean}`)
+        : await this.runCommand(ctx, ["ask"], { question: clean });
+    return { ...answer, ephemeral: false };
   }
 
   /** Someone joined a channel the bot is in: a welcome when it is an onboarding channel, else nothing. */
@@ -218,6 +222,18 @@ export class Tutor {
         });
       }
       const parsed = spec.schema.safeParse(raw);
+      const missing = spec.options.filter(
+        (o) => o.required && (raw[o.name] === undefined || String(raw[o.name]).trim() === ""),
+      );
+      if (!parsed.success && missing.length > 0) {
+        outcome = "bad_input";
+        const usage =
+          `/${name} ${spec.options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`)).join(" ")}`.trim();
+        const examples = spec.examples.map((e) => `\`${e}\``).join("  ");
+        return reply({
+          blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "usage", { usage, examples }) }],
+        });
+      }
       if (!parsed.success) {
         outcome = "bad_input";
         const problem = parsed.error.issues

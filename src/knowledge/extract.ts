@@ -43,6 +43,8 @@ interface CommandLine {
   section: Section;
   /** What the notes say just before the line (the paragraph before its code block, or its own sentence). */
   lead?: string | undefined;
+  /** A reading of a garbled line, not the notes' own text. */
+  corrected?: boolean;
 }
 
 /** Command lines of a shell block: prompted lines (`$ …`), or tool lines when the block has no prompt. */
@@ -260,6 +262,9 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
       const garbled = findGarbledCommand(file, c.text, c.line, yamlNames);
       if (garbled) {
         findings.push(garbled);
+        // Index what the line means, so /explain of that command finds it (the answer shows the erratum).
+        if (garbled.correction)
+          lines.push({ text: garbled.correction, line: c.line, section, lead: c.lead, corrected: true });
         continue;
       }
       const b = breakDown(c.text);

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { isCatalogWord, suggestCommands } from "./catalog/index.js";
+import { findCommand, isCatalogWord, suggestCommands } from "./catalog/index.js";
 import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
@@ -409,8 +409,9 @@ export class KnowledgeIndex {
         else if (match.resource && exampleResources.size > 0) score -= 0.15;
         const exampleText = (entry.examples ?? []).join(" ");
         const sharedArgs = typedArgs.filter((a) => exampleText.includes(a)).length;
-        if (typedArgs.length > 0) score += (0.12 * sharedArgs) / typedArgs.length;
-        score -= 0.03 * ((perSectionCommands.get(`${entry.file}#${entry.anchor}`) ?? 1) - 1);
+        if (typedArgs.length > 0) score += (0.2 * sharedArgs) / typedArgs.length;
+        // A section about many commands is less specific than one about this command alone.
+        score -= Math.min(0.09, 0.03 * ((perSectionCommands.get(`${entry.file}#${entry.anchor}`) ?? 1) - 1));
         matched.push(name);
       } else if (entry.kind === "option") {
         const typed = String(entry.data?.typed ?? entry.title);
@@ -449,7 +450,12 @@ export class KnowledgeIndex {
     const notes = this.notesCommands();
     const sameVerb = notes.filter((c) => c.split(" ").pop() === last);
     const sameGroup = notes.filter((c) => c.split(" ").slice(0, 2).join(" ") === words.slice(0, 2).join(" "));
-    return [...new Set([...sameVerb, ...sameGroup])].filter((c) => c !== name).slice(0, 5);
+    // `docker volume create` is not in the notes, but `docker container run -v/--volume` may be.
+    const topic = words[1] ?? "";
+    const byFlag = notes.filter((c) =>
+      findCommand(c)?.flags.some((f) => f.long === topic || f.long === `${topic}s`),
+    );
+    return [...new Set([...sameVerb, ...sameGroup, ...byFlag])].filter((c) => c !== name).slice(0, 5);
   }
 
   findings(): {

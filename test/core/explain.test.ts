@@ -475,11 +475,14 @@ describe("commands the notes do not cover", () => {
       expect(notesCommands.has(s.slice(1, -1)), s).toBe(true);
   });
 
-  it("suggests the close command for a typo'd verb the notes cover", () => {
+  it("finds kubectl exec through the notes' garbled line, read as it was meant, and points the erratum out", () => {
     const r = explain("kubectl exec");
-    expect(r.citations.every((c) => c.source === source("pod"))).toBe(true);
-    const did = textsOf(r).find((t) => t.startsWith("Did you mean"));
-    expect(did).toContain("`docker container exec`");
+    expect(r.title).toBe("kubectl exec");
+    expect(r.citations[0]?.source).toBe(source("pod"));
+    const notes = r.blocks.flatMap((b) => (b.type === "note" ? [b.text] : []));
+    expect(
+      notes.some((t) => t.includes("line 330") && t.includes("kubectl exec -it simple-echo sh -c nginx")),
+    ).toBe(true);
   });
 
   it("answers in Japanese with TUTOR_LOCALE=ja", () => {

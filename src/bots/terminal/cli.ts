@@ -13,6 +13,10 @@ export const USAGE = `Usage: tutor <command> [options]
   ask <question>           answer a question from the notes
   doctor                   list problems found in the notes (errata, YAML, links)
   curriculum               print the onboarding course derived from the notes (or curriculum.yaml)
+  slack-manifest [--socket] [--url https://host]
+                           print the Slack app manifest (YAML)
+  discord-register [--guild ID]
+                           register the slash commands with Discord
   index [--force]          build the index (done automatically when the notes change)
   serve                    run the bot (same as npm start)
 

@@ -15,7 +15,7 @@ export const helpCommand = defineCommand({
       .filter((c) => !c.admin || ctx.isAdmin)
       .map((c) => {
         const subs = isGroup(c) ? ` (${c.subcommands.map((s) => s.name).join(", ")})` : "";
-        const example = c.examples[0] ? `  e.g. \`${c.examples[0]}\`` : "";
+        const example = c.examples[0] ? `  ${t(locale, "example")} \`${c.examples[0]}\`` : "";
         return `• \`/${c.name}\`${subs}: ${c.description[locale]}${example}`;
       });
     const blocks: Block[] = [

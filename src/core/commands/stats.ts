@@ -36,7 +36,13 @@ export const statsCommand = defineCommand({
       tutor.now(),
     );
     const due = tutor.quiz.srs.due(ctx.platform, ctx.workspaceId, userId, tutor.now()).length;
-    const name = args.user ? userId : (ctx.userName ?? userId);
+    // Another person is shown by the name the platform last gave with their answers, never as a mention.
+    const known = tutor.db
+      .prepare(
+        "SELECT user_name FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ? AND user_name IS NOT NULL ORDER BY answered_at DESC LIMIT 1",
+      )
+      .get(ctx.platform, ctx.workspaceId, userId) as { user_name: string } | undefined;
+    const name = args.user ? (known?.user_name ?? userId) : (ctx.userName ?? userId);
     return reply({
       title: t(ctx.locale, "statsTitle", { user: name }),
       blocks: [

@@ -44,7 +44,7 @@ export function questionReply(
   const buttons: Choice[] = choices.map((c, i) => ({
     id: `quiz:${postId}:${i}`,
     label: short ? `${LETTERS[i]}. ${c}` : (LETTERS[i] ?? String(i + 1)),
-    style: "primary",
+    style: "secondary",
   }));
   return reply({
     title: options.title,
