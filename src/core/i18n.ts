@@ -196,6 +196,10 @@ const MESSAGES = {
     en: "{user} — {progress} · last active {when}{done}",
     ja: "{user} — {progress} · 最終アクティブ {when}{done}",
   },
+  llmSummary: {
+    en: "✨ Summary by the language model, from the sections cited below (check it against the notes):",
+    ja: "✨ 言語モデルによる要約 (下記のノートの該当箇所から作成。ノートの記述で確認してください):",
+  },
   choose: { en: "Type the number of your choice.", ja: "番号を入力して選んでください。" },
 } as const;
 

@@ -14,6 +14,7 @@ import {
 } from "./commands/types.js";
 import { UserError } from "./errors.js";
 import { type Locale, t } from "./i18n.js";
+import type { AnswerWriter } from "./llm/types.js";
 import type { Logger } from "./logger.js";
 import { type Reply, reply } from "./reply.js";
 import { Onboarding } from "./onboarding/onboarding.js";
@@ -22,6 +23,8 @@ import { Quiz } from "./quiz/quiz.js";
 import { type Db, openDatabase } from "./storage/database.js";
 
 export interface TutorOptions {
+  /** The optional language model for /ask summaries; absent by default. */
+  writer?: AnswerWriter | undefined;
   /** Language of posts the bot makes by itself (daily quizzes). */
   locale?: Locale;
   /** Reveal daily answers after this many minutes (0: with the next post). */
@@ -52,6 +55,7 @@ export class Tutor {
   readonly quiz: Quiz;
   readonly daily: DailyPoster;
   readonly onboarding: Onboarding;
+  readonly writer: AnswerWriter | undefined;
   private observers: CommandObserver[] = [];
   private joinHooks: ((ctx: Invocation) => Promise<Reply | null> | Reply | null)[] = [];
   private inFlight = 0;
@@ -67,6 +71,7 @@ export class Tutor {
     this.index = new KnowledgeIndex(db);
     this.admins = new Set(options.admins ?? []);
     this.now = options.now ?? (() => new Date());
+    this.writer = options.writer;
     this.quiz = new Quiz(db, () => this.index, this.now);
     this.daily = new DailyPoster(this.quiz, new Schedules(db), {
       locale: options.locale ?? "en",

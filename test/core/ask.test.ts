@@ -34,8 +34,8 @@ describe("/ask on the bundled notes", () => {
   afterAll(() => env.close());
   const ask = (q: string, locale: "en" | "ja" = "en") => askReply(env.tutor, invocation(locale), q);
 
-  it("answers Ingress と NodePort の違い from the NodePort Service section, with the sentence about the difference", () => {
-    const r = ask("Ingress と NodePort の違い");
+  it("answers Ingress と NodePort の違い from the NodePort Service section, with the sentence about the difference", async () => {
+    const r = await ask("Ingress と NodePort の違い");
     expect(r.notFound).toBeUndefined();
     expect(r.title).toBe("NodePort Service");
     expect(r.subtitle).toBe("Service について › NodePort Service");
@@ -50,21 +50,21 @@ describe("/ask on the bundled notes", () => {
     expect(body).not.toContain("ExternalName");
   });
 
-  it("answers a definition question with the section's own definition, not a manifest's comments", () => {
-    const r = ask("Pod とは");
+  it("answers a definition question with the section's own definition, not a manifest's comments", async () => {
+    const r = await ask("Pod とは");
     expect(r.citations[0]?.source).toBe("notes/docker-kubernetes.md#pod");
     expect(parts(r).body.startsWith("コンテナの集合体の単位。")).toBe(true);
     expect(codeOf(r)).toEqual([]);
   });
 
-  it("answers a question about a manifest with the manifest and its findings", () => {
-    const r = ask("simple-pod.yaml");
+  it("answers a question about a manifest with the manifest and its findings", async () => {
+    const r = await ask("simple-pod.yaml");
     expect(codeOf(r)[0]).toContain("kind: Pod");
     expect(notesOf(r).some((n) => n.includes("line 311"))).toBe(true);
   });
 
-  it("answers a term with the notes' explanation of it, as plain text", () => {
-    const r = ask("what is etcd");
+  it("answers a term with the notes' explanation of it, as plain text", async () => {
+    const r = await ask("what is etcd");
     expect(parts(r).body).toBe("etcd — Kubernetesクラスタのバッキングストア");
     expect(allText(r)).not.toContain("**");
   });
@@ -77,8 +77,8 @@ describe("/ask on the bundled notes", () => {
     "how do I copy a file out of a container",
     "Deployment のロールバック",
     "namespace",
-  ])("gives at most three see-also entries, each another section: %s", (q) => {
-    const r = ask(q);
+  ])("gives at most three see-also entries, each another section: %s", async (q) => {
+    const r = await ask(q);
     expect(r.notFound, q).toBeUndefined();
     const { seeAlso, sources } = parts(r);
     expect(seeAlso.length).toBeLessThanOrEqual(3);
@@ -93,8 +93,8 @@ describe("/ask on the bundled notes", () => {
     "git rebase のやり方",
     "Helm chart の書き方",
     "What is a StatefulSet",
-  ])("says honestly that the notes do not cover %s", (q) => {
-    const r = ask(q);
+  ])("says honestly that the notes do not cover %s", async (q) => {
+    const r = await ask(q);
     expect(r.notFound).toBe(true);
     expect(r.title).toBe("Not in your notes");
     expect(r.citations).toEqual([]);
@@ -102,8 +102,8 @@ describe("/ask on the bundled notes", () => {
     expect(parts(r).body).toContain(`\`${q}\``);
   });
 
-  it("says it in Japanese with TUTOR_LOCALE=ja", () => {
-    const r = ask("Terraform とは", "ja");
+  it("says it in Japanese with TUTOR_LOCALE=ja", async () => {
+    const r = await ask("Terraform とは", "ja");
     expect(r.title).toBe("ノートにはありません");
     expect(parts(r).body).toContain("ノートに書かれていません");
   });
@@ -135,9 +135,9 @@ describe("/ask on a long section", () => {
     dir.cleanup();
   });
 
-  it("answers with the part that matches, not the whole section, and says there is more to read", () => {
+  it("answers with the part that matches, not the whole section, and says there is more to read", async () => {
     expect(longSection.length).toBeGreaterThan(2000);
-    const r = askReply(env.tutor, invocation(), "Ingress と NodePort の違い");
+    const r = await askReply(env.tutor, invocation(), "Ingress と NodePort の違い");
     expect(r.title).toBe("NodePort Service");
     const { body } = parts(r);
     expect(body).toContain(DIFFERENCE);
@@ -147,8 +147,8 @@ describe("/ask on a long section", () => {
     expect(r.citations[0]?.readMore).toBe(true);
   });
 
-  it("does not mark read more when the whole section is the answer", () => {
-    const r = askReply(env.tutor, invocation(), "ExternalName Service");
+  it("does not mark read more when the whole section is the answer", async () => {
+    const r = await askReply(env.tutor, invocation(), "ExternalName Service");
     expect(r.title).toBe("ExternalName Service");
     expect(r.citations[0]?.readMore).toBeUndefined();
   });
