@@ -7,15 +7,24 @@ import { ensureIndex } from "../../src/knowledge/index-store.js";
 import { KnowledgeIndex } from "../../src/knowledge/search.js";
 import { evaluate, readCases } from "./evaluate.js";
 
-/** Floors for the evaluation set (test/eval/queries.jsonl); `npm run eval` prints the current numbers. */
-const FLOORS = { ja: 0.9, en: 0.7, cmd: 0.9, typo: 0.8, negative: 1.0 };
+/**
+ * Floors per evaluation set; `npm run eval` prints the current numbers. queries.jsonl was written with the
+ * method; holdout.jsonl was written separately, by someone who saw only the notes, to check that the method
+ * generalizes (it is a development set now, so it guards against regressions rather than proving quality).
+ */
+const SETS = {
+  "queries.jsonl": { ja: 0.9, en: 0.85, cmd: 0.9, typo: 0.8, negative: 1.0 },
+  "holdout.jsonl": { ja: 0.85, en: 0.8, cmd: 0.9, typo: 0.8, negative: 1.0 },
+} as const;
 
-describe("retrieval quality on the evaluation set", () => {
-  const db = openDatabase(path.join(os.tmpdir(), `tutor-eval-test-${process.pid}.sqlite`));
-  afterAll(() => db.close());
-  ensureIndex(db, BUNDLED_NOTES_DIR, true);
-  const cases = readCases(path.join(import.meta.dirname, "queries.jsonl"));
-  const report = evaluate(new KnowledgeIndex(db), cases);
+const db = openDatabase(path.join(os.tmpdir(), `tutor-eval-test-${process.pid}.sqlite`));
+afterAll(() => db.close());
+ensureIndex(db, BUNDLED_NOTES_DIR, true);
+const index = new KnowledgeIndex(db);
+
+describe.each(Object.entries(SETS))("retrieval quality on %s", (file, floors) => {
+  const cases = readCases(path.join(import.meta.dirname, file));
+  const report = evaluate(index, cases);
   const group = (g: string) => report.groups.find((x) => x.group === g);
 
   it("has at least 60 queries, 10 of them not covered by the notes", () => {
@@ -24,10 +33,10 @@ describe("retrieval quality on the evaluation set", () => {
   });
 
   it.each(["ja", "en", "cmd", "typo"] as const)("top-1 on %s queries stays above its floor", (g) => {
-    expect(group(g)?.top1 ?? 0).toBeGreaterThanOrEqual(FLOORS[g]);
+    expect(group(g)?.top1 ?? 0).toBeGreaterThanOrEqual(floors[g]);
   });
 
   it("answers found=false to every query the notes do not cover", () => {
-    expect(report.negatives.accuracy).toBeGreaterThanOrEqual(FLOORS.negative);
+    expect(report.negatives.accuracy).toBeGreaterThanOrEqual(floors.negative);
   });
 });
