@@ -26,6 +26,16 @@ export interface SearchResponse {
   suggestions: string[];
 }
 
+/** A finding as stored in the index (see entries.ts `Finding`). */
+export interface StoredFinding {
+  kind: string;
+  file: string;
+  line: number;
+  excerpt: string;
+  message: { en: string; ja: string };
+  correction?: string;
+}
+
 export interface StoredEntry extends Entry {
   id: number;
   source: string;
@@ -458,14 +468,7 @@ export class KnowledgeIndex {
     return [...new Set([...sameVerb, ...sameGroup, ...byFlag])].filter((c) => c !== name).slice(0, 5);
   }
 
-  findings(): {
-    kind: string;
-    file: string;
-    line: number;
-    excerpt: string;
-    message: { en: string; ja: string };
-    correction?: string;
-  }[] {
+  findings(): StoredFinding[] {
     const rows = this.db.prepare("SELECT * FROM findings ORDER BY file, line, id").all() as {
       kind: string;
       file: string;

@@ -1,17 +1,10 @@
 import type { Piece } from "../../knowledge/command-line.js";
-import type { StoredEntry } from "../../knowledge/search.js";
+import type { StoredEntry, StoredFinding } from "../../knowledge/search.js";
 import { type Locale, t } from "../i18n.js";
 import { type Block, type Reply, reply } from "../reply.js";
 import type { Tutor } from "../tutor.js";
 
-export interface StoredFinding {
-  kind: string;
-  file: string;
-  line: number;
-  excerpt: string;
-  message: { en: string; ja: string };
-  correction?: string;
-}
+export type { StoredFinding };
 
 /**
  * Findings that concern what the answer shows. For a command: the notes' lines of that command and

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalTopic } from "./schemas.js";
 import { defineCommand } from "./types.js";
 
 export const quizCommand = defineCommand({
@@ -21,12 +22,7 @@ export const quizCommand = defineCommand({
     },
   ],
   schema: z.object({
-    topic: z
-      .string()
-      .trim()
-      .max(100)
-      .optional()
-      .transform((s) => s || undefined),
+    topic: optionalTopic,
   }),
   examples: ["/quiz", "/quiz Kubernetes"],
   run: (tutor, ctx, args) => tutor.quiz.ask(ctx, tutor.quiz.resolveTopic(args.topic, ctx.locale)),

@@ -4,6 +4,7 @@ import { t } from "../i18n.js";
 import { isTimeZone } from "../quiz/daily.js";
 import { placeOf } from "../quiz/quiz.js";
 import { reply } from "../reply.js";
+import { optionalTopic } from "./schemas.js";
 import { type CommandGroupSpec, defineCommand } from "./types.js";
 
 const dailySet = defineCommand({
@@ -50,12 +51,7 @@ const dailySet = defineCommand({
       .trim()
       .default("UTC")
       .refine(isTimeZone, "must be an IANA time zone such as Asia/Tokyo or Europe/Berlin"),
-    topic: z
-      .string()
-      .trim()
-      .max(100)
-      .optional()
-      .transform((s) => s || undefined),
+    topic: optionalTopic,
   }),
   examples: ["/tutor daily set 09:00 Asia/Tokyo", "/tutor daily set 08:30 Europe/Berlin Kubernetes"],
   run: (tutor, ctx, args) => {
