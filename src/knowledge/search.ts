@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { findCommand, isCatalogWord, suggestCommands } from "./catalog/index.js";
 import type { CatalogFlag } from "./catalog/types.js";
-import { type Breakdown, breakDown } from "./command-line.js";
+import { type Breakdown, breakDown, tokenize } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
 import { isStopword, segmentWords, segmentWordsWithParts } from "./segment.js";
 import { japaneseFor } from "./synonyms.js";
@@ -115,14 +115,15 @@ function toEntry(row: EntryRow, label: string): StoredEntry {
 }
 
 /**
- * How much a word the notes never use says about the question's topic: Latin words, loanwords and kanji
- * compounds name things (Helm, ステートフルセット, 天気); hiragana words and inflected verbs mostly carry
- * grammar or tone (うれしい, 取り出し); a lone kanji is ambiguous.
+ * How much a word the notes never use says about the question's topic. Latin words and katakana loanwords
+ * name the things a question is about (Helm, Terraform, ステートフルセット): missing from the notes, they
+ * mean the notes do not cover it. Kanji words are mostly general vocabulary (判断, 同士), and hiragana
+ * words and inflected verbs carry grammar or tone (うれしい, 取り出し): missing, they say little.
  */
 export function unknownWordFactor(word: string): number {
-  if (/^[\p{Script=Hiragana}ー]+$/u.test(word)) return 0.2;
-  if (/^\p{Script=Han}$/u.test(word)) return 0.4;
-  if (/\p{Script=Hiragana}/u.test(word)) return 0.5;
+  if (/^[\p{Script=Hiragana}ー]+$/u.test(word)) return 0.15;
+  if (/\p{Script=Hiragana}/u.test(word)) return 0.3;
+  if (/^\p{Script=Han}+$/u.test(word)) return 0.35;
   return 1;
 }
 
@@ -230,6 +231,34 @@ export class KnowledgeIndex {
     return parts;
   }
 
+  private patternCache = new Map<number, { re: RegExp; literal: boolean }[]>();
+
+  /**
+   * The words of a command entry's example lines as patterns: a literal word matches itself, and a
+   * placeholder matches what a learner would put there (`<名前空間>/<イメージ名>:<タグ名>` matches
+   * `myteam/api:1.0`).
+   */
+  private examplePatterns(e: StoredEntry): { re: RegExp; literal: boolean }[] {
+    let patterns = this.patternCache.get(e.id);
+    if (!patterns) {
+      patterns = (e.examples ?? []).flatMap((ex) =>
+        tokenize(ex).map((word) => {
+          const parts = word.split(/(<[^<>]+>)/).filter(Boolean);
+          const body = parts
+            .map((p) =>
+              /^<[^<>]+>$/.test(p)
+                ? "[^\\s/:<>]+(?:[.][^\\s/:<>]+)*"
+                : p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+            )
+            .join("");
+          return { re: new RegExp(`^${body}$`), literal: parts.length === 1 && !/^<[^<>]+>$/.test(word) };
+        }),
+      );
+      this.patternCache.set(e.id, patterns);
+    }
+    return patterns;
+  }
+
   private commandsPerSection(): Map<string, number> {
     if (!this.perSectionCache) {
       this.perSectionCache = new Map();
@@ -334,6 +363,11 @@ export class KnowledgeIndex {
     const bestRank = Math.min(...rows.map((r) => r.rank), -1e-9);
     const queryNorm = segmentWords(query).join("");
     const subject = definitionSubject(query);
+    // "How do I …" wants a command; a section that shows one is the better answer on a tie.
+    const howTo =
+      /(には[?？]?$|するには|方法|やり方|どうやって|どうしたら|どうすれば|手順|\bhow (do|can|to|should)\b)/i.test(
+        query,
+      );
     const hits = rows.map((row): Hit & { coverage: number } => {
       const entry = this.entry(row.id);
       const d = this.derived(entry);
@@ -342,7 +376,9 @@ export class KnowledgeIndex {
       const titleInQuery = d.heading.length >= 2 && queryNorm.includes(d.heading) ? 0.12 : 0;
       const termTitle = entry.kind === "term" && subject !== null && queryNorm.includes(d.title) ? 0.05 : 0;
       const definesSubject = subject !== null && d.bare.includes(subject) ? 0.15 : 0;
-      const score = 0.7 * coverage + 0.18 * (row.rank / bestRank) + titleInQuery + termTitle + definesSubject;
+      const procedure = howTo && entry.kind === "command" ? 0.05 : 0;
+      const score =
+        0.7 * coverage + 0.18 * (row.rank / bestRank) + titleInQuery + termTitle + definesSubject + procedure;
       return { entry, score, matched: matched.map((g) => g.typed), coverage };
     });
     hits.sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
@@ -417,22 +453,38 @@ export class KnowledgeIndex {
         if (typedFlags.length > 0) score += (0.1 * shared) / typedFlags.length;
         if (match.resource && exampleResources.has(match.resource.name)) score += 0.08;
         else if (match.resource && exampleResources.size > 0) score -= 0.15;
-        const exampleText = (entry.examples ?? []).join(" ");
-        const sharedArgs = typedArgs.filter((a) => exampleText.includes(a)).length;
+        const patterns = this.examplePatterns(entry);
+        // The same word counts fully; a word that fits a placeholder of the notes counts half.
+        const sharedArgs = typedArgs.reduce(
+          (n, a) =>
+            n +
+            (patterns.some((p) => p.literal && p.re.test(a))
+              ? 1
+              : patterns.some((p) => p.re.test(a))
+                ? 0.5
+                : 0),
+          0,
+        );
         if (typedArgs.length > 0) score += (0.2 * sharedArgs) / typedArgs.length;
         // A section about many commands is less specific than one about this command alone.
         score -= Math.min(0.09, 0.03 * ((perSectionCommands.get(`${entry.file}#${entry.anchor}`) ?? 1) - 1));
         matched.push(name);
       } else if (entry.kind === "option") {
-        const typed = String(entry.data?.typed ?? entry.title);
-        const covered = typedFlags.filter(
-          (f) =>
-            f &&
+        const describes = (o: StoredEntry, f: CatalogFlag | null) => {
+          const typed = String(o.data?.typed ?? o.title);
+          return (
+            f !== null &&
             (f.short === typed.replace(/^-/, "") ||
               f.long === typed.replace(/^-+/, "") ||
-              f.long === String(entry.data?.correction ?? "").replace(/^--/, "")),
+              f.long === String(o.data?.correction ?? "").replace(/^--/, ""))
+          );
+        };
+        if (!typedFlags.some((f) => describes(entry, f))) continue;
+        // An option table answers for all the typed flags its rows describe, not just this row's.
+        const rows = commandRows.filter(
+          (r) => r.kind === "option" && r.file === entry.file && r.anchor === entry.anchor,
         );
-        if (covered.length === 0) continue;
+        const covered = typedFlags.filter((f) => rows.some((r) => describes(this.entry(r.id, r), f)));
         score += (0.3 * covered.length) / typedFlags.length;
         matched.push(entry.title);
       } else continue;

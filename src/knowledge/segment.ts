@@ -5,13 +5,13 @@
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 
 const JA_STOPWORDS = new Set(
-  "の は を に が と で て た だ です ます する し した して いる ある あり こと もの よう ため これ それ この その あれ どれ とは には では から まで より など か も や へ な ね よ という とき ときの ときは 場合 方法 使い方 やり方 仕方 教え 教えて ください 何 なに なん どう どういう どうやって どうすれば すれば いい よい どの どんな ？ ? 違い 方 について って ってなに たい たいとき ほしい れる られる せる させる でき できる 可能 なる なり 自分 一つ 的".split(
+  "の は を に が と で て た だ です ます する し した して いる ある あり こと もの よう ため これ それ この その あれ どれ とは には では から まで より など か も や へ な ね よ という とき ときの ときは 場合 方法 使い方 やり方 仕方 教え 教えて ください 何 なに なん どう どういう どうやって どうすれば すれば いい よい どの どんな ？ ? 違い 方 について って ってなに たい たいとき ほしい れる られる せる させる でき できる 可能 なる なり 自分 一つ 的 くだ さい てる いてる だけど んだけど けど まっ どこ いつ なぜ なんで なんの したら すれば 意味 役割 理由 目的 基準 判断 手順 具体 具体的 好き 必要 場所 同士 あるの ある".split(
     " ",
   ),
 );
 
 const EN_STOPWORDS = new Set(
-  "a an the of to in on at for from by with and or is are was were be been being do does did how what which who whom why when where i me my you your we our it its this that these those can could should would will shall may might must there here into out about as not no yes please tell explain show mean means meaning difference between vs versus use using used want need way ways thing things some any all one also just like i'm whats what's their them they his her he she its through over under again then than so if else such only own same other very too s t don't doesn't isn't aren't go get got make makes made let lets should i'd i've you're we're there's that's kind sort bit lot lots".split(
+  "a an the of to in on at for from by with and or is are was were be been being do does did how what which who whom why when where i me my you your we our it its this that these those can could should would will shall may might must there here into out about as not no yes please tell explain show mean means meaning difference between vs versus use using used want need way ways thing things some any all one also just like i'm whats what's their them they his her he she its through over under again then than so if else such only own same other very too s t don't doesn't isn't aren't go get got make makes made let lets should i'd i've you're we're there's that's kind sort bit lot lots have has had why purpose role reason step steps".split(
     " ",
   ),
 );

@@ -196,6 +196,11 @@ const EN_JA: Record<string, string[]> = {
   earlier: ["以前"],
   previous: ["以前"],
   tool: ["ツール"],
+  merit: ["利点", "意義"],
+  merits: ["利点", "意義"],
+  many: ["複数"],
+  open: ["アクセス"],
+  browser: ["アクセス"],
 };
 
 /**
@@ -253,6 +258,13 @@ const JA_JA: Record<string, string[]> = {
   良い: ["利点"],
   台: ["複数"],
   何台: ["複数"],
+  叩き: ["実行"],
+  叩く: ["実行"],
+  取る: ["取得"],
+  取り: ["取得"],
+  戻: ["ロールバック"],
+  前: ["以前"],
+  バージョン: ["リビジョン"],
 };
 
 const BY_STEM = new Map<string, string[]>();

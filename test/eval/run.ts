@@ -9,7 +9,7 @@ import { evaluate, readCases } from "./evaluate.js";
 
 const files = process.argv[2]
   ? [process.argv[2]]
-  : ["queries.jsonl", "holdout.jsonl"].map((f) => path.join(import.meta.dirname, f));
+  : ["queries.jsonl", "holdout.jsonl", "blind.jsonl"].map((f) => path.join(import.meta.dirname, f));
 const notes = process.argv[3] ?? BUNDLED_NOTES_DIR;
 const db = openDatabase(path.join(os.tmpdir(), `tutor-eval-${process.pid}.sqlite`));
 ensureIndex(db, notes, true);
