@@ -52,6 +52,16 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
   const logger: Logger = createLogger({
     level: terminal ? (config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL) : config.LOG_LEVEL,
   });
+  // The optional language model, loaded only when configured.
+  const writer =
+    config.OPENAI_BASE_URL && config.OPENAI_MODEL
+      ? (await import("./core/llm/openai-writer.js")).createOpenAIWriter({
+          baseURL: config.OPENAI_BASE_URL,
+          apiKey: config.OPENAI_API_KEY,
+          model: config.OPENAI_MODEL,
+          logger,
+        })
+      : undefined;
   let tutor: Tutor;
   try {
     tutor = Tutor.open({
@@ -62,6 +72,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       admins: config.TUTOR_ADMINS,
       locale: config.TUTOR_LOCALE,
       dailyRevealMinutes: config.TUTOR_DAILY_REVEAL_MINUTES,
+      writer,
     });
   } catch (err) {
     if (err instanceof NotesError) {

@@ -39,12 +39,23 @@ export async function main(argv: readonly string[]): Promise<number> {
   const config = loadConfig(env);
   const locale: Locale = config.TUTOR_LOCALE;
   const logger = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
+  // The optional language model, loaded only when configured.
+  const writer =
+    config.OPENAI_BASE_URL && config.OPENAI_MODEL
+      ? (await import("../../core/llm/openai-writer.js")).createOpenAIWriter({
+          baseURL: config.OPENAI_BASE_URL,
+          apiKey: config.OPENAI_API_KEY,
+          model: config.OPENAI_MODEL,
+          logger,
+        })
+      : undefined;
   const open = () =>
     Tutor.open({
       dbFile: config.TUTOR_DB,
       notesDir: notesDirOf(config),
       seedDb: config.TUTOR_SEED_DB,
       logger,
+      writer,
     });
 
   switch (args.subcommand) {

@@ -194,8 +194,9 @@ describe("Slack adapter over HTTP", () => {
     expect(board.response_type).toBe("in_channel");
     expect(textsOf(board).join("\n")).toContain("month");
     expect(headerOf(await command("/stats"))).toBe("Stats for Ada L.");
-    // With should_escape, Slack sends "@bob" as <@UBOB000001|bob>: the id reaches core.
-    expect(headerOf(await command(`/stats <@${BOB.id}|bob>`))).toBe(`Stats for ${BOB.id}`);
+    // With should_escape, Slack sends "@bob" as <@UBOB000001|bob>: the id reaches core, which shows the
+    // name Bob answered quizzes under (he answered one above), as text, never as a mention.
+    expect(headerOf(await command(`/stats <@${BOB.id}|bob>`))).toBe("Stats for bob");
     expect(textsOf(await command("/leaderboard fortnight")).join("\n")).toContain(
       "must be week, month or all",
     );
