@@ -2,7 +2,7 @@ import { dockerCommands, dockerGlobalFlags } from "./docker.js";
 import { kubectlCommands, kubectlGlobalFlags, kubernetesResources } from "./kubectl.js";
 import type { CatalogCommand, CatalogFlag, ResourceType, Tool } from "./types.js";
 
-import { segmentWords } from "../segment.js";
+import { stem } from "../segment.js";
 export type { Bilingual, CatalogArg, CatalogCommand, CatalogFlag, ResourceType, Tool } from "./types.js";
 export { dockerCommands, dockerGlobalFlags, kubectlCommands, kubectlGlobalFlags, kubernetesResources };
 
@@ -609,7 +609,8 @@ export function isCatalogWord(word: string): boolean {
       ]),
       ...allResources.map((r) => r.summary.en),
     ].join(" ");
-    catalogWords = new Set(segmentWords(text));
+    // English only, so a plain split (and the same stemming as the index) does; the segmenter is slow here.
+    catalogWords = new Set((text.toLowerCase().match(/[a-z]+/g) ?? []).map(stem));
   }
   return catalogWords.has(word);
 }
