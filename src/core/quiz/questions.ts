@@ -94,6 +94,19 @@ function flagLabel(f: CatalogFlag): string {
   return f.long ? `--${f.long}` : `-${f.short}`;
 }
 
+/** Both spellings of a flag as a person reads them: `-t, --tty`. */
+function flagDisplay(f: CatalogFlag): string {
+  return [f.short ? `-${f.short}` : "", f.long ? `--${f.long}` : ""].filter(Boolean).join(", ");
+}
+
+/** How a term is written: INSTRUCTION, hyphen-name, Capitalized Words, or Japanese. */
+function termShape(term: string): string {
+  if (/^[A-Z]+$/.test(term)) return "instruction";
+  if (/^[a-z][a-z0-9-]*$/.test(term)) return "name";
+  if (/^[A-Za-z]/.test(term)) return "words";
+  return "japanese";
+}
+
 function flagForms(f: CatalogFlag): string[] {
   return [f.long ? `--${f.long}` : "", f.short ? `-${f.short}` : ""].filter(Boolean);
 }
@@ -227,7 +240,7 @@ export class QuestionBank {
             id: idOf("flag-meaning", key, entry.source, notesText ?? ""),
             kind: "flag-meaning",
             topic: topicOf(entry),
-            subject: { en: flagLabel(flag), ja: flagLabel(flag) },
+            subject: { en: flagDisplay(flag), ja: flagDisplay(flag) },
             code: cmd.name,
             choices: all.map((f) => f.summary.en),
             choicesJa: all.map((f) => f.summary.ja),
@@ -278,18 +291,21 @@ export class QuestionBank {
     );
     for (const t of unique) {
       const others = unique.filter((o) => o !== t && norm(o.definition) !== norm(t.definition));
-      // Distractors from the same section first (components with components), then the same topic.
+      // Plausible distractors first: terms of the same section (components with components), then terms
+      // written alike (instructions like RUN with instructions, names like kube-scheduler with names) in
+      // the same topic, then the rest of the topic, then anything.
       const sameSection = (o: (typeof unique)[number]) => o.entry.source === t.entry.source;
-      const sameTopic = (o: (typeof unique)[number]) =>
-        !sameSection(o) && topicOf(o.entry) === topicOf(t.entry);
-      const ordered = (random: () => number) => [
-        ...shuffle(others.filter(sameSection), random),
-        ...shuffle(others.filter(sameTopic), random),
-        ...shuffle(
+      const alike = (o: (typeof unique)[number]) => termShape(o.term) === termShape(t.term);
+      const sameTopic = (o: (typeof unique)[number]) => topicOf(o.entry) === topicOf(t.entry);
+      const ordered = (random: () => number) => {
+        const tiers = [
+          others.filter(sameSection),
+          others.filter((o) => !sameSection(o) && sameTopic(o) && alike(o)),
+          others.filter((o) => !sameSection(o) && sameTopic(o) && !alike(o)),
           others.filter((o) => !sameSection(o) && !sameTopic(o)),
-          random,
-        ),
-      ];
+        ];
+        return tiers.flatMap((tier) => shuffle(tier, random));
+      };
       this.subjects.push({
         kind: "term-for-definition",
         key: `term:${t.term}`,
