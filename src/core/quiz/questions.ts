@@ -293,7 +293,7 @@ export class QuestionBank {
       const others = unique.filter((o) => o !== t && norm(o.definition) !== norm(t.definition));
       // Plausible distractors first: terms of the same section (components with components), then terms
       // written alike (instructions like RUN with instructions, names like kube-scheduler with names) in
-      // the same topic, then the rest of the topic, then anything.
+      // the same topic, then alike elsewhere, then the rest of the topic, then anything.
       const sameSection = (o: (typeof unique)[number]) => o.entry.source === t.entry.source;
       const alike = (o: (typeof unique)[number]) => termShape(o.term) === termShape(t.term);
       const sameTopic = (o: (typeof unique)[number]) => topicOf(o.entry) === topicOf(t.entry);
@@ -301,8 +301,9 @@ export class QuestionBank {
         const tiers = [
           others.filter(sameSection),
           others.filter((o) => !sameSection(o) && sameTopic(o) && alike(o)),
+          others.filter((o) => !sameSection(o) && !sameTopic(o) && alike(o)),
           others.filter((o) => !sameSection(o) && sameTopic(o) && !alike(o)),
-          others.filter((o) => !sameSection(o) && !sameTopic(o)),
+          others.filter((o) => !sameSection(o) && !sameTopic(o) && !alike(o)),
         ];
         return tiers.flatMap((tier) => shuffle(tier, random));
       };
