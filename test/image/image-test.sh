@@ -14,7 +14,9 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 
 IMAGE=${IMAGE:-notes-tutor:test}
-GRACE=20            # k8s/deployment.yaml terminationGracePeriodSeconds
+# The grace period the cluster gives: k8s/deployment.yaml terminationGracePeriodSeconds.
+GRACE=$(awk '/terminationGracePeriodSeconds:/ {print $2; exit}' k8s/deployment.yaml 2>/dev/null || true)
+GRACE=${GRACE:-20}
 READY_TIMEOUT=60    # seconds
 RUN_ID=notes-tutor-imgtest-$$
 CONTAINER=$RUN_ID
@@ -41,8 +43,8 @@ source "$PODMAN_OFFLINE"
 set -euo pipefail   # the script sets these too; keep ours whatever it does
 
 cleanup() {
-  podman rm -f -t 0 "$CONTAINER" >/dev/null 2>&1 || true
-  podman rm -f -t 0 "$RUN_ID-bad" >/dev/null 2>&1 || true
+  podman rm -f -v -t 0 "$CONTAINER" >/dev/null 2>&1 || true
+  podman rm -f -v -t 0 "$RUN_ID-bad" >/dev/null 2>&1 || true
   podman volume rm -f "$VOLUME" >/dev/null 2>&1 || true
   if [ "${KEEP_IMAGE:-1}" = 0 ]; then podman rmi -f "$IMAGE" >/dev/null 2>&1 || true; fi
   rm -rf "$LOG"
@@ -175,7 +177,7 @@ set +e
 podman run --name "$RUN_ID-bad" --network host --read-only -e PORT=abc "$IMAGE" >"$LOG/bad.out" 2>"$LOG/bad.err"
 BAD=$?
 set -e
-podman rm -f "$RUN_ID-bad" >/dev/null 2>&1 || true
+podman rm -f -v "$RUN_ID-bad" >/dev/null 2>&1 || true
 grep -v 'level=' "$LOG/bad.err" >"$LOG/bad.lines" || true
 [ "$BAD" = 1 ] || fail "PORT=abc: exit code $BAD (expected 1)"
 [ "$(grep -c . "$LOG/bad.lines")" = 1 ] && grep -q '^Configuration error: PORT ' "$LOG/bad.lines" \
