@@ -13,8 +13,11 @@ main(process.argv.slice(2)).then(
     if (err instanceof CliUsageError) {
       process.stderr.write(`tutor: ${err.message}\n\n${USAGE}\n`);
       process.exitCode = 2;
-    } else if (err instanceof ConfigError || err instanceof NotesError) {
+    } else if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
+      process.exitCode = 1;
+    } else if (err instanceof NotesError) {
+      process.stderr.write(`Configuration error: TUTOR_NOTES_DIR (or --notes): ${err.message}\n`);
       process.exitCode = 1;
     } else {
       process.stderr.write(`tutor: ${err instanceof Error ? err.message : String(err)}\n`);

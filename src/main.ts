@@ -49,6 +49,18 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     throw err;
   }
   const terminal = terminalWanted(config);
+  // Signals that arrive while starting (connecting, indexing) are kept and honoured once started, so a
+  // container stopped during start-up still exits cleanly instead of waiting for the kill.
+  let early: string | undefined;
+  const remember = (signal: string) => () => {
+    early ??= signal;
+  };
+  const onEarlyTerm = remember("SIGTERM");
+  const onEarlyInt = remember("SIGINT");
+  if (!terminal) {
+    process.once("SIGTERM", onEarlyTerm);
+    process.once("SIGINT", onEarlyInt);
+  }
   const logger: Logger = createLogger({
     level: terminal ? (config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL) : config.LOG_LEVEL,
   });
@@ -76,7 +88,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     });
   } catch (err) {
     if (err instanceof NotesError) {
-      process.stderr.write(`${err.message}\n`);
+      process.stderr.write(`Configuration error: TUTOR_NOTES_DIR: ${err.message}\n`);
       return 1;
     }
     throw err;
@@ -149,8 +161,11 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       logger.info("stopped");
       resolve(0);
     };
+    process.off("SIGTERM", onEarlyTerm);
+    process.off("SIGINT", onEarlyInt);
     process.once("SIGTERM", () => void shutdown("SIGTERM"));
     process.once("SIGINT", () => void shutdown("SIGINT"));
+    if (early) void shutdown(early);
   });
 }
 
