@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { terminalPoster } from "./bots/terminal/poster.js";
 import { runRepl } from "./bots/terminal/repl.js";
 import type { Surface } from "./bots/surface.js";
-import { type Config, ConfigError, loadConfig, notesDirOf } from "./core/config.js";
+import { type Config, ConfigError, loadConfig, loadDotEnv, notesDirOf } from "./core/config.js";
 import { createLogger, type Logger } from "./core/logger.js";
 import { Tutor } from "./core/tutor.js";
 import { NotesError } from "./knowledge/notes-loader.js";
@@ -40,6 +40,7 @@ async function drain(tutor: Tutor, ms: number): Promise<boolean> {
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let config: Config;
   try {
+    if (env === process.env) loadDotEnv();
     config = loadConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) {

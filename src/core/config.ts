@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -115,6 +116,17 @@ export const SECRET_VARIABLES = [
 ] as const;
 
 export class ConfigError extends Error {}
+
+/**
+ * Development convenience: variables from a `.env` file in the working directory, for those not already
+ * set in the environment (which always wins). Node's own parser; no file, no change.
+ */
+export function loadDotEnv(file = ".env"): void {
+  if (!fs.existsSync(file)) return;
+  const before = { ...process.env };
+  process.loadEnvFile(file);
+  for (const [k, v] of Object.entries(before)) process.env[k] = v;
+}
 
 /** Parses the environment once. A bad value throws a ConfigError whose message names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

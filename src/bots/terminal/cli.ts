@@ -1,4 +1,4 @@
-import { loadConfig, notesDirOf } from "../../core/config.js";
+import { loadConfig, loadDotEnv, notesDirOf } from "../../core/config.js";
 import { doctorReport } from "../../core/doctor.js";
 import type { Locale } from "../../core/i18n.js";
 import { createLogger } from "../../core/logger.js";
@@ -32,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { serve } = await import("../../main.js");
     return serve();
   }
+  loadDotEnv();
   const env = { ...process.env };
   if (args.notes) env.TUTOR_NOTES_DIR = args.notes;
   if (args.db) env.TUTOR_DB = args.db;
