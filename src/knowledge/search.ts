@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { findCommand, isCatalogWord, suggestCommands } from "./catalog/index.js";
+import { allCommands, findCommand, isCatalogWord, suggestCommands } from "./catalog/index.js";
 import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown, tokenize } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
@@ -182,6 +182,18 @@ export class KnowledgeIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  private proseCache = new Map<number, string>();
+
+  /** The entry's heading path, title and text (not its examples or catalog text), normalized, without spaces. */
+  private prose(e: StoredEntry): string {
+    let p = this.proseCache.get(e.id);
+    if (p === undefined) {
+      p = segmentWords([...e.path, e.title, e.text].join(" ")).join("");
+      this.proseCache.set(e.id, p);
+    }
+    return p;
+  }
+
   private katakanaVocab: string[] | undefined;
 
   /**
@@ -352,6 +364,15 @@ export class KnowledgeIndex {
     const groups = this.termGroups(query);
     const response: SearchResponse = { query, found: false, results: [], suggestions: [] };
     if (groups.length === 0) return { response, hits: [], terms: [] };
+    // A question about a command the notes never use ("docker network create の使い方") is not answered
+    // from a section that merely shares its words: the notes do not cover it.
+    // (A group such as `docker compose` or `docker swarm` is also a product name: "Docker Compose とは".)
+    const asked = breakDown(query).match;
+    const isGroup = asked !== null && allCommands.some((c) => c.name.startsWith(`${asked.command.name} `));
+    if (asked && !isGroup && !asked.typos.length && !this.notesCommands().includes(asked.command.name)) {
+      response.suggestions = this.relatedCommands(asked.command.name);
+      return { response, hits: [], terms: groups.map((g) => g.typed) };
+    }
     const tokens = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
     const rows = this.db
       .prepare(
@@ -386,7 +407,13 @@ export class KnowledgeIndex {
     for (const h of hits) if (!perSection.has(h.entry.source)) perSection.set(h.entry.source, h);
     const ranked = [...perSection.values()];
     const best = ranked[0];
-    const found = best !== undefined && best.coverage >= FOUND_COVERAGE;
+    // "X とは" / "what is X" needs X in the notes' own words (a heading, prose or a term), not only in a
+    // code example or in the catalog's one-liners.
+    const word =
+      subject !== null && groups.length === 1 && groups[0]?.alternatives.length === 1 ? groups[0].typed : "";
+    const subjectKnown =
+      word.length < 2 || ranked.slice(0, 5).some((h) => this.prose(h.entry).includes(word));
+    const found = best !== undefined && best.coverage >= FOUND_COVERAGE && subjectKnown;
     if (found) {
       response.found = true;
       response.results = ranked.slice(0, MAX_RESULTS).map((h) => this.result(h.entry, h.score));
