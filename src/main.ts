@@ -153,9 +153,11 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
         resolve(1);
       }, config.SHUTDOWN_TIMEOUT_MS + 2000);
       hard.unref();
-      await Promise.allSettled(surfaces.map((s) => s.stop()));
+      // Readiness already says "draining", so no new work is routed here; answers in flight (computing or
+      // being sent) finish first, then the platforms disconnect.
       const drained = await drain(tutor, config.SHUTDOWN_TIMEOUT_MS);
       if (!drained) logger.warn({ inFlight: tutor.busy }, "in-flight work did not finish in time");
+      await Promise.allSettled(surfaces.map((s) => s.stop()));
       await http.close();
       tutor.close();
       clearTimeout(hard);

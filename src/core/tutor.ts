@@ -110,6 +110,19 @@ export class Tutor {
     return this.inFlight;
   }
 
+  /**
+   * Counts an adapter's work around core (sending the answer, posting a Share) as in flight, so a
+   * shutdown waits for the answer to leave, not only to be computed.
+   */
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    this.inFlight++;
+    try {
+      return await work();
+    } finally {
+      this.inFlight--;
+    }
+  }
+
   /** Finds a command by its path (`["tutor", "daily", "set"]`). */
   find(path: readonly string[]): CommandSpec | undefined {
     let list: readonly AnyCommand[] = this.commands;

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../fakes/discord.js";
+import { FakeOpenAI } from "../fakes/openai.js";
 import { FakeSlack } from "../fakes/slack.js";
 import { killAll, logs, serveProcess, stopProcess } from "../helpers/service.js";
 
@@ -12,16 +13,19 @@ const SECRET = "test-signing-secret";
 let tmp: string;
 let slack: FakeSlack;
 let discord: FakeDiscord;
+let llm: FakeOpenAI;
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tutor-platforms-"));
   slack = await FakeSlack.start();
   discord = await new FakeDiscord().start();
+  llm = await FakeOpenAI.start({ delayMs: 1500, reply: "NodePort は L4、Ingress は L7 です [1]。" });
 });
 afterAll(async () => {
   killAll();
   await slack.close();
   await discord.close();
+  await llm.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -78,5 +82,33 @@ describe("npm start with Slack and Discord configured", () => {
       const { code } = await stopProcess(s, "SIGTERM");
       expect(code).toBe(0);
     }
+  });
+
+  it("on SIGTERM, finishes an answer still being computed and sent before it exits", {
+    timeout: 60_000,
+  }, async () => {
+    const { s, port } = await serveProcess({
+      TUTOR_DB: path.join(tmp, "drain.sqlite"),
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      // A slow language model keeps the /ask answer in flight for 1.5 s.
+      OPENAI_BASE_URL: llm.baseURL,
+      OPENAI_MODEL: "fake-model",
+    });
+    const sent = await slack.sendSlashCommand(`http://127.0.0.1:${port}/slack/events`, SECRET, {
+      command: "/ask",
+      text: "Ingress と NodePort の違い",
+      user_id: "U2",
+      channel_id: "C1",
+    });
+    expect(sent.status).toBe(200);
+    const stopped = stopProcess(s, "SIGTERM");
+    const answer = await slack.waitForResponse(sent.responseUrlId!, undefined, 10_000);
+    expect(JSON.stringify(answer.body)).toContain("NodePort");
+    expect(JSON.stringify(answer.body)).toContain("Summary by the language model");
+    const { code } = await stopped;
+    expect(code).toBe(0);
+    expect(logs(s).map((l) => l.msg)).toEqual(expect.arrayContaining(["shutting down", "stopped"]));
   });
 });

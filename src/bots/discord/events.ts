@@ -57,7 +57,7 @@ export class EventHandler {
 
   private async guarded(what: string, run: () => Promise<void>): Promise<void> {
     try {
-      await run();
+      await this.deps.tutor.track(run);
     } catch (err) {
       this.deps.logger.error({ err }, `${what} failed`);
     }

@@ -96,7 +96,7 @@ export class InteractionHandler {
   constructor(private readonly deps: InteractionDeps) {}
 
   attach(client: Client): void {
-    client.on(Events.InteractionCreate, (i) => void this.handle(i));
+    client.on(Events.InteractionCreate, (i) => void this.deps.tutor.track(() => this.handle(i)));
   }
 
   async handle(i: Interaction): Promise<void> {

@@ -91,6 +91,10 @@ export function createSlackSurface(deps: SurfaceDeps, options: SlackSurfaceOptio
     ...(options.userCacheMs !== undefined ? { ttlMs: options.userCacheMs } : {}),
   });
   const handlerDeps = { tutor, people, logger };
+  // Every listener, the answer it sends included, counts as work in flight: SIGTERM waits for it.
+  app.use(async ({ next }) => {
+    await deps.tutor.track(next);
+  });
   registerCommands(app, handlerDeps);
   registerActions(app, handlerDeps);
   registerEvents(app, handlerDeps);
