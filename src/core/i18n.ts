@@ -82,10 +82,10 @@ const MESSAGES = {
     ja: "この {subject} の空欄 `____` に入るものは？",
   },
   answeredCount: { en: "{count} answered", ja: "{count} 人が回答" },
-  correctAnswer: { en: "✅ Right! The answer is **{answer}**.", ja: "✅ 正解！ 答えは **{answer}** です。" },
+  correctAnswer: { en: "Right! The answer is **{answer}**.", ja: "正解！ 答えは **{answer}** です。" },
   wrongAnswer: {
-    en: "❌ Not quite: you chose **{chosen}**; the answer is **{answer}**.",
-    ja: "❌ 残念。**{chosen}** を選びましたが、答えは **{answer}** です。",
+    en: "Not quite: you chose **{chosen}**; the answer is **{answer}**.",
+    ja: "残念。**{chosen}** を選びましたが、答えは **{answer}** です。",
   },
   alreadyAnswered: {
     en: "You already answered this one (you chose **{chosen}**).",
@@ -152,7 +152,7 @@ const MESSAGES = {
   retryButton: { en: "Retry", ja: "もう一度" },
   skipButton: { en: "Skip", ja: "スキップ" },
   startButton: { en: "Start the course", ja: "コースを始める" },
-  lessonPassed: { en: "✅ Lesson complete: {title}.", ja: "✅ レッスン完了: {title}" },
+  lessonPassed: { en: "Lesson complete: {title}.", ja: "レッスン完了: {title}。" },
   lessonMissed: {
     en: "Not yet: read the explanation, then retry.",
     ja: "もう一息です。解説を読んでからもう一度挑戦してください。",
@@ -162,8 +162,8 @@ const MESSAGES = {
     ja: "🎓 全 {total} レッスンを修了しました。おつかれさまでした！",
   },
   onboardingWelcome: {
-    en: "Welcome, {user}! This channel has a short course through the team's notes: {total} lessons, about {minutes} min in all, each with a quick checkpoint.",
-    ja: "{user} さん、ようこそ！このチャンネルではチームのノートを使った短いコースを受けられます: 全 {total} レッスン、合計約 {minutes} 分、各レッスンに簡単なチェックポイントがあります。",
+    en: "Welcome, {user}! This channel has a short course through the team's notes: {total} lessons, about {minutes} min in all, {checked} of them with a quick checkpoint.",
+    ja: "{user} さん、ようこそ！このチャンネルではチームのノートを使った短いコースを受けられます: 全 {total} レッスン、合計約 {minutes} 分 (うち {checked} レッスンに簡単なチェックポイント) です。",
   },
   welcomeHelp: {
     en: "Welcome, {user}! I answer questions from the team's notes. Try /help.",

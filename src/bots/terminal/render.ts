@@ -10,6 +10,11 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
+/** Core marks emphasis with `**…**`; a plain terminal shows the words without the markers. */
+function plain(text: string): string {
+  return text.replace(/\*\*([^*\n]+)\*\*/g, "$1");
+}
+
 /** Plain text for a terminal: title, blocks, numbered choices, then sources. */
 export function renderText(input: Reply, locale: Locale): string {
   const r = fitReply(input, TERMINAL_LIMITS);
@@ -19,10 +24,10 @@ export function renderText(input: Reply, locale: Locale): string {
   for (const b of r.blocks) {
     switch (b.type) {
       case "text":
-        out.push(b.text);
+        out.push(plain(b.text));
         break;
       case "note":
-        out.push(`${TONE[b.tone] ?? "•"} ${b.text}`);
+        out.push(`${TONE[b.tone] ?? "•"} ${plain(b.text)}`);
         break;
       case "code":
         out.push(indent(b.code, "    "));

@@ -436,6 +436,7 @@ export class Onboarding {
             user: ctx.userName ?? ctx.userId,
             total: lessons.length,
             minutes,
+            checked: lessons.filter((l) => this.checkpointSteps(l) > 0).length,
           }),
         },
       ],

@@ -95,11 +95,11 @@ describe("onboarding", () => {
       r = await advance(tutor, newcomer, r);
       if (r.title?.startsWith("Lesson")) titles.push(r.title);
       for (const b of r.blocks)
-        if (b.type === "note" && b.text.startsWith("✅ Lesson complete")) passed.push(b.text);
+        if (b.type === "note" && b.text.startsWith("Lesson complete")) passed.push(b.text);
     }
     expect(titles).toHaveLength(total);
     expect(titles[total - 1]).toBe(`Lesson ${total}/${total}: ExternalName Service`);
-    expect(passed).toContain("✅ Lesson complete: Pod.");
+    expect(passed).toContain("Lesson complete: Pod.");
     expect(r.blocks).toContainEqual({
       type: "note",
       tone: "success",
