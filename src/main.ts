@@ -97,8 +97,10 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
 
   if (terminal) {
     try {
-      await tutor.daily.start([terminalPoster(process.stdout, config.TUTOR_LOCALE)]);
+      const buttons = { choices: [] };
+      await tutor.daily.start([terminalPoster(process.stdout, config.TUTOR_LOCALE, buttons)]);
       await runRepl(tutor, {
+        buttons,
         input: process.stdin,
         output: process.stdout,
         locale: config.TUTOR_LOCALE,

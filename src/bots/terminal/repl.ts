@@ -5,9 +5,16 @@ import type { Tutor } from "../../core/tutor.js";
 import { renderText } from "./render.js";
 import { terminalInvocation } from "./session.js";
 
+/** What the terminal shows last that has buttons: a reply, or a daily post printed by the poster. */
+export interface TerminalButtons {
+  choices: Reply["choices"];
+}
+
 export interface ReplOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** Shared with the terminal's poster, so a daily question it printed can be answered by number. */
+  buttons?: TerminalButtons;
   locale: Locale;
   /** Interactive prompt with history (a TTY); otherwise answer each line and stop at end of input. */
   interactive: boolean;
@@ -29,7 +36,7 @@ export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void>
   const write = (text: string) => options.output.write(`${text}\n`);
   let last: Reply | undefined;
   // Numbers press the buttons of the latest reply that had any (a quiz stays answerable after its result).
-  let lastChoices: Reply["choices"] = [];
+  const buttons: TerminalButtons = options.buttons ?? { choices: [] };
   if (options.interactive) {
     write(
       `notes-tutor: ${tutor.indexInfo.entries} entries from ${tutor.indexInfo.notesDir}. /help for commands, Ctrl-D to quit.`,
@@ -43,7 +50,7 @@ export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void>
       continue;
     }
     let r: Reply;
-    const choice = /^\d+$/.test(line) ? lastChoices[Number(line) - 1] : undefined;
+    const choice = /^\d+$/.test(line) ? buttons.choices[Number(line) - 1] : undefined;
     if (choice) {
       const result = await tutor.runAction(ctx, choice.id);
       r =
@@ -53,7 +60,7 @@ export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void>
     } else if (line.startsWith("/")) r = await tutor.runText(ctx, line);
     else r = await tutor.runCommand(ctx, ["ask"], { question: line });
     last = r;
-    if (r.choices.length > 0) lastChoices = r.choices;
+    if (r.choices.length > 0) buttons.choices = r.choices;
     write(renderText(r, options.locale));
     if (!options.interactive) write("");
     if (options.interactive) rl.prompt();
