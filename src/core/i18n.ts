@@ -200,6 +200,14 @@ const MESSAGES = {
     en: "✨ Summary by the language model, from the sections cited below (check it against the notes):",
     ja: "✨ 言語モデルによる要約 (下記のノートの該当箇所から作成。ノートの記述で確認してください):",
   },
+  notYourCheckpoint: {
+    en: "This checkpoint is part of someone else's lesson. Type /onboard start for your own course.",
+    ja: "このチェックポイントは他の人のレッスンのものです。自分のコースは /onboard start で始められます。",
+  },
+  alreadyRevealed: {
+    en: "The answer to this question has been revealed already; the next daily question counts.",
+    ja: "この問題の答えはすでに発表されています。次のクイズに回答してください。",
+  },
   choose: { en: "Type the number of your choice.", ja: "番号を入力して選んでください。" },
 } as const;
 

@@ -72,7 +72,7 @@ export class Tutor {
     this.admins = new Set(options.admins ?? []);
     this.now = options.now ?? (() => new Date());
     this.writer = options.writer;
-    this.quiz = new Quiz(db, () => this.index, this.now);
+    this.quiz = new Quiz(db, () => this.index, this.now, options.locale ?? "en");
     this.daily = new DailyPoster(this.quiz, new Schedules(db), {
       locale: options.locale ?? "en",
       revealMinutes: options.dailyRevealMinutes ?? 0,

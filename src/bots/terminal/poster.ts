@@ -4,7 +4,11 @@ import { renderText } from "./render.js";
 import type { TerminalButtons } from "./repl.js";
 
 /** Daily posts in the terminal: printed where the person is typing. */
-export function terminalPoster(output: NodeJS.WritableStream, locale: Locale, buttons?: TerminalButtons): ChannelPoster {
+export function terminalPoster(
+  output: NodeJS.WritableStream,
+  locale: Locale,
+  buttons?: TerminalButtons,
+): ChannelPoster {
   let n = 0;
   return {
     platform: "terminal",

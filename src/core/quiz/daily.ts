@@ -1,12 +1,11 @@
 import { Cron } from "croner";
 import type { Platform } from "../commands/types.js";
-import { type Locale, t } from "../i18n.js";
+import type { Locale } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { ChannelPoster } from "../ports.js";
 import type { Db } from "../storage/database.js";
 import type { Quiz } from "./quiz.js";
 import { seedOf } from "./random.js";
-import { answerText } from "./render.js";
 import type { Place, Post } from "./store.js";
 
 export interface Schedule extends Place {
@@ -99,6 +98,10 @@ function toSchedule(r: Row): Schedule {
   };
 }
 
+/** A daily post the platform refused is tried again this often, this many times, the same day. */
+const RETRY_MS = 5 * 60_000;
+const RETRIES = 6;
+
 const key = (p: Place) => `${p.platform}\u0000${p.workspaceId}\u0000${p.channelId}`;
 
 export interface DailyOptions {
@@ -172,7 +175,7 @@ export class DailyPoster {
   }
 
   /** Posts today's question of a channel, unless some process already claimed it. Returns the post. */
-  async fire(s: Schedule): Promise<Post | null> {
+  async fire(s: Schedule, attempt = 1): Promise<Post | null> {
     const poster = this.posters.get(s.platform as Platform);
     if (!poster) return null;
     const now = this.options.now();
@@ -183,11 +186,26 @@ export class DailyPoster {
     const previous = this.quiz.store.unrevealedDailyBefore(s, date);
     const post = this.quiz.store.createPost(s, q, "daily", now, null, date);
     if (!post) return null; // claimed already: by this process earlier, another replica, or before a restart
-    let intro: string | undefined;
-    if (previous) intro = await this.reveal(previous, poster);
+    if (previous) await this.reveal(previous, poster);
+    // The message opens with the previous answer (postReply adds it once that post is revealed).
     const message = this.quiz.postReply(post, q, locale);
-    if (intro) message.blocks.unshift({ type: "note", tone: "info", text: intro });
-    const messageId = await poster.post(s.workspaceId, s.channelId, message);
+    let messageId: string;
+    try {
+      messageId = await poster.post(s.workspaceId, s.channelId, message);
+    } catch (err) {
+      // The platform refused (not in the channel, an outage): give the claim back and try again later today.
+      this.quiz.store.releaseClaim(post.id);
+      this.options.logger.warn({ err, channel: s.channelId, attempt }, "daily post failed; will retry");
+      if (attempt < RETRIES) {
+        const timer = setTimeout(() => {
+          this.revealTimers.delete(timer);
+          if (localDateTime(this.options.now(), s.timezone).date === date)
+            void this.fire(s, attempt + 1).catch(() => {});
+        }, RETRY_MS);
+        this.revealTimers.add(timer);
+      }
+      return null;
+    }
     this.quiz.store.setMessageId(post.id, messageId);
     if (this.options.revealMinutes > 0) {
       const timer = setTimeout(() => {
@@ -206,12 +224,7 @@ export class DailyPoster {
     const locale = this.options.locale;
     if (!q) return "";
     this.quiz.store.markRevealed(post.id, this.options.now());
-    const count = this.quiz.store.answerCount(post.id);
-    const line = t(locale, "reveal", {
-      answer: answerText(q, locale),
-      correct: count.correct,
-      total: count.total,
-    });
+    const line = this.quiz.revealLine(post, locale);
     if (post.messageId) {
       const message = this.quiz.postReply({ ...post, revealedAt: "now" }, q, locale);
       message.blocks.push(

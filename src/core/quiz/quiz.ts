@@ -46,6 +46,8 @@ export class Quiz {
     db: Db,
     private readonly index: () => KnowledgeIndex,
     private readonly now: () => Date,
+    /** The language of the channel's own posts (daily questions). */
+    readonly dailyLocale: Locale = "en",
   ) {
     this.store = new QuizStore(db);
     this.srs = new Repetition(db);
@@ -125,9 +127,28 @@ export class Quiz {
 
   /** The public message of a post, as it should look now (with its answer count). */
   postReply(post: Post, q: Question, locale: Locale): Reply {
-    const title =
-      post.kind === "daily" ? t(locale, "dailyTitle", { date: post.postDate ?? "" }) : t(locale, "quizTitle");
-    return questionReply(q, post.id, locale, { title, count: this.store.answerCount(post.id) });
+    if (post.kind !== "daily")
+      return questionReply(q, post.id, locale, {
+        title: t(locale, "quizTitle"),
+        count: this.store.answerCount(post.id),
+      });
+    // A daily post is the channel's: always in the bot's language, opening with the previous answer.
+    const daily = this.dailyLocale;
+    const before = post.postDate ? this.store.revealedDailyBefore(post, post.postDate) : null;
+    const intro = before ? this.revealLine(before, daily) : undefined;
+    return questionReply(q, post.id, daily, {
+      title: t(daily, "dailyTitle", { date: post.postDate ?? "" }),
+      count: this.store.answerCount(post.id),
+      ...(intro ? { intro } : {}),
+    });
+  }
+
+  /** "Answer to the previous question: B. … (3 of 5 right)" for a daily post. */
+  revealLine(post: Post, locale: Locale): string {
+    const q = this.store.question(post.questionId);
+    if (!q) return "";
+    const count = this.store.answerCount(post.id);
+    return t(locale, "reveal", { answer: answerText(q, locale), correct: count.correct, total: count.total });
   }
 
   /**
@@ -142,6 +163,12 @@ export class Quiz {
         reply: reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] }),
       };
     }
+    const refuse = (key: "notYourCheckpoint" | "alreadyRevealed") => ({
+      reply: reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, key) }] }),
+    });
+    // A checkpoint is its learner's; a revealed daily question no longer scores.
+    if (post.kind === "checkpoint" && post.createdBy !== ctx.userId) return refuse("notYourCheckpoint");
+    if (post.kind === "daily" && post.revealedAt !== null) return refuse("alreadyRevealed");
     const previous = this.store.existingAnswer(post.id, ctx.userId);
     if (previous) {
       return {

@@ -13,6 +13,8 @@ export interface Post extends Place {
   questionId: string;
   postDate: string | null;
   messageId: string | null;
+  /** Who asked for it (the learner of a checkpoint); null for daily posts. */
+  createdBy: string | null;
   createdAt: string;
   revealedAt: string | null;
 }
@@ -31,6 +33,7 @@ interface PostRow {
   question_id: string;
   post_date: string | null;
   message_id: string | null;
+  created_by: string | null;
   created_at: string;
   revealed_at: string | null;
 }
@@ -45,6 +48,7 @@ function toPost(r: PostRow): Post {
     questionId: r.question_id,
     postDate: r.post_date,
     messageId: r.message_id,
+    createdBy: r.created_by,
     createdAt: r.created_at,
     revealedAt: r.revealed_at,
   };
@@ -127,10 +131,30 @@ export class QuizStore {
     const row = this.db
       .prepare(
         `SELECT * FROM quiz_posts WHERE kind = 'daily' AND platform = ? AND workspace_id = ? AND channel_id = ?
-         AND post_date < ? AND revealed_at IS NULL ORDER BY post_date DESC LIMIT 1`,
+         AND post_date < ? AND revealed_at IS NULL AND message_id IS NOT NULL ORDER BY post_date DESC LIMIT 1`,
       )
       .get(place.platform, place.workspaceId, place.channelId, date) as PostRow | undefined;
     return row ? toPost(row) : null;
+  }
+
+  /** The latest daily post of a channel before a date that was revealed (its answer opens the next one). */
+  revealedDailyBefore(place: Place, date: string): Post | null {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM quiz_posts WHERE kind = 'daily' AND platform = ? AND workspace_id = ? AND channel_id = ?
+         AND post_date < ? AND revealed_at IS NOT NULL ORDER BY post_date DESC LIMIT 1`,
+      )
+      .get(place.platform, place.workspaceId, place.channelId, date) as PostRow | undefined;
+    return row ? toPost(row) : null;
+  }
+
+  /** Gives up a daily claim whose message could not be sent, so the post can be tried again. */
+  releaseClaim(postId: number): void {
+    this.db
+      .prepare(
+        "DELETE FROM quiz_posts WHERE id = ? AND message_id IS NULL AND NOT EXISTS (SELECT 1 FROM quiz_answers WHERE post_id = ?)",
+      )
+      .run(postId, postId);
   }
 
   dailyPosts(place: Place): Post[] {

@@ -135,6 +135,10 @@ describe("onboarding", () => {
     expect(retry.choices.some((c) => c.id.startsWith("quiz:"))).toBe(true);
     const status = await tutor.runCommand(who, ["onboard", "status"], {});
     expect(status.blocks[0]).toMatchObject({ text: expect.stringContaining("Next: ") });
+    // Someone else pressing this learner's checkpoint gets nothing and changes nothing.
+    const other = await tutor.runAction(member("UOTHER"), `quiz:${post}:${q.answer}`);
+    expect(other.reply?.blocks[0]).toMatchObject({ text: expect.stringContaining("someone else's lesson") });
+    expect(tutor.quiz.store.existingAnswer(post, "UOTHER")).toBeNull();
     const reset = await tutor.runCommand(who, ["onboard", "reset"], {});
     expect(reset.blocks[0]).toMatchObject({ text: "Your course progress was reset." });
     tutor.close();

@@ -171,4 +171,37 @@ describe("daily quiz posts", () => {
     expect(edits[0]?.reply.choices).toEqual([]);
     tutor.close();
   });
+
+  it("gives a refused post its claim back and tries again later the same day; a revealed question no longer scores", async () => {
+    vi.useFakeTimers({
+      now: new Date("2026-06-01T06:59:00Z"),
+      toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
+    });
+    const sent: Sent[] = [];
+    const edits: Sent[] = [];
+    const flaky = recordingPoster(sent, edits);
+    const realPost = flaky.post;
+    let failures = 2;
+    flaky.post = async (...args) => {
+      if (failures-- > 0) throw new Error("not_in_channel");
+      return realPost(...args);
+    };
+    const tutor = open();
+    await tutor.runCommand(admin("C5"), ["tutor", "daily", "set"], { time: "07:00", timezone: "UTC" });
+    await tutor.daily.start([flaky]);
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    expect(sent).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(11 * 60_000); // two retries, five minutes apart
+    expect(sent).toHaveLength(1);
+    const first = tutor.quiz.store.dailyPosts({ platform: "slack", workspaceId: "T1", channelId: "C5" });
+    expect(first.map((p) => p.messageId)).toEqual(["m1"]);
+    // The next day reveals it; a late press on the old message is refused without counting.
+    await vi.advanceTimersByTimeAsync(24 * 3600_000);
+    expect(sent).toHaveLength(2);
+    const old = sent[0]?.reply.choices[0]?.id ?? "";
+    const late = await tutor.runAction({ ...admin("C5"), userId: "ULATE" }, old);
+    expect(late.reply?.blocks[0]).toMatchObject({ text: expect.stringContaining("revealed already") });
+    expect(tutor.quiz.store.answerCount(first[0]!.id)).toEqual({ total: 0, correct: 0 });
+    tutor.close();
+  });
 });
