@@ -134,7 +134,7 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
   ];
   const blocks: Block[] = [];
   for (const text of typoNotes) blocks.push({ type: "note", tone: "info", text });
-  const lead = commandHits[0];
+  const lead = leadEntry(commandHits, outcome.breakdown.pieces);
   if (lead) {
     // The notes' own words for the command: the line that introduces its example; when the section is
     // about this command alone, the best passage of the section as well.
@@ -179,7 +179,11 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
     title: match.canonical,
     subtitle: `${CATALOG} ${match.command.summary[locale]}`,
     blocks,
-    citations: hits.slice(0, 3).map((h) => citationOf(h.entry)),
+    // The sections cited: the best ones, and the one whose words open the answer.
+    citations: (lead && !hits.slice(0, 3).some((h) => h.entry.source === lead.source)
+      ? [...hits.slice(0, 2).map((h) => h.entry), lead]
+      : hits.slice(0, 3).map((h) => h.entry)
+    ).map(citationOf),
     fallback: `${match.canonical}: ${match.command.summary[locale]}`,
   });
 }
@@ -245,4 +249,27 @@ export function sectionAnswer(
       i === 0 && trimmed ? { ...citationOf(e), readMore: true } : citationOf(e),
     ),
   });
+}
+
+/**
+ * Which of the notes' command entries introduces the answer: the one whose example lines use the most
+ * of the typed flags and no others (for `docker run --rm`, the plain `docker container run` of the
+ * tutorial, not the port-forwarding example with its `-d -p`); the best-ranked one otherwise.
+ */
+function leadEntry(entries: StoredEntry[], pieces: readonly Piece[]): StoredEntry | undefined {
+  const typed = new Set(pieces.flatMap((p) => (p.kind === "flag" ? [p.flag] : [])));
+  let best: { entry: StoredEntry; score: number; extra: number } | undefined;
+  for (const entry of entries) {
+    const flags = new Set(
+      (entry.examples ?? []).flatMap((ex) =>
+        breakDown(ex).pieces.flatMap((p) => (p.kind === "flag" ? [p.flag] : [])),
+      ),
+    );
+    const shared = [...flags].filter((f) => typed.has(f)).length;
+    const extra = [...flags].filter((f) => !typed.has(f)).length;
+    const score = shared * 2 - extra;
+    if (!best || score > best.score || (score === best.score && extra < best.extra))
+      best = { entry, score, extra };
+  }
+  return best?.entry;
 }
