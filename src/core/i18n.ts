@@ -208,6 +208,10 @@ const MESSAGES = {
     en: "The answer to this question has been revealed already; the next daily question counts.",
     ja: "この問題の答えはすでに発表されています。次のクイズに回答してください。",
   },
+  onboardPrivately: {
+    en: "Lessons are personal: type /onboard start (only you will see it).",
+    ja: "レッスンは個人用です。/onboard start と入力してください (あなたにだけ表示されます)。",
+  },
   choose: { en: "Type the number of your choice.", ja: "番号を入力して選んでください。" },
 } as const;
 

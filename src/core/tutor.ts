@@ -79,7 +79,15 @@ export class Tutor {
       now: this.now,
       logger,
     });
-    this.onboarding = new Onboarding(db, this.quiz, () => this.index, notesDir, this.now, logger);
+    this.onboarding = new Onboarding(
+      db,
+      this.quiz,
+      () => this.index,
+      notesDir,
+      this.now,
+      logger,
+      options.locale ?? "en",
+    );
     this.onMemberJoined((ctx) => this.onboarding.welcome(ctx));
   }
 
@@ -191,6 +199,13 @@ export class Tutor {
   async mention(ctx: Invocation, text: string): Promise<Reply> {
     const clean = text.trim().replace(/^\//, "");
     const first = clean.split(/\s+/)[0]?.toLowerCase() ?? "";
+    // Lessons and checkpoints are personal: not in a public thread.
+    if (first === "onboard") {
+      return reply({
+        blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "onboardPrivately") }],
+        ephemeral: false,
+      });
+    }
     // Answered where the mention was (a thread), so publicly and without a Share button.
     const answer = !clean
       ? await this.runCommand(ctx, ["help"], {})

@@ -281,7 +281,17 @@ function commandPieces(
 export function breakDown(line: string): Breakdown {
   const all = lex(line);
   const stop = all.findIndex((t) => t.op);
-  const tokens = (stop < 0 ? all : all.slice(0, stop)).map((t) => t.text);
+  const words = (stop < 0 ? all : all.slice(0, stop)).map((t) => t.text);
+  // What runs the command is not part of it: `sudo [-E]` and `NAME=value` assignments before the tool.
+  let skip = 0;
+  while (
+    skip < words.length &&
+    (/^sudo$/.test(words[skip] ?? "") ||
+      (/^-[a-zA-Z]+$/.test(words[skip] ?? "") && words[skip - 1] === "sudo") ||
+      /^[A-Z_][A-Z0-9_]*=\S*$/.test(words[skip] ?? ""))
+  )
+    skip++;
+  const tokens = words.slice(skip);
   const resolved = resolveCommand(tokens);
   if (!resolved) {
     return {

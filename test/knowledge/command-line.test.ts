@@ -905,3 +905,11 @@ describe("robustness", () => {
     }
   });
 });
+
+describe("what runs the command is not part of it", () => {
+  it("skips sudo, its flags and environment assignments before the tool", () => {
+    expect(breakDown("sudo docker cp web:/a ./a").match?.canonical).toBe("docker container cp");
+    expect(breakDown("sudo -E kubectl get po").match?.canonical).toBe("kubectl get pods");
+    expect(breakDown("DOCKER_HOST=tcp://x:2375 docker ps -a").match?.canonical).toBe("docker container ls");
+  });
+});

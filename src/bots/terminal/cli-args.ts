@@ -32,13 +32,20 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (a === "--json") args.json = true;
     else if (a === "--notes") args.notes = value();
     else if (a === "--db") args.db = value();
-    else if (a === "--locale") args.locale = localeSchema.parse(value());
-    else if (a === "--force" && subcommand === "index") args.force = true;
+    else if (a === "--locale") {
+      const parsed = localeSchema.safeParse(value());
+      if (!parsed.success) throw new CliUsageError("--locale must be en or ja");
+      args.locale = parsed.data;
+    } else if (a === "--force" && subcommand === "index") args.force = true;
     else if (a === "--socket" && subcommand === "slack-manifest") args.socket = true;
     else if (a === "--url" && subcommand === "slack-manifest") args.url = value();
     else if (a === "--guild" && subcommand === "discord-register") args.guild = value();
     else words.push(a);
   }
-  args.query = words.join(" ").trim();
+  // The shell already split the line; words that held spaces are quoted again so the query reads as typed.
+  args.query = words
+    .map((w) => (/\s/.test(w) ? `"${w.replace(/"/g, '\\"')}"` : w))
+    .join(" ")
+    .trim();
   return args;
 }

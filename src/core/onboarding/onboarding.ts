@@ -55,6 +55,8 @@ export class Onboarding {
     private readonly notesDir: string,
     private readonly now: () => Date,
     private readonly logger: Logger,
+    /** The language of reminders the bot sends by itself. */
+    private readonly locale: Locale = "en",
   ) {
     quiz.onCheckpoint((ctx, post, q, choice, result) => this.afterCheckpoint(ctx, post, q, choice, result));
   }
@@ -518,7 +520,7 @@ export class Onboarding {
           workspaceId: c.workspace_id,
           channelId: c.channel_id,
           userId: m.user_id,
-          locale: "en",
+          locale: this.locale,
           isAdmin: false,
         };
         if (m.user_name) ctx.userName = m.user_name;

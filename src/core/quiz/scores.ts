@@ -1,4 +1,5 @@
 import type { Db } from "../storage/database.js";
+import { localDateTime } from "./daily.js";
 
 export type Period = "week" | "month" | "all";
 
@@ -36,7 +37,9 @@ export function leaderboard(
   const rows = db
     .prepare(
       `SELECT user_id, sum(correct) AS points, count(*) AS answered,
-              coalesce(max(user_name), user_id) AS name,
+              coalesce((SELECT b.user_name FROM quiz_answers b WHERE b.platform = quiz_answers.platform
+                AND b.workspace_id = quiz_answers.workspace_id AND b.user_id = quiz_answers.user_id
+                AND b.user_name IS NOT NULL ORDER BY b.answered_at DESC LIMIT 1), user_id) AS name,
               max(CASE WHEN correct = 1 THEN answered_at END) AS last_point
        FROM quiz_answers
        WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND answered_at >= ?
@@ -103,7 +106,20 @@ export function statsOf(
       )
       .all(...args) as { d: string }[]
   ).map((r) => r.d);
-  const { streak, best } = streaks(dates, now.toISOString().slice(0, 10));
+  // Daily dates are the channels' local dates, so "today" is too: the latest local date of the
+  // workspace's schedules (UTC when there are none).
+  const zones = (
+    db
+      .prepare("SELECT DISTINCT timezone FROM daily_schedules WHERE platform = ? AND workspace_id = ?")
+      .all(who.platform, who.workspaceId) as {
+      timezone: string;
+    }[]
+  ).map((r) => r.timezone);
+  const localToday = zones
+    .map((z) => localDateTime(now, z).date)
+    .sort()
+    .at(-1);
+  const { streak, best } = streaks(dates, localToday ?? now.toISOString().slice(0, 10));
   return {
     points: row.correct,
     answered: row.answered,

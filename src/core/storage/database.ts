@@ -20,7 +20,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
+  // FULL: an answer acknowledged to a learner survives a power loss, not only a killed process.
+  db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   migrate(db, options.migrationsDir ?? MIGRATIONS_DIR);
