@@ -42,9 +42,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     else if (a === "--guild" && subcommand === "discord-register") args.guild = value();
     else words.push(a);
   }
-  // The shell already split the line; words that held spaces are quoted again so the query reads as typed.
+  // A command line to explain was split by the shell: a word that held spaces is quoted again so it reads
+  // as typed (`-e "A=b c"`). A question is just text.
   args.query = words
-    .map((w) => (/\s/.test(w) ? `"${w.replace(/"/g, '\\"')}"` : w))
+    .map((w) =>
+      subcommand === "explain" && /\s/.test(w) && words.length > 1 ? `"${w.replace(/"/g, '\\"')}"` : w,
+    )
     .join(" ")
     .trim();
   return args;

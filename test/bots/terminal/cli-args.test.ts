@@ -28,6 +28,8 @@ describe("tutor's own options and the query", () => {
     expect(parseCliArgs(["explain", "docker", "run", "-e", "A=b c", "nginx"]).query).toBe(
       'docker run -e "A=b c" nginx',
     );
+    expect(parseCliArgs(["explain", "docker cp"]).query).toBe("docker cp");
+    expect(parseCliArgs(["ask", "Docker Compose とは", "--json"]).query).toBe("Docker Compose とは");
   });
 
   it("answers a bad option with a usage error, not a stack trace", () => {
