@@ -1,49 +1,5 @@
+import { arg, bool, opt } from "./builders.js";
 import type { CatalogArg, CatalogCommand, CatalogFlag, ResourceType } from "./types.js";
-
-// ---------------------------------------------------------------------------------------------------------
-// Small builders, so that each entry below reads like a line of `kubectl … --help`.
-// ---------------------------------------------------------------------------------------------------------
-
-interface FlagOptions {
-  optionalValue?: boolean;
-  deprecated?: boolean;
-}
-
-/** "-n, --namespace" → { short: "n", long: "namespace" } */
-function forms(spec: string): { short?: string; long?: string } {
-  const out: { short?: string; long?: string } = {};
-  for (const part of spec.split(",")) {
-    const p = part.trim();
-    if (p.startsWith("--")) out.long = p.slice(2);
-    else if (p.startsWith("-")) out.short = p.slice(1);
-  }
-  return out;
-}
-
-/** A flag without a value: `bool("-w, --watch", en, ja)`. */
-function bool(spec: string, en: string, ja: string, options: FlagOptions = {}): CatalogFlag {
-  return { ...forms(spec), takesValue: false, ...options, summary: { en, ja } };
-}
-
-/** A flag with a value: `opt("-o, --output", "format", en, ja)`. */
-function opt(
-  spec: string,
-  valueName: string,
-  en: string,
-  ja: string,
-  options: FlagOptions = {},
-): CatalogFlag {
-  return { ...forms(spec), takesValue: true, valueName, ...options, summary: { en, ja } };
-}
-
-function arg(
-  name: string,
-  en: string,
-  ja: string,
-  more: { optional?: boolean; variadic?: boolean } = {},
-): CatalogArg {
-  return { name, ...more, summary: { en, ja } };
-}
 
 /**
  * Options every kubectl command accepts (cobra "persistent" flags). They may stand anywhere, also
