@@ -43,8 +43,6 @@ export type Outcome = "ok" | "not_found" | "bad_input" | "denied" | "error";
 /** Called after every command and action, for metrics. */
 export type CommandObserver = (name: string, outcome: Outcome, seconds: number) => void;
 
-export { UserError };
-
 /** The tutor: the knowledge index, the database and every use case, behind one object the adapters call. */
 export class Tutor {
   readonly commands: readonly AnyCommand[] = commandRegistry;

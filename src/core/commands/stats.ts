@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "../i18n.js";
-import { statsOf } from "../quiz/scores.js";
+import { latestName, statsOf } from "../quiz/scores.js";
 import { reply } from "../reply.js";
 import { defineCommand } from "./types.js";
 
@@ -37,12 +37,9 @@ export const statsCommand = defineCommand({
     );
     const due = tutor.quiz.srs.due(ctx.platform, ctx.workspaceId, userId, tutor.now()).length;
     // Another person is shown by the name the platform last gave with their answers, never as a mention.
-    const known = tutor.db
-      .prepare(
-        "SELECT user_name FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ? AND user_name IS NOT NULL ORDER BY answered_at DESC LIMIT 1",
-      )
-      .get(ctx.platform, ctx.workspaceId, userId) as { user_name: string } | undefined;
-    const name = args.user ? (known?.user_name ?? userId) : (ctx.userName ?? userId);
+    const name = args.user
+      ? (latestName(tutor.db, { platform: ctx.platform, workspaceId: ctx.workspaceId, userId }) ?? userId)
+      : (ctx.userName ?? userId);
     return reply({
       title: t(ctx.locale, "statsTitle", { user: name }),
       blocks: [

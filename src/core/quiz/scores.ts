@@ -129,3 +129,17 @@ export function statsOf(
     bestStreak: best,
   };
 }
+
+/** The name the platform last gave with this person's answers, if any. */
+export function latestName(
+  db: Db,
+  who: { platform: string; workspaceId: string; userId: string },
+): string | undefined {
+  const row = db
+    .prepare(
+      `SELECT user_name FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ? AND user_name IS NOT NULL
+       ORDER BY answered_at DESC LIMIT 1`,
+    )
+    .get(who.platform, who.workspaceId, who.userId) as { user_name: string } | undefined;
+  return row?.user_name;
+}
