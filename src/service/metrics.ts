@@ -29,6 +29,12 @@ export class Metrics {
     labelNames: ["platform"] as const,
     registers: [this.registry],
   });
+  readonly slackRequests = new Counter({
+    name: "tutor_slack_requests_total",
+    help: "Requests to the Slack HTTP endpoint, by what the request guard decided (pass, duplicate, reject)",
+    labelNames: ["verdict"] as const,
+    registers: [this.registry],
+  });
   readonly indexEntries = new Gauge({
     name: "tutor_index_entries",
     help: "Entries in the knowledge index",

@@ -14,7 +14,14 @@
  */
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from "node:http";
+import {
+  type Agent,
+  createServer,
+  type IncomingMessage,
+  request,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -119,6 +126,8 @@ export interface SignOptions {
   retryReason?: string;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /** A keep-alive agent, as Slack reuses connections; a fresh connection per request without one. */
+  agent?: Agent;
 }
 
 export interface SignedResult {
@@ -224,7 +233,10 @@ export function signSlackRequest(signingSecret: string, timestampSec: number, ra
   return `v0=${hmac.digest("hex")}`;
 }
 
-/** POST `rawBody` to `url` signed as Slack would, over a fresh connection; measures time to full response. */
+/**
+ * POST `rawBody` to `url` signed as Slack would, over a fresh connection (or `opts.agent`'s); measures time
+ * to full response.
+ */
 export function postSigned(
   url: string,
   signingSecret: string,
@@ -247,7 +259,7 @@ export function postSigned(
   };
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = request(url, { method: "POST", headers, agent: false }, (res) => {
+    const req = request(url, { method: "POST", headers, agent: opts.agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("error", reject);

@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import {
+  App,
+  type BufferedIncomingMessage,
+  HTTPReceiver,
+  SocketModeReceiver,
+  type webApi,
+} from "@slack/bolt";
 import type { SurfaceDeps } from "../../service/surfaces.js";
 import type { Surface } from "../surface.js";
 import { registerActions } from "./actions.js";
@@ -7,6 +13,7 @@ import { boltLogger } from "./bolt-logger.js";
 import { SLACK_EVENTS_PATH } from "./paths.js";
 import { registerCommands } from "./commands.js";
 import { registerEvents } from "./events.js";
+import { type GuardVerdict, guardSlackRequest, SeenRequests } from "./request-guard.js";
 import { slackPoster } from "./poster.js";
 import { SlackPeople, type SlackUserRecord } from "./users.js";
 
@@ -38,7 +45,9 @@ function apiUrl(url: string | undefined): string | undefined {
  * - HTTP (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET): Bolt's HTTPReceiver is not started on a port of its own;
  *   its request listener is mounted at /slack/events on the service's HTTP server, beside /healthz, so one
  *   PORT, one Service and one probe cover everything, and the receiver still does what Bolt does (signature
- *   and 5-minute timestamp check, url_verification, ssl_check, the 3-second ack).
+ *   and 5-minute timestamp check, url_verification, ssl_check, the 3-second ack). Before Bolt, the request
+ *   guard refuses a timestamp five minutes off in either direction and runs a request already handled
+ *   (a replay, Slack's retry of an event) only once.
  * - Socket Mode (SLACK_APP_TOKEN also set): Bolt's SocketModeReceiver opens a WebSocket to Slack, for teams
  *   without a public URL; /slack/events then answers 404.
  * SLACK_API_URL points the Web API (and apps.connections.open) elsewhere.
@@ -104,6 +113,40 @@ export function createSlackSurface(deps: SurfaceDeps, options: SlackSurfaceOptio
   let socketUp = false;
   const setConnected = (up: boolean) => metrics.connected.set({ platform: "slack" }, up ? 1 : 0);
 
+  const seen = new SeenRequests();
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const finished = new Promise<void>((resolve) => res.once("close", resolve));
+    let verdict: GuardVerdict;
+    try {
+      verdict = await guardSlackRequest(req, { signingSecret: signingSecret ?? "", seen });
+    } catch (err) {
+      logger.debug({ err }, "slack: request not read");
+      if (!res.headersSent) res.writeHead(400).end();
+      return finished;
+    }
+    metrics.slackRequests.inc({ verdict: verdict.kind });
+    if (verdict.kind === "reject") {
+      logger.warn({ status: verdict.status }, "slack: request refused (signature, timestamp or size)");
+      res.writeHead(verdict.status).end();
+    } else if (verdict.kind === "duplicate") {
+      logger.info(
+        { retry: req.headers["x-slack-retry-num"] },
+        "slack: request already handled; not run again",
+      );
+      res.writeHead(200).end();
+    } else {
+      // Bolt reads a body already read from `rawBody` and verifies it again (cheaply).
+      (req as BufferedIncomingMessage).rawBody = verdict.rawBody;
+      try {
+        httpReceiver?.requestListener(req, res);
+      } catch (err) {
+        logger.error({ err }, "slack: request listener failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      }
+    }
+    return finished;
+  };
+
   if (httpReceiver) {
     http.addRoute((req: IncomingMessage, res: ServerResponse) => {
       const path = (req.url ?? "/").split("?")[0];
@@ -114,12 +157,9 @@ export function createSlackSurface(deps: SurfaceDeps, options: SlackSurfaceOptio
         // Not started yet, or stopping: Slack shows the user an error and retries events elsewhere.
         res.writeHead(503, { "retry-after": "5" }).end();
       } else {
-        try {
-          httpReceiver.requestListener(req, res);
-        } catch (err) {
-          logger.error({ err }, "slack: request listener failed");
-          if (!res.headersSent) res.writeHead(500).end();
-        }
+        // In flight from its first byte until its response is sent (the listener's own work is tracked
+        // from there by the middleware above), so a shutdown never cuts a request it has begun reading.
+        void tutor.track(() => handleRequest(req, res));
       }
       return true;
     });
