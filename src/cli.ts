@@ -5,6 +5,15 @@ import { main, USAGE } from "./bots/terminal/cli.js";
 import { ConfigError } from "./core/config.js";
 import { NotesError } from "./knowledge/notes-loader.js";
 
+// `tutor … | head`: the reader has what it wanted and closed the pipe. Writing on is pointless and not an
+// error, so the process ends quietly instead of dying with Node's EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    process.exitCode = 1;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
