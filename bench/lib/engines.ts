@@ -5,6 +5,8 @@ import { parseNote, type Section } from "../../src/knowledge/markdown.js";
 import { loadNotes } from "../../src/knowledge/notes-loader.js";
 import { KnowledgeIndex } from "../../src/knowledge/search.js";
 import { isStopword, segmentWords } from "../../src/knowledge/segment.js";
+import { answerOf } from "../../test/eval/corpora.js";
+import { score } from "../../test/eval/scoring.js";
 import { timed } from "./stats.js";
 
 export interface Query {
@@ -37,8 +39,7 @@ export function ours(dbFile: string): Engine {
     },
     query({ q, mode }) {
       if (!index) throw new Error("not built");
-      const r = mode === "explain" ? index.explain(q).response : index.ask(q).response;
-      return r.found ? r.results.map((h) => h.path[h.path.length - 1] ?? h.title) : [];
+      return answerOf(mode === "explain" ? index.explain(q).response : index.ask(q).response).headings;
     },
     close: () => db.close(),
   };
@@ -103,8 +104,10 @@ export function miniSearch(japanese: boolean): Engine {
   };
 }
 
-/** Top-1 rule of test/eval: the first heading is one of the expected; for a negative, nothing found. */
+/**
+ * Top-1 rule of test/eval (scoring.ts): the first heading is one of the expected; for a negative, nothing
+ * found. An engine that returns no heading has found nothing.
+ */
 export function correct(q: Query, answer: Answer): boolean {
-  if (q.expect === null) return answer.length === 0;
-  return answer[0] !== undefined && q.expect.includes(answer[0]);
+  return score({ ...q, group: "bench" }, { found: answer.length > 0, headings: answer }).top1;
 }

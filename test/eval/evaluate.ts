@@ -1,39 +1,17 @@
-import fs from "node:fs";
-import path from "node:path";
-import { z } from "zod";
 import type { KnowledgeIndex, SearchResponse } from "../../src/knowledge/search.js";
+import { answerOf } from "./corpora.js";
+import { type EvalCase, overallAccuracy, type Scored, score } from "./scoring.js";
 
-export const caseSchema = z.object({
-  q: z.string().min(1),
-  mode: z.enum(["ask", "explain"]),
-  group: z.string().min(1),
-  /** Acceptable headings (the last element of a result's path); null when the notes do not cover it. */
-  expect: z.array(z.string()).nullable(),
-});
-export type EvalCase = z.infer<typeof caseSchema>;
+export { caseSchema, type EvalCase, readCases } from "./scoring.js";
 
-export function readCases(file: string): EvalCase[] {
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const parsed = caseSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${path.basename(file)}:${i + 1}: ${parsed.error.message}`);
-      return parsed.data;
-    });
-}
-
-export interface CaseResult {
-  case: EvalCase;
+export interface CaseResult extends Scored {
   response: SearchResponse;
-  top1: boolean;
-  top3: boolean;
 }
 
 export interface GroupScore {
   group: string;
   n: number;
+  /** Right at rank 1 (a not-covered case: answered found=false), over every case of the group. */
   top1: number;
   top3: number;
 }
@@ -45,13 +23,11 @@ export interface EvalReport {
   negatives: { n: number; accuracy: number };
 }
 
+/** One set over an index already built, scored by the shared rules of scoring.ts. */
 export function evaluate(index: KnowledgeIndex, cases: EvalCase[]): EvalReport {
   const results: CaseResult[] = cases.map((c) => {
     const response = c.mode === "explain" ? index.explain(c.q).response : index.ask(c.q).response;
-    const headings = response.found ? response.results.map((r) => r.path[r.path.length - 1] ?? r.title) : [];
-    if (c.expect === null) return { case: c, response, top1: !response.found, top3: !response.found };
-    const ok = (h: string | undefined) => h !== undefined && (c.expect ?? []).includes(h);
-    return { case: c, response, top1: ok(headings[0]), top3: headings.slice(0, 3).some(ok) };
+    return { ...score(c, answerOf(response)), response };
   });
   const byGroup = new Map<string, CaseResult[]>();
   for (const r of results) byGroup.set(r.case.group, [...(byGroup.get(r.case.group) ?? []), r]);
@@ -60,11 +36,11 @@ export function evaluate(index: KnowledgeIndex, cases: EvalCase[]): EvalReport {
   const groups = [...byGroup.entries()].map(([group, list]) => ({
     group,
     n: list.length,
-    top1: share(list, "top1"),
+    top1: overallAccuracy(list),
     top3: share(list, "top3"),
   }));
-  const pos = results.filter((r) => r.case.expect !== null);
-  const neg = results.filter((r) => r.case.expect === null);
+  const pos = results.filter((r) => r.answerable);
+  const neg = results.filter((r) => !r.answerable);
   return {
     results,
     groups,

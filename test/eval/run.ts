@@ -1,42 +1,127 @@
-// npm run eval: prints top-1 / top-3 accuracy per group and the negative accuracy of the evaluation set.
-import os from "node:os";
-import path from "node:path";
-import { BUNDLED_NOTES_DIR } from "../../src/core/config.js";
-import { openDatabase } from "../../src/core/storage/database.js";
-import { ensureIndex } from "../../src/knowledge/index-store.js";
-import { KnowledgeIndex } from "../../src/knowledge/search.js";
-import { evaluate, readCases } from "./evaluate.js";
+// npm run eval [-- --sets dev|all] [--folders note,k8s-ja,tldr] [--json]
+// For each folder and set: our engine next to a naive MiniSearch baseline, per group and overall: n, top-1,
+// top-3 (answerable cases), not-covered accuracy (negatives answered found=false) and the false
+// "not covered" rate (answerable cases answered found=false); then our misses. Aside sets only with --sets all.
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { Baseline } from "./baseline.js";
+import { evaluateSet, FOLDERS, folderPath, OurEngine, type SetReport } from "./corpora.js";
+import { type Row, rowsByGroup } from "./scoring.js";
 
-const files = process.argv[2]
-  ? [process.argv[2]]
-  : ["queries.jsonl", "holdout.jsonl", "blind.jsonl"].map((f) => path.join(import.meta.dirname, f));
-const notes = process.argv[3] ?? BUNDLED_NOTES_DIR;
-const db = openDatabase(path.join(os.tmpdir(), `tutor-eval-${process.pid}.sqlite`));
-ensureIndex(db, notes, true);
-const index = new KnowledgeIndex(db);
-for (const file of files) {
-  const report = evaluate(index, readCases(file));
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  console.log(`evaluation set: ${path.relative(process.cwd(), file)} (${report.results.length} queries)`);
-  console.log("group   n    top-1    top-3");
-  for (const g of report.groups)
-    console.log(
-      `${g.group.padEnd(6)} ${String(g.n).padStart(3)}  ${pct(g.top1).padStart(7)}  ${pct(g.top3).padStart(7)}`,
-    );
-  console.log(
-    `positive ${report.positives.n}: top-1 ${pct(report.positives.top1)}, top-3 ${pct(report.positives.top3)}`,
+const argsSchema = z.object({
+  sets: z.enum(["dev", "all"]).default("dev"),
+  folders: z
+    .string()
+    .optional()
+    .transform((s) => s?.split(",").map((f) => f.trim())),
+  json: z.boolean().default(false),
+});
+
+const { values } = parseArgs({
+  options: { sets: { type: "string" }, folders: { type: "string" }, json: { type: "boolean" } },
+});
+const parsedArgs = argsSchema.safeParse(values);
+if (!parsedArgs.success) {
+  console.error(
+    `usage: npm run eval -- [--sets dev|all] [--folders note,k8s-ja,tldr] [--json]\n${parsedArgs.error.message}`,
   );
-  console.log(`negative ${report.negatives.n}: found=false ${pct(report.negatives.accuracy)}`);
-  const misses = report.results.filter((r) => !r.top1);
-  if (misses.length > 0) {
-    console.log("\nmisses:");
-    for (const m of misses) {
-      const got = m.response.found ? (m.response.results[0]?.path.join(" › ") ?? "-") : "found=false";
-      console.log(
-        `  [${m.case.group}] ${m.case.mode} "${m.case.q}" → ${got} (expected ${m.case.expect?.join(" | ") ?? "found=false"})`,
-      );
-    }
-  }
-  console.log("");
+  process.exit(2);
 }
-db.close();
+const args = parsedArgs.data;
+const unknown = (args.folders ?? []).filter((k) => !FOLDERS.some((f) => f.key === k));
+if (unknown.length > 0) {
+  console.error(`unknown folder(s): ${unknown.join(", ")}; known: ${FOLDERS.map((f) => f.key).join(", ")}`);
+  process.exit(2);
+}
+
+interface Miss {
+  q: string;
+  mode: string;
+  group: string;
+  got: string;
+  expected: string;
+}
+
+const missesOf = (r: SetReport): Miss[] =>
+  r.ours
+    .map((s, i) => ({ s, response: r.responses[i]! }))
+    .filter(({ s }) => !s.top1)
+    .map(({ s, response }) => ({
+      q: s.case.q,
+      mode: s.case.mode,
+      group: s.case.group,
+      got: response.found ? (response.results[0]?.path.join(" › ") ?? "-") : "found=false",
+      expected: s.case.expect?.join(" | ") ?? "found=false",
+    }));
+
+const pct = (x: number | null) => (x === null ? "-" : `${(x * 100).toFixed(1)}%`);
+const cells = (r: Row) => [pct(r.top1), pct(r.top3), pct(r.notCovered), pct(r.falseNotCovered)];
+const METRICS = ["top-1", "top-3", "not-cov", "false-nc"];
+
+function table(report: SetReport): string {
+  const ours = rowsByGroup(report.ours);
+  const base = rowsByGroup(report.baseline);
+  const header = ["group", "n", ...METRICS.map((m) => `ours ${m}`), "|", ...METRICS.map((m) => `base ${m}`)];
+  const rows = ours.map((o, i) => [o.label, String(o.n), ...cells(o), "|", ...cells(base[i]!)]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) =>
+    r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  ");
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+const reports: SetReport[] = [];
+const skipped: { folder: string; dir: string }[] = [];
+for (const folder of FOLDERS.filter((f) => !args.folders || args.folders.includes(f.key))) {
+  const dir = folderPath(folder);
+  if (!fs.existsSync(dir)) {
+    skipped.push({ folder: folder.key, dir });
+    if (!args.json) console.log(`[${folder.key}] skipped: folder ${dir} not found\n`);
+    continue;
+  }
+  const ours = new OurEngine(dir);
+  const baseline = new Baseline(dir);
+  try {
+    for (const set of folder.sets.filter((s) => args.sets === "all" || !s.heldOut)) {
+      const report = evaluateSet(folder.key, set, ours, baseline);
+      reports.push(report);
+      if (args.json) continue;
+      const pos = report.ours.filter((s) => s.answerable).length;
+      console.log(
+        `[${folder.key}] ${set.name}: ${report.ours.length} cases (${pos} answerable, ${report.ours.length - pos} not covered)\n` +
+          `baseline: MiniSearch, Intl.Segmenter words, heading ×2, not covered below top score ` +
+          `${report.baselineThreshold.toFixed(2)} (threshold fitted on this same set, which favours the baseline)`,
+      );
+      console.log(table(report));
+      const misses = missesOf(report);
+      if (misses.length > 0) {
+        console.log("our misses:");
+        for (const m of misses)
+          console.log(`  [${m.group}] ${m.mode} "${m.q}" → ${m.got} (expected ${m.expected})`);
+      }
+      console.log("");
+    }
+  } finally {
+    ours.close();
+  }
+}
+
+if (args.json)
+  console.log(
+    JSON.stringify(
+      {
+        sets: args.sets,
+        skipped,
+        reports: reports.map((r) => ({
+          folder: r.folder,
+          set: r.set,
+          baselineThreshold: r.baselineThreshold,
+          ours: rowsByGroup(r.ours),
+          baseline: rowsByGroup(r.baseline),
+          misses: missesOf(r),
+        })),
+      },
+      null,
+      2,
+    ),
+  );

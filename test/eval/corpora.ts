@@ -1,0 +1,115 @@
+// The folders the evaluation runs on, their sets, and one evaluation pass: our engine and the naive
+// baseline over the same cases, in the same process. Used by `npm run eval` (run.ts) and corpora.test.ts.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Db } from "../../src/core/storage/database.js";
+import { openDatabase } from "../../src/core/storage/database.js";
+import { ensureIndex } from "../../src/knowledge/index-store.js";
+import { KnowledgeIndex, type SearchResponse } from "../../src/knowledge/search.js";
+import { type Baseline, fitThreshold, thresholded } from "./baseline.js";
+import { type Answer, type EvalCase, readCases, type Scored, score } from "./scoring.js";
+
+const EVAL_DIR = import.meta.dirname;
+export const REPO_ROOT = path.resolve(EVAL_DIR, "../..");
+
+export interface EvalSet {
+  /** Printed name: `dev`, `aside`, or an older set's file name. */
+  name: string;
+  file: string;
+  /** Aside sets are held out: run only with `--sets all`. */
+  heldOut: boolean;
+}
+
+export interface Folder {
+  key: string;
+  /** Notes folder, relative to the repository root. */
+  dir: string;
+  sets: EvalSet[];
+}
+
+const setsOf = (key: string): EvalSet[] => [
+  { name: "dev", file: path.join(EVAL_DIR, "sets", key, "dev.jsonl"), heldOut: false },
+  { name: "aside", file: path.join(EVAL_DIR, "sets", key, "aside.jsonl"), heldOut: true },
+];
+
+/** The older sets on the bundled note, written before the per-folder sets; still printed. */
+const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jsonl"].map((f) => ({
+  name: f,
+  file: path.join(EVAL_DIR, f),
+  heldOut: false,
+}));
+
+export const FOLDERS: Folder[] = [
+  { key: "note", dir: "notes", sets: [...setsOf("note"), ...OLDER_NOTE_SETS] },
+  { key: "k8s-ja", dir: "../shared/corpora/k8s-website/content/ja", sets: setsOf("k8s-ja") },
+  { key: "tldr", dir: "../shared/corpora/tldr/pages", sets: setsOf("tldr") },
+];
+
+export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);
+
+/** The answer as scored: found, and each result's own heading (the last element of its path). */
+export function answerOf(response: SearchResponse): Answer {
+  return {
+    found: response.found,
+    headings: response.found ? response.results.map((r) => r.path[r.path.length - 1] ?? r.title) : [],
+  };
+}
+
+/** Our engine over one folder, built as the bot builds it (a fresh SQLite file, forced re-index). */
+export class OurEngine {
+  private readonly db: Db;
+  private readonly index: KnowledgeIndex;
+  private readonly file: string;
+
+  constructor(dir: string) {
+    this.file = path.join(
+      os.tmpdir(),
+      `tutor-eval-${process.pid}-${path.basename(dir)}-${Date.now()}.sqlite`,
+    );
+    this.db = openDatabase(this.file);
+    ensureIndex(this.db, dir, true);
+    this.index = new KnowledgeIndex(this.db);
+  }
+
+  respond(c: EvalCase): SearchResponse {
+    return c.mode === "explain" ? this.index.explain(c.q).response : this.index.ask(c.q).response;
+  }
+
+  close(): void {
+    this.db.close();
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(this.file + suffix, { force: true });
+  }
+}
+
+export interface SetReport {
+  folder: string;
+  set: string;
+  ours: Scored[];
+  /** Our full responses, for the list of misses. */
+  responses: SearchResponse[];
+  baseline: Scored[];
+  /** The baseline's not-covered threshold on its top score, fitted on this very set. */
+  baselineThreshold: number;
+}
+
+/** Both engines over one set. */
+export function evaluateSet(
+  folder: string,
+  set: EvalSet,
+  ours: OurEngine,
+  baseline: Baseline,
+  cases: EvalCase[] = readCases(set.file),
+): SetReport {
+  const responses = cases.map((c) => ours.respond(c));
+  const hits = cases.map((c) => baseline.search(c.q));
+  const threshold = fitThreshold(cases, hits);
+  return {
+    folder,
+    set: set.name,
+    ours: cases.map((c, i) => score(c, answerOf(responses[i]!))),
+    responses,
+    baseline: cases.map((c, i) => score(c, thresholded(hits[i] ?? [], threshold))),
+    baselineThreshold: threshold,
+  };
+}
