@@ -7,11 +7,12 @@ import type { EvalCase } from "./scoring.js";
 
 describe("splitSections", () => {
   it("splits at ATX headings outside code fences and titles the intro by the file name", () => {
-    const md = "---\ntitle: Pod\n---\nintro text\n# Top\nbody\n```\n# not a heading\n```\n## Sub ##\nmore\n";
+    const md =
+      "---\ntitle: Pod\n---\nintro text\n# Top\nbody\n```\n# not a heading\n```\n## Sub ##\nmore\n    ```\n    # in a list item\n    ```\n";
     expect(splitSections("pages/pod.md", md)).toEqual([
       { heading: "pod", text: "---\ntitle: Pod\n---\nintro text" },
       { heading: "Top", text: "body\n```\n# not a heading\n```" },
-      { heading: "Sub", text: "more" },
+      { heading: "Sub", text: "more\n    ```\n    # in a list item\n    ```" },
     ]);
   });
 });

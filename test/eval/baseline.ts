@@ -17,7 +17,8 @@ interface Doc {
   text: string;
 }
 
-const FENCE = /^\s{0,3}(```|~~~)/;
+/** A fence at any indentation: list items in the corpora indent theirs by four spaces. */
+const FENCE = /^\s*(```|~~~)/;
 const ATX = /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/;
 
 /**
