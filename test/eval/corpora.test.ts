@@ -1,8 +1,27 @@
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { Baseline } from "./baseline.js";
+import path from "node:path";
+import { Baseline, splitSections } from "./baseline.js";
 import { evaluateSet, FOLDERS, folderPath, OurEngine } from "./corpora.js";
-import { readCases, summarize } from "./scoring.js";
+import { normalizeHeading, readCases, summarize } from "./scoring.js";
+
+/** Every heading a reader of the folder sees: ATX headings and each page's front-matter title. */
+function headingsOf(dir: string): Set<string> {
+  const heads = new Set<string>();
+  const walk = (d: string): string[] =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith(".md") ? [path.join(d, e.name)] : [],
+      );
+  for (const file of walk(dir)) {
+    const content = fs.readFileSync(file, "utf8");
+    for (const s of splitSections(file, content)) heads.add(normalizeHeading(s.heading));
+    const title = /^---\n[\s\S]*?^title:\s*"?([^"\n]+?)"?\s*$/m.exec(content)?.[1];
+    if (title) heads.add(normalizeHeading(title));
+  }
+  return heads;
+}
 
 /**
  * Floors on each folder's dev set: top-1 on the answerable cases and the share of not-covered cases answered
@@ -37,6 +56,14 @@ describe.each(FOLDERS.map((f) => [f.key, f] as const))("retrieval on the %s fold
     const [answerable, negatives] = SIZES[key]?.[name] ?? [0, 0];
     expect(cases.filter((c) => c.expect !== null).length).toBeGreaterThanOrEqual(answerable);
     expect(cases.filter((c) => c.expect === null).length).toBeGreaterThanOrEqual(negatives);
+  });
+
+  it.skipIf(!present)("expects only headings the folder has", () => {
+    const heads = headingsOf(folderPath(folder));
+    const unknown = folder.sets.flatMap((set) =>
+      readCases(set.file).flatMap((c) => (c.expect ?? []).filter((h) => !heads.has(normalizeHeading(h)))),
+    );
+    expect(unknown).toEqual([]);
   });
 
   describe.skipIf(!present)("dev set against its floors", () => {
