@@ -10,12 +10,14 @@ import {
   MessageFlags,
 } from "discord.js";
 import type { ActionResult } from "../../core/actions/types.js";
+import { requiresAdmin } from "../../core/commands/admin.js";
 import type { Invocation, RawArgs } from "../../core/commands/types.js";
 import { t } from "../../core/i18n.js";
 import type { Logger } from "../../core/logger.js";
 import { type Reply, reply, truncate } from "../../core/reply.js";
 import type { Tutor } from "../../core/tutor.js";
 import { interactionInvocation } from "./invocation.js";
+import { plainLabel } from "./markdown.js";
 import { renderReply } from "./render.js";
 import type { DiscordSettings } from "./settings.js";
 
@@ -75,7 +77,7 @@ export function autocompleteChoices(suggestions: readonly string[]): { name: str
   for (const s of suggestions) {
     if (s.length === 0 || s.length > CHOICE_LENGTH || seen.has(s)) continue;
     seen.add(s);
-    out.push({ name: truncate(s, CHOICE_LENGTH), value: s });
+    out.push({ name: truncate(plainLabel(s), CHOICE_LENGTH), value: s });
     if (out.length === AUTOCOMPLETE_CHOICES) break;
   }
   return out;
@@ -142,10 +144,13 @@ export class InteractionHandler {
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {
-    const spec = this.deps.tutor.find(commandPath(i));
+    const path = commandPath(i);
+    const spec = this.deps.tutor.find(path);
     const focused = i.options.getFocused(true);
     let suggestions: string[] = [];
-    if (spec?.autocomplete) {
+    // An admin command's suggestions are admin detail: none for anyone else.
+    const allowed = !requiresAdmin(this.deps.tutor.commands, path) || this.ctx(i).isAdmin;
+    if (spec?.autocomplete && allowed) {
       try {
         suggestions = spec.autocomplete(this.deps.tutor, focused.name, String(focused.value));
       } catch (err) {

@@ -8,7 +8,7 @@ import {
 } from "discord.js";
 import { type Locale, t } from "../../core/i18n.js";
 import { type Block, type Choice, DISCORD_LIMITS, fitReply, type Reply, truncate } from "../../core/reply.js";
-import { codeFence, toDiscordMarkdown } from "./markdown.js";
+import { codeFence, plainLabel, toDiscordMarkdown } from "./markdown.js";
 
 /** Discord's own limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const EMBED = {
@@ -213,7 +213,7 @@ function buttons(choices: readonly Choice[]): DiscordMessage["components"] {
       components: valid.slice(i, i + BUTTONS_PER_ROW).map((c) => ({
         type: ComponentType.Button,
         custom_id: c.id,
-        label: cap(c.label, 80),
+        label: cap(plainLabel(c.label), 80),
         style: STYLE[c.style ?? "secondary"],
       })),
     });
@@ -234,12 +234,13 @@ export function renderReply(input: Reply, locale: Locale): Rendered {
   const first = embeds[0] as APIEmbed;
   const color = colorOf(r);
   for (const e of embeds) e.color = color;
-  // Titles and field names render markdown; the author line and the footer are shown as plain text.
+  // Titles and field names render markdown; the author line and the footer are shown as plain text (no
+  // markdown to escape, but links broken all the same).
   if (r.title) first.title = cap(toDiscordMarkdown(r.title), EMBED.title);
-  if (r.subtitle) first.author = { name: cap(r.subtitle, EMBED.author) };
+  if (r.subtitle) first.author = { name: cap(plainLabel(r.subtitle), EMBED.author) };
   const footer = footerOf(r, locale, first);
   const last = embeds[embeds.length - 1] as APIEmbed;
-  if (footer) last.footer = { text: cap(footer, EMBED.footer) };
+  if (footer) last.footer = { text: cap(plainLabel(footer), EMBED.footer) };
   return {
     message: { embeds: enforceTotal(embeds), components: buttons(r.choices), allowedMentions: NO_MENTIONS },
     ephemeral: r.ephemeral,

@@ -32,10 +32,14 @@ export function withCommands(tutor: Tutor, commands: readonly AnyCommand[]): voi
   Object.defineProperty(tutor, "commands", { value: commands });
 }
 
-export function openTutor(): { tutor: Tutor; dbFile: string; cleanup: () => void } {
+export function openTutor(notesDir = BUNDLED_NOTES_DIR): {
+  tutor: Tutor;
+  dbFile: string;
+  cleanup: () => void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "discord-test-"));
   const dbFile = path.join(dir, "tutor.sqlite");
-  const tutor = Tutor.open({ dbFile, notesDir: BUNDLED_NOTES_DIR, logger: silentLogger });
+  const tutor = Tutor.open({ dbFile, notesDir, logger: silentLogger });
   return {
     tutor,
     dbFile,
@@ -58,12 +62,14 @@ export async function startHarness(
     fake?: FakeDiscordOptions;
     settings?: Partial<DiscordSettings>;
     commands?: readonly AnyCommand[];
+    /** The notes the tutor answers from (default: the bundled notes). */
+    notesDir?: string;
     /** Set up the tutor (join hooks, spies) before the surface connects. */
     prepare?: (tutor: Tutor) => void;
   } = {},
 ): Promise<Harness> {
   const fake = await new FakeDiscord(options.fake).start();
-  const { tutor, dbFile, cleanup } = openTutor();
+  const { tutor, dbFile, cleanup } = openTutor(options.notesDir);
   if (options.commands) withCommands(tutor, options.commands);
   options.prepare?.(tutor);
   await registerCommands({

@@ -315,7 +315,7 @@ describe("slow answers", () => {
       });
       const followUp = await h.fake.waitForRequest("POST", `/webhooks/${h.fake.applicationId}/${token}`);
       expect(followUp.body).toMatchObject({
-        embeds: [{ title: "Leaderboard (week)" }],
+        embeds: [{ title: "Leaderboard \\(week\\)" }],
         allowed_mentions: { parse: [] },
       });
       expect((followUp.body as { flags?: number }).flags ?? 0).toBe(0);
@@ -383,7 +383,7 @@ describe("the admin gate", () => {
       user: "alice",
     });
     expect(dataOf((await callbackOf(h.fake, id)).body).embeds?.[0]?.description).toBe(
-      `✅ ${"Daily quiz set: every day at 09:00 (Asia/Tokyo) in this channel."}`,
+      `✅ ${"Daily quiz set: every day at 09:00 \\(Asia/Tokyo\\) in this channel."}`,
     );
     // And the gate holds even when a server admin lets everyone see the command.
     const forced = h.fake.slashCommand({

@@ -51,7 +51,10 @@ describe("core text to Discord markdown", () => {
       "Use `docker cp *x*` to **copy** \\_files\\_ \\~\\~now\\~\\~ \\|\\|secret\\|\\|",
     );
     expect(toDiscordMarkdown("# Title\n[click](https://evil.example)")).toBe(
-      "\\# Title\n\\[click](https://evil.example)",
+      "\\# Title\n\\[click\\]\\(https\\:\u200d//evil.example\\)",
+    );
+    expect(toDiscordMarkdown("-# small\n- item\n  12. item\n> quote\n-d and 1.5")).toBe(
+      "-\\# small\n\\- item\n  12\\. item\n\\> quote\n-d and 1.5",
     );
     expect(toDiscordMarkdown("a *b* c")).toBe("a \\*b\\* c");
     expect(toDiscordMarkdown("**`kubectl`** — the CLI")).toBe("**`kubectl`** — the CLI");
@@ -59,7 +62,7 @@ describe("core text to Discord markdown", () => {
 
   it("breaks mentions outside code spans, and leaves code spans literal", () => {
     expect(toDiscordMarkdown("hi @everyone and @here, <@123> <@!4> <@&5> <#6>")).toBe(
-      "hi @\u200beveryone and @\u200bhere, <\u200b@123> <\u200b@!4> <\u200b@&5> <\u200b#6>",
+      "hi @\u200beveryone and @\u200bhere, \\<\u200b@123\\> \\<\u200b@!4\\> \\<\u200b@&5\\> \\<\u200b\\#6\\>",
     );
     expect(toDiscordMarkdown("You typed `@everyone <@123>`.")).toBe("You typed `@everyone <@123>`.");
     expect(neutralizeMentions("mail@everyone.example")).toBe("mail@\u200beveryone.example");

@@ -46,7 +46,8 @@ it("walks a new member through /help, /explain (with autocomplete), Share, /ask,
   const helpText = (helpCb.body as { data: { embeds: { description: string }[] } }).data.embeds[0]
     ?.description;
   for (const c of tutor.commands) {
-    const line = `• \`/${c.name}\`${isGroup(c) ? ` (${c.subcommands.map((s) => s.name).join(", ")})` : ""}: `;
+    // Parentheses are escaped on Discord (they could close a masked link).
+    const line = `• \`/${c.name}\`${isGroup(c) ? ` \\(${c.subcommands.map((s) => s.name).join(", ")}\\)` : ""}: `;
     if (c.admin) expect(helpText).not.toContain(line);
     else expect(helpText).toContain(line);
   }
