@@ -41,6 +41,8 @@ export interface HarnessOptions {
   botIds?: boolean;
   /** Another bot token than the fake's (an invalid one). */
   botToken?: string;
+  /** The notes the tutor answers from (default: the bundled notes). */
+  notesDir?: string;
 }
 
 export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
@@ -49,7 +51,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const logger = pino({ level: "silent" });
   const tutor = Tutor.open({
     dbFile: join(dir, "tutor.sqlite"),
-    notesDir: BUNDLED_NOTES_DIR,
+    notesDir: options.notesDir ?? BUNDLED_NOTES_DIR,
     logger,
     admins: options.admins ?? [],
   });
