@@ -53,6 +53,18 @@ const MESSAGES = {
     ja: "内部でエラーが発生しました (ログに記録済み)。もう一度お試しください。",
   },
   adminOnly: { en: "Only admins can run {command}.", ja: "{command} は管理者のみ実行できます。" },
+  slowDownUser: {
+    en: "You're asking faster than I can answer well. Please wait {seconds} s, then try {command} again.",
+    ja: "少しペースを落としてください。{seconds} 秒ほど待ってから、もう一度 {command} をお試しください。",
+  },
+  slowDownChannel: {
+    en: "Lots of questions in this channel at once. Please wait {seconds} s, then try {command} again.",
+    ja: "このチャンネルで質問が集中しています。{seconds} 秒ほど待ってから、もう一度 {command} をお試しください。",
+  },
+  busy: {
+    en: "I'm answering a lot of questions right now. Please try again in a minute.",
+    ja: "ただいま多くの質問に回答中です。1 分ほどしてから、もう一度お試しください。",
+  },
   helpTitle: { en: "notes-tutor: what I can do", ja: "notes-tutor でできること" },
   helpIntro: {
     en: "I answer from your team's notes ({entries} entries from {files} file(s)), and say so when they don't cover something.",

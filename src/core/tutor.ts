@@ -1,6 +1,7 @@
 import { type IndexInfo, ensureIndex } from "../knowledge/index-store.js";
 import { KnowledgeIndex } from "../knowledge/search.js";
 import { actionRegistry } from "./actions/registry.js";
+import { AnswerQueue, QueueFullError } from "./answer-queue.js";
 import { SHAREABLE, shareChoice } from "./actions/share.js";
 import type { ActionResult } from "./actions/types.js";
 import { commandRegistry } from "./commands/registry.js";
@@ -20,6 +21,7 @@ import { type Reply, reply } from "./reply.js";
 import { Onboarding } from "./onboarding/onboarding.js";
 import { DailyPoster, Schedules } from "./quiz/daily.js";
 import { Quiz } from "./quiz/quiz.js";
+import { CommandLimiter, type LimitScope } from "./rate-limit.js";
 import { type Db, openDatabase } from "./storage/database.js";
 
 export interface TutorOptions {
@@ -36,9 +38,15 @@ export interface TutorOptions {
   /** Slack user ids (or other platform ids) that count as admins. */
   admins?: string[];
   now?: () => Date;
+  /** The clock of the rate limit, in milliseconds (tests); real time by default, whatever `now` says. */
+  limitClock?: () => number;
 }
 
-export type Outcome = "ok" | "not_found" | "bad_input" | "denied" | "error";
+/** `limited`: refused by the rate limit; `busy`: the answer queue was full. */
+export type Outcome = "ok" | "not_found" | "bad_input" | "denied" | "limited" | "busy" | "error";
+
+/** Called when the rate limit refuses a command, for metrics. */
+export type LimitObserver = (command: string, scope: LimitScope) => void;
 
 /** Called after every command and action, for metrics. */
 export type CommandObserver = (name: string, outcome: Outcome, seconds: number) => void;
@@ -54,7 +62,11 @@ export class Tutor {
   readonly daily: DailyPoster;
   readonly onboarding: Onboarding;
   readonly writer: AnswerWriter | undefined;
+  /** Where answers wait their turn, so that acknowledgements never wait behind them. */
+  readonly answers = new AnswerQueue();
+  readonly limiter: CommandLimiter;
   private observers: CommandObserver[] = [];
+  private limitObservers: LimitObserver[] = [];
   private joinHooks: ((ctx: Invocation) => Promise<Reply | null> | Reply | null)[] = [];
   private inFlight = 0;
   private closed = false;
@@ -70,6 +82,7 @@ export class Tutor {
     this.admins = new Set(options.admins ?? []);
     this.now = options.now ?? (() => new Date());
     this.writer = options.writer;
+    this.limiter = new CommandLimiter(options.limitClock);
     this.quiz = new Quiz(db, () => this.index, this.now, options.locale ?? "en");
     this.daily = new DailyPoster(this.quiz, new Schedules(db), {
       locale: options.locale ?? "en",
@@ -110,6 +123,10 @@ export class Tutor {
 
   onCommand(observer: CommandObserver): void {
     this.observers.push(observer);
+  }
+
+  onLimited(observer: LimitObserver): void {
+    this.limitObservers.push(observer);
   }
 
   get busy(): number {
@@ -281,10 +298,23 @@ export class Tutor {
           ],
         });
       }
-      const result = await spec.run(this, ctx, parsed.data as RawArgs);
+      const top = path[0] ?? "";
+      const limit = this.limiter.check(ctx, top);
+      if (!limit.ok) {
+        outcome = "limited";
+        for (const o of this.limitObservers) o(top, limit.scope);
+        const key = limit.scope === "user" ? "slowDownUser" : "slowDownChannel";
+        const text = t(ctx.locale, key, { command: `/${name}`, seconds: String(limit.retryAfterSec) });
+        return reply({ blocks: [{ type: "note", tone: "info", text }] });
+      }
+      const result = await this.answers.run(async () => spec.run(this, ctx, parsed.data as RawArgs));
       if (result.notFound) outcome = "not_found";
       return result;
     } catch (err) {
+      if (err instanceof QueueFullError) {
+        outcome = "busy";
+        return reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "busy") }] });
+      }
       if (err instanceof UserError) {
         outcome = "bad_input";
         return reply({ blocks: [{ type: "note", tone: "info", text: err.message }] });

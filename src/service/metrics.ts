@@ -1,6 +1,9 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Tutor } from "../core/tutor.js";
 
+/** Sampling interval of the event loop delay histogram, in milliseconds (prom-client's default). */
+const EVENT_LOOP_PRECISION_MS = 10;
+
 /** Prometheus metrics of one process (served at /metrics). */
 export class Metrics {
   readonly registry = new Registry();
@@ -35,6 +38,21 @@ export class Metrics {
     labelNames: ["verdict"] as const,
     registers: [this.registry],
   });
+  readonly rateLimited = new Counter({
+    name: "tutor_rate_limited_total",
+    help: "Expensive commands refused by the per-user or per-channel rate limit (answered with a slow-down note)",
+    labelNames: ["command", "scope"] as const,
+    registers: [this.registry],
+  });
+  private watched: Tutor | undefined;
+  readonly answerQueue = new Gauge({
+    name: "tutor_answer_queue_depth",
+    help: "Answers waiting for a slot in the answer queue (acknowledgements never wait there)",
+    registers: [this.registry],
+    collect: () => {
+      this.answerQueue.set(this.watched?.answers.depth ?? 0);
+    },
+  });
   readonly indexEntries = new Gauge({
     name: "tutor_index_entries",
     help: "Entries in the knowledge index",
@@ -42,7 +60,10 @@ export class Metrics {
   });
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry });
+    // The defaults include the event loop's delay as perf_hooks.monitorEventLoopDelay measures it
+    // (nodejs_eventloop_lag_p99_seconds, _max_seconds, … since the last scrape): the number that says
+    // whether acknowledgements can still leave within Slack's 3 seconds.
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: EVENT_LOOP_PRECISION_MS });
   }
 
   /** Counts every command of the tutor and keeps the index size current. */
@@ -51,6 +72,8 @@ export class Metrics {
       this.commands.inc({ command: name, outcome });
       this.latency.observe({ command: name }, seconds);
     });
+    tutor.onLimited((command, scope) => this.rateLimited.inc({ command, scope }));
+    this.watched = tutor;
     this.indexEntries.set(tutor.indexInfo.entries);
   }
 }
