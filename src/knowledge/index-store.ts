@@ -76,7 +76,11 @@ export function writeIndex(db: Db, folder: NotesFolder, entries: Entry[], findin
       seen.add(key);
       const title = segmentForIndex(e.title);
       const headings = segmentForIndex(headingsOf(e));
-      const body = segmentForIndex([e.text, ...(e.examples ?? [])].join("\n"));
+      const heading = segmentForIndex(e.path[e.path.length - 1] ?? "");
+      const ancestors = segmentForIndex(e.path.slice(0, -1).join(" "));
+      const prose = segmentForIndex(e.text);
+      const code = segmentForIndex((e.examples ?? []).join("\n"));
+      const body = `${prose} ${code}`;
       const extra = segmentForIndex(e.catalogText ?? "");
       const info = insertEntry.run({
         key,
@@ -91,7 +95,8 @@ export function writeIndex(db: Db, folder: NotesFolder, entries: Entry[], findin
         examples_json: e.examples ? JSON.stringify(e.examples) : null,
         catalog_text: e.catalogText ?? null,
         data_json: e.data ? JSON.stringify(e.data) : null,
-        words: [title, headings, body, extra].join(" "),
+        // One line per field (ranking/section-index.ts reads them back): title, then the FIELDS of weights.ts.
+        words: [title, heading, ancestors, prose, code, extra].join("\n"),
       });
       insertFts.run(info.lastInsertRowid, title, headings, body, extra);
     }

@@ -1,10 +1,22 @@
 import type Database from "better-sqlite3";
-import { allCommands, findCommand, isCatalogWord, suggestCommands } from "./catalog/index.js";
+import { allCommands, findCommand, suggestCommands } from "./catalog/index.js";
 import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown, tokenize } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
-import { isStopword, segmentWords, segmentWordsWithParts } from "./segment.js";
-import { japaneseFor } from "./synonyms.js";
+import { QueryAnalyzer, type TermGroup } from "./ranking/query-terms.js";
+import { detectLanguage, type Lang, SectionIndex, type SectionDoc } from "./ranking/section-index.js";
+import {
+  COVERAGE_FIELD,
+  FIELD_B,
+  FIELD_WEIGHT,
+  FIELDS,
+  FOUND_COVERAGE,
+  K1,
+  MAX_CANDIDATES,
+  SCORE,
+  SUGGEST_COVERAGE,
+} from "./ranking/weights.js";
+import { isStopword, segmentWords } from "./segment.js";
 
 type Db = Database.Database;
 
@@ -53,6 +65,8 @@ export interface AskOutcome {
   hits: Hit[];
   /** The meaningful words of the query, for trimming an answer to the part that matches. */
   terms: string[];
+  /** Words of the question read as others of the notes (typos): "Read `replcaset` as `ReplicaSet`". */
+  readings?: { typed: string; read: string }[];
 }
 
 export interface ExplainOutcome extends AskOutcome {
@@ -78,21 +92,14 @@ interface EntryRow {
 
 interface Derived {
   words: Set<string>;
+  /** Words of the entry's title (the first field of `words`). */
+  titleWords: Set<string>;
   heading: string;
   title: string;
   bare: string[];
 }
 
-/** A query word and the words that count as it (its Japanese equivalents). */
-interface TermGroup {
-  typed: string;
-  alternatives: string[][];
-  weight: number;
-}
-
 export const MAX_RESULTS = 5;
-/** Share of the query's weight an answer must cover to count as found. */
-export const FOUND_COVERAGE = 0.62;
 
 function toEntry(row: EntryRow, label: string): StoredEntry {
   const e: StoredEntry = {
@@ -114,26 +121,33 @@ function toEntry(row: EntryRow, label: string): StoredEntry {
   return e;
 }
 
-/**
- * How much a word the notes never use says about the question's topic. Latin words and katakana loanwords
- * name the things a question is about (Helm, Terraform, ステートフルセット): missing from the notes, they
- * mean the notes do not cover it. Kanji words are mostly general vocabulary (判断, 同士), and hiragana
- * words and inflected verbs carry grammar or tone (うれしい, 取り出し): missing, they say little.
- */
-export function unknownWordFactor(word: string): number {
-  if (/^[\p{Script=Hiragana}ー]+$/u.test(word)) return 0.15;
-  if (/\p{Script=Hiragana}/u.test(word)) return 0.3;
-  if (/^\p{Script=Han}+$/u.test(word)) return 0.35;
-  return 1;
-}
-
 /** What a "what is X" / "X とは" question asks about, normalized; null for other questions. */
 export function definitionSubject(query: string): string | null {
   const q = query.trim().replace(/[?？。.!！]+$/u, "");
-  const en = /^(?:what(?:'s| is| are)|define|explain)\s+(?:an?\s+|the\s+)?(.+)$/i.exec(q);
-  const ja = /^(.+?)\s*(?:とは|って何|ってなに|とは何|について)/u.exec(q);
+  const en =
+    /^(?:what(?:'s| is| are| does| do)|define|explain|meaning of)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:do|does|mean|means|for|used for))?$/i.exec(
+      q,
+    );
+  const ja =
+    /^(.+?)\s*(?:(?:って|は|とは)(?:そもそも|一体|いったい)?\s*(?:何|なに|なん)|とは|について|の役割|の意味|ってどんな|ってどういう)/u.exec(
+      q,
+    );
   const subject = en?.[1] ?? ja?.[1];
   return subject ? segmentWords(subject).join("") : null;
+}
+
+/** A pattern for a line that defines the subject: it opens the line, followed by は, a colon, a dash or "is". */
+function definingLine(query: string): RegExp | null {
+  const subject = definitionSubject(query);
+  if (subject === null) return null;
+  const words = segmentWords(query).filter((w) => subject.startsWith(w) || subject.includes(w));
+  const body = (words.length > 0 ? words : [subject])
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[\\s\\-_・]*");
+  return new RegExp(
+    `^[\\s*_\`\\[>#-]*${body}[\\]*_\`]*(?:\\s*(?:は|とは|が|:|：|—|–|-|\\(|（|\\bis\\b|\\bare\\b|\\bmeans\\b)|\\s*$)`,
+    "iu",
+  );
 }
 
 /** A heading without "とは" / "について" / "の概念", to compare with a question's subject. */
@@ -141,8 +155,27 @@ function bareHeading(heading: string): string {
   return segmentWords(heading.replace(/\s*(とは|について|の概念)\s*$/u, "")).join("");
 }
 
-function ftsQuote(token: string): string {
-  return `"${token.replace(/"/g, '""')}"`;
+/** "How do I …" wants a command; a section that shows one is the better answer on a tie. */
+export function isHowTo(query: string): boolean {
+  return /(には[?？]?$|するには|方法|やり方|どうやって|どうしたら|どうすれば|手順|したい|\bhow (do|can|to|should)\b|\bhow\b.*\?$)/i.test(
+    query,
+  );
+}
+
+/**
+ * Whether a short heading names the subject among at most one other word ("type: ClusterIP" for ClusterIP,
+ * "Podとは何か" for Pod), which a long heading that merely mentions it does not.
+ */
+function namesSubject(doc: SectionDoc, subject: string): boolean {
+  const words = [...(doc.tf[0]?.keys() ?? [])].filter((w) => !/~$/.test(w) && !isStopword(w));
+  return words.length <= 2 && words[words.length - 1] === subject;
+}
+
+/** The language of a question: kana mean Japanese; kanji alone, Japanese when the folder has Japanese. */
+function questionLanguage(query: string, index: SectionIndex): Lang {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query)) return "ja";
+  if (/\p{Script=Han}/u.test(query)) return index.languages.has("ja") ? "ja" : detectLanguage(query);
+  return "en";
 }
 
 function round(n: number): number {
@@ -152,7 +185,6 @@ function round(n: number): number {
 /** Read-only queries over the knowledge index. */
 export class KnowledgeIndex {
   readonly label: string;
-  private readonly df: Database.Statement;
   private readonly total: number;
   private readonly byIds: Map<number, StoredEntry> = new Map();
 
@@ -164,22 +196,11 @@ export class KnowledgeIndex {
       | { value: string }
       | undefined;
     this.label = label ?? stored?.value ?? "notes";
-    this.df = db.prepare("SELECT doc FROM entries_vocab WHERE term = ?");
     this.total = (db.prepare("SELECT count(*) AS n FROM entries").get() as { n: number }).n;
   }
 
   get size(): number {
     return this.total;
-  }
-
-  private docFreq(token: string): number {
-    const row = this.df.get(token) as { doc: number } | undefined;
-    return row?.doc ?? 0;
-  }
-
-  private idf(df: number): number {
-    const n = Math.max(this.total, 1);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   private proseCache = new Map<number, string>();
@@ -194,20 +215,6 @@ export class KnowledgeIndex {
     return p;
   }
 
-  private katakanaVocab: string[] | undefined;
-
-  /**
-   * Katakana words of the notes that contain an unknown katakana query word, or that it contains: the
-   * notes' "コンテナオーケストレーション" answers "オーケストレーション", and "インフラ" answers "イミュータブルインフラ".
-   */
-  private katakanaRelatives(word: string): string[] {
-    if (!/^[\p{Script=Katakana}ー]{3,}$/u.test(word)) return [];
-    this.katakanaVocab ??= (this.db.prepare("SELECT term FROM entries_vocab").all() as { term: string }[])
-      .map((r) => r.term)
-      .filter((t) => /^[\p{Script=Katakana}ー]{3,}$/u.test(t));
-    return this.katakanaVocab.filter((v) => v !== word && (v.includes(word) || word.includes(v))).slice(0, 8);
-  }
-
   private derivedCache = new Map<number, Derived>();
   private partsCache = new Map<number, { flags: Set<CatalogFlag>; resources: Set<string> }>();
   private perSectionCache: Map<string, number> | undefined;
@@ -219,7 +226,8 @@ export class KnowledgeIndex {
       const row = this.db.prepare("SELECT words FROM entries WHERE id = ?").get(e.id) as { words: string };
       const heading = e.path[e.path.length - 1] ?? "";
       d = {
-        words: new Set(row.words.split(" ")),
+        words: new Set(row.words.split(/[ \n]/)),
+        titleWords: new Set((row.words.split("\n")[0] ?? "").split(" ")),
         heading: segmentWords(heading).join(""),
         title: segmentWords(e.title).join(""),
         bare: [bareHeading(e.title), bareHeading(heading)],
@@ -326,107 +334,209 @@ export class KnowledgeIndex {
     return this.allEntries("section").map((e) => ({ title: e.title, path: e.path, source: e.source }));
   }
 
-  private termGroups(query: string): TermGroup[] {
-    const groups: TermGroup[] = [];
-    const seen = new Set<string>();
-    // Flags typed in a question (`-it`, `--rm`) are meant, even when the word is a stopword ("it").
-    const flags = new Set(
-      [...query.matchAll(/(?:^|\s)--?([a-z][\w-]*)/gi)].map((m) => (m[1] ?? "").toLowerCase()),
-    );
-    for (const w of segmentWordsWithParts(query)) {
-      if ((isStopword(w.word) && !flags.has(w.word)) || seen.has(w.word)) continue;
-      if (w.word.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w.word) && !flags.has(w.word))
-        continue;
-      seen.add(w.word);
-      const alternatives: string[][] = [[w.word]];
-      if (w.parts.length > 0 && this.docFreq(w.word) === 0) alternatives.push(w.parts);
-      for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
-      for (const alt of [...alternatives]) {
-        const only = alt.length === 1 ? alt[0] : undefined;
-        if (only && this.docFreq(only) === 0)
-          for (const k of this.katakanaRelatives(only)) alternatives.push([k]);
-      }
-      const dfs = alternatives.map((alt) => Math.min(...alt.map((t) => this.docFreq(t))));
-      const known = dfs.filter((d) => d > 0);
-      // A word the notes never use weighs the most when it names a thing (it is what the question is about
-      // and the notes do not cover it); less when it is mostly grammar (hiragana, inflected verbs).
-      const weight =
-        known.length > 0
-          ? this.idf(Math.max(...known))
-          : this.idf(0) * unknownWordFactor(w.word) * (isCatalogWord(w.word) ? 0.5 : 1);
-      groups.push({ typed: w.word, alternatives, weight });
+  private sectionIndex: SectionIndex | undefined;
+  private analyzer: QueryAnalyzer | undefined;
+
+  /** The in-memory section index, built on the first question (start-up does not pay for it). */
+  private sections(): { index: SectionIndex; analyzer: QueryAnalyzer } {
+    this.sectionIndex ??= new SectionIndex(this.db);
+    this.analyzer ??= new QueryAnalyzer(this.sectionIndex);
+    return { index: this.sectionIndex, analyzer: this.analyzer };
+  }
+
+  /** BM25F of one question word in one section, and how much of it counts as covered. */
+  private fieldScore(
+    index: SectionIndex,
+    doc: SectionDoc,
+    group: TermGroup,
+  ): { tf: number; covered: number } {
+    let bestTf = 0;
+    let covered = 0;
+    for (const alt of group.alternatives) {
+      let tf = 0;
+      let cov = 0;
+      FIELDS.forEach((field, f) => {
+        let c = Number.POSITIVE_INFINITY;
+        for (const t of alt) c = Math.min(c, doc.tf[f]?.get(t) ?? 0);
+        if (c <= 0 || !Number.isFinite(c)) return;
+        const norm =
+          1 - FIELD_B[field] + (FIELD_B[field] * (doc.length[f] ?? 0)) / (index.averageLength[f] ?? 1);
+        tf += (FIELD_WEIGHT[field] * c) / norm;
+        cov = Math.max(cov, COVERAGE_FIELD[field]);
+      });
+      if (tf > bestTf) bestTf = tf;
+      if (cov > covered) covered = cov;
     }
-    return groups;
+    return { tf: bestTf, covered };
+  }
+
+  private readonly leadCache = new Map<number, string[]>();
+
+  /** Whether a line of the section opens with the subject, as a definition does ("Pod は…", "kube-proxy: …"). */
+  private leadsALine(doc: SectionDoc, pattern: RegExp): boolean {
+    let starts = this.leadCache.get(doc.entryId);
+    if (!starts) {
+      starts = this.entry(doc.entryId)
+        .text.split("\n")
+        .map((l) => l.slice(0, 80).normalize("NFKC"));
+      this.leadCache.set(doc.entryId, starts);
+    }
+    return starts.some((l) => pattern.test(l));
+  }
+
+  /** The entry of a section that answers best: the one holding most of the question's words. */
+  private representative(doc: SectionDoc, groups: TermGroup[], subject: string | null): StoredEntry {
+    const main = this.entry(doc.entryId);
+    let best = main;
+    let bestScore = -1;
+    for (const id of doc.entryIds) {
+      const e = this.entry(id);
+      const d = this.derived(e);
+      // Words in the entry's own title (a manifest's file name, a command line, a term) count half again.
+      let score = groups.reduce(
+        (s, g) =>
+          s +
+          (g.alternatives.some((alt) => alt.every((t) => d.words.has(t))) ? g.weight : 0) +
+          (g.alternatives.some((alt) => alt.every((t) => d.titleWords.has(t))) ? g.weight / 2 : 0),
+        0,
+      );
+      if (e.kind === "term" && subject !== null && d.bare.includes(subject)) score += 1e6;
+      if (e.id === main.id) score += 1e-6;
+      if (score > bestScore) {
+        best = e;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 
   /** Free-text search: the best sections for a question, or `found: false` when the notes do not cover it. */
   ask(query: string): AskOutcome {
-    const groups = this.termGroups(query);
+    const { index, analyzer } = this.sections();
+    const groups = analyzer.groups(query);
     const response: SearchResponse = { query, found: false, results: [], suggestions: [] };
     if (groups.length === 0) return { response, hits: [], terms: [] };
+    const terms = groups.map((g) => g.typed);
     // A question about a command the notes never use ("docker network create の使い方") is not answered
     // from a section that merely shares its words: the notes do not cover it.
     // (A group such as `docker compose` or `docker swarm` is also a product name: "Docker Compose とは".)
     const asked = breakDown(query).match;
     const isGroup = asked !== null && allCommands.some((c) => c.name.startsWith(`${asked.command.name} `));
-    if (asked && !isGroup && !asked.typos.length && !this.notesCommands().includes(asked.command.name)) {
+    const usesCommands = this.notesCommands().length > 0;
+    if (
+      asked &&
+      usesCommands &&
+      !isGroup &&
+      !asked.typos.length &&
+      !this.notesCommands().includes(asked.command.name)
+    ) {
       response.suggestions = this.relatedCommands(asked.command.name);
-      return { response, hits: [], terms: groups.map((g) => g.typed) };
+      return { response, hits: [], terms };
     }
-    const tokens = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
-    const rows = this.db
-      .prepare(
-        `SELECT rowid AS id, bm25(entries_fts, 4.0, 3.0, 1.0, 0.6) AS rank
-         FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rank LIMIT 120`,
-      )
-      .all(tokens.map(ftsQuote).join(" OR ")) as { id: number; rank: number }[];
-    const totalWeight = groups.reduce((s, g) => s + g.weight, 0);
-    const bestRank = Math.min(...rows.map((r) => r.rank), -1e-9);
+    const totalWeight = groups.reduce((s, g) => s + g.weight, 0) || 1;
+    // Cheap coverage from the postings picks the candidates; BM25F scores them in full.
+    const quick = new Map<number, number>();
+    for (const g of groups) {
+      const docs = new Set<number>();
+      for (const alt of g.alternatives) {
+        const [first, ...rest] = alt;
+        if (first === undefined) continue;
+        for (const d of index.holding(first)) {
+          const doc = index.docs[d];
+          if (doc && rest.every((t) => doc.tf.some((tf) => tf.has(t)))) docs.add(d);
+        }
+      }
+      for (const d of docs) quick.set(d, (quick.get(d) ?? 0) + g.weight);
+    }
+    const candidates = [...quick.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([d]) => index.docs[d])
+      .filter((d): d is SectionDoc => d !== undefined);
     const queryNorm = segmentWords(query).join("");
     const subject = definitionSubject(query);
-    // "How do I …" wants a command; a section that shows one is the better answer on a tie.
-    const howTo =
-      /(には[?？]?$|するには|方法|やり方|どうやって|どうしたら|どうすれば|手順|\bhow (do|can|to|should)\b)/i.test(
-        query,
-      );
-    const hits = rows.map((row): Hit & { coverage: number } => {
-      const entry = this.entry(row.id);
-      const d = this.derived(entry);
-      const matched = groups.filter((g) => g.alternatives.some((alt) => alt.every((t) => d.words.has(t))));
-      const coverage = matched.reduce((s, g) => s + g.weight, 0) / totalWeight;
-      const titleInQuery = d.heading.length >= 2 && queryNorm.includes(d.heading) ? 0.12 : 0;
-      const termTitle = entry.kind === "term" && subject !== null && queryNorm.includes(d.title) ? 0.05 : 0;
-      const definesSubject = subject !== null && d.bare.includes(subject) ? 0.15 : 0;
-      const procedure = howTo && entry.kind === "command" ? 0.05 : 0;
-      const score =
-        0.7 * coverage + 0.18 * (row.rank / bestRank) + titleInQuery + termTitle + definesSubject + procedure;
-      return { entry, score, matched: matched.map((g) => g.typed), coverage };
+    const defining = definingLine(query);
+    const howTo = isHowTo(query);
+    const queryLang = questionLanguage(query, index);
+    const scored = candidates.map((doc) => {
+      let relevance = 0;
+      let covered = 0;
+      for (const g of groups) {
+        const { tf, covered: c } = this.fieldScore(index, doc, g);
+        relevance += (g.weight * g.credit * tf) / (K1 + tf);
+        covered += g.weight * g.credit * c;
+      }
+      return { doc, relevance: relevance / totalWeight, coverage: covered / totalWeight };
     });
-    hits.sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
-    const perSection = new Map<string, Hit & { coverage: number }>();
-    for (const h of hits) if (!perSection.has(h.entry.source)) perSection.set(h.entry.source, h);
-    const ranked = [...perSection.values()];
-    const best = ranked[0];
+    const bestRelevance = Math.max(1e-9, ...scored.map((s) => s.relevance));
+    const ranked = scored
+      .map((s) => {
+        const heading = s.doc.headingText;
+        const bare = bareHeading(s.doc.path[s.doc.path.length - 1] ?? "");
+        let score = SCORE.coverage * s.coverage + SCORE.relevance * (s.relevance / bestRelevance);
+        if (heading.length >= 2 && queryNorm.includes(heading)) score += SCORE.headingInQuery;
+        if (subject !== null && (bare === subject || namesSubject(s.doc, subject)))
+          score += SCORE.definesSubject;
+        else if (defining && this.leadsALine(s.doc, defining)) score += SCORE.subjectLeadsLine;
+        if (howTo && s.doc.hasCode) score += SCORE.howToCode;
+        if (index.multilingual && s.doc.lang === queryLang) score += SCORE.sameLanguage;
+        return { ...s, score };
+      })
+      .sort((a, b) => b.score - a.score || a.doc.entryId - b.doc.entryId);
+    // One copy per page: a page's translations count once, in the language that ranked first.
+    const pageLang = new Map<string, Lang>();
+    const unique = ranked.filter((r) => {
+      if (!index.multilingual) return true;
+      const lang = pageLang.get(r.doc.page);
+      if (lang === undefined) pageLang.set(r.doc.page, r.doc.lang);
+      return lang === undefined || lang === r.doc.lang;
+    });
+    const best = unique[0];
     // "X とは" / "what is X" needs X in the notes' own words (a heading, prose or a term), not only in a
     // code example or in the catalog's one-liners.
-    const word =
-      subject !== null && groups.length === 1 && groups[0]?.alternatives.length === 1 ? groups[0].typed : "";
+    const only = groups.length === 1 ? groups[0] : undefined;
+    const word = subject !== null && only && only.alternatives.length === 1 ? only.typed : "";
     const subjectKnown =
-      word.length < 2 || ranked.slice(0, 5).some((h) => this.prose(h.entry).includes(word));
+      word.length < 2 || unique.slice(0, 5).some((r) => this.prose(this.entry(r.doc.entryId)).includes(word));
     const found = best !== undefined && best.coverage >= FOUND_COVERAGE && subjectKnown;
-    if (found) {
-      response.found = true;
-      response.results = ranked.slice(0, MAX_RESULTS).map((h) => this.result(h.entry, h.score));
-    } else {
-      const near = ranked.filter((h) => h.coverage >= 0.3).slice(0, 3);
+    const readings = groups.flatMap((g) => (g.readAs ? [{ typed: g.typed, read: g.readAs }] : []));
+    if (!found) {
+      const near = unique.filter((r) => r.coverage >= SUGGEST_COVERAGE).slice(0, 3);
       response.suggestions = [
         ...new Set([
-          ...near.map((h) => h.entry.path[h.entry.path.length - 1] ?? ""),
+          ...near.map((r) => r.doc.path[r.doc.path.length - 1] ?? ""),
           ...suggestCommands(query, 3),
         ]),
       ].filter(Boolean);
+      return { response, hits: [], terms };
     }
-    return { response, hits: found ? ranked.slice(0, MAX_RESULTS) : [], terms: groups.map((g) => g.typed) };
+    const hits: Hit[] = unique.slice(0, MAX_RESULTS).map((r) => {
+      const entry = this.representative(r.doc, groups, subject);
+      const d = this.derived(entry);
+      const matched = groups
+        .filter((g) => g.alternatives.some((alt) => alt.every((t) => d.words.has(t))))
+        .map((g) => g.typed);
+      return { entry, score: r.score, matched };
+    });
+    response.found = true;
+    response.results = hits.map((h) => this.result(h.entry, h.score));
+    return {
+      response,
+      hits,
+      terms: groups.map((g) => g.readAs ?? g.typed),
+      ...(readings.length > 0 ? { readings: readings.map((r) => this.displayReading(r, hits)) } : {}),
+    };
+  }
+
+  /** A typo's reading as the notes write the word (`ReplicaSet`, not `replicaset`). */
+  private displayReading(r: { typed: string; read: string }, hits: Hit[]): { typed: string; read: string } {
+    const re = new RegExp(r.read.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+    for (const h of hits) {
+      const text = [...h.entry.path, h.entry.title, h.entry.text].join("\n");
+      const m = re.exec(text.normalize("NFKC"));
+      if (m) return { typed: r.typed, read: m[0] };
+    }
+    return r;
   }
 
   private result(e: StoredEntry, score: number): SearchResult {

@@ -45,6 +45,30 @@ export function stem(word: string): string {
 
 const KATAKANA = /^[\p{Script=Katakana}ー・]+$/u;
 
+/**
+ * One spelling for a katakana word: the middle dot goes (ローリング・アップデート) and so does a final long-vowel
+ * mark, which Japanese writers add or leave out freely (サーバー = サーバ, コンピューター = コンピュータ).
+ */
+export function katakanaForm(word: string): string {
+  const w = word.replace(/・/g, "");
+  return w.length >= 3 ? w.replace(/ー+$/u, "") : w;
+}
+
+/**
+ * The stem a Japanese verb or adjective keeps in every inflection: its kanji, when a word is kanji followed by
+ * a short hiragana ending (送り, 送る, 送った → 送~; 消し, 消す → 消~). Indexed beside the word itself, so a
+ * question's 送りたい meets the notes' 送る. Null for other words.
+ */
+export function inflectionStem(word: string): string | null {
+  const m = /^(\p{Script=Han}{1,3})\p{Script=Hiragana}{1,3}$/u.exec(word);
+  return m?.[1] ? `${m[1]}~` : null;
+}
+
+/** Splits camelCase and PascalCase runs before case is folded (maxSurge → max Surge), keeping acronyms. */
+function splitCamel(text: string): string {
+  return text.replace(/([a-z])([A-Z])/g, "$1 $2");
+}
+
 /** A word and, for a katakana loanword that the dictionary cut into pieces, those pieces. */
 export interface Word {
   word: string;
@@ -61,7 +85,9 @@ export function segmentWordsWithParts(text: string): Word[] {
   let run: string[] = [];
   const flush = () => {
     if (run.length === 0) return;
-    out.push({ word: run.join(""), parts: run.length > 1 ? run.filter((p) => p.length >= 2) : [] });
+    const pieces = run.map(katakanaForm).filter(Boolean);
+    const word = katakanaForm(run.join(""));
+    if (word) out.push({ word, parts: pieces.length > 1 ? pieces.filter((p) => p.length >= 2) : [] });
     run = [];
   };
   for (const s of segmenter.segment(normalize(text))) {
@@ -83,9 +109,18 @@ export function segmentWords(text: string): string[] {
 
 /** Space-separated words (and the pieces of long katakana words), ready for FTS5's unicode61 tokenizer. */
 export function segmentForIndex(text: string): string {
-  return segmentWordsWithParts(text)
-    .flatMap((w) => [w.word, ...w.parts])
-    .join(" ");
+  const out: string[] = [];
+  for (const w of segmentWordsWithParts(text)) {
+    out.push(w.word, ...w.parts);
+    const s = inflectionStem(w.word);
+    if (s) out.push(s);
+    // A dotted or slashed name (`spec.strategy.maxsurge`, `apps/v1`) is also indexed as its parts.
+    if (/[./_:]/.test(w.word) && /[a-z]/.test(w.word))
+      for (const p of w.word.split(/[./_:]+/)) if (p.length >= 2) out.push(p);
+  }
+  // camelCase words are also indexed as their parts (maxSurge → max, surge), so "max surge" finds them.
+  for (const m of text.matchAll(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g)) out.push(...segmentWords(splitCamel(m[0])));
+  return out.join(" ");
 }
 
 /** The words of a query that carry meaning (stopwords dropped), unique, in order. */

@@ -275,3 +275,12 @@ for (const [word, ja] of Object.entries(EN_JA))
 export function japaneseFor(word: string): string[] {
   return [...new Set([...(BY_STEM.get(stem(word)) ?? []), ...(JA_JA[word] ?? [])])];
 }
+
+const BY_JAPANESE = new Map<string, string[]>();
+for (const [word, jas] of Object.entries(EN_JA))
+  for (const ja of jas) BY_JAPANESE.set(ja, [...new Set([...(BY_JAPANESE.get(ja) ?? []), stem(word)])]);
+
+/** The English words for a Japanese word of the table above, so a Japanese question meets English notes. */
+export function englishFor(word: string): string[] {
+  return BY_JAPANESE.get(word) ?? [];
+}

@@ -1,0 +1,53 @@
+import { stem } from "../segment.js";
+
+/**
+ * Everyday English words that learners use in questions about any technical topic (verbs of doing, common
+ * nouns and adjectives). Missing from a folder, such a word says little about whether the folder covers the
+ * question ("how do I run a container in detached *mode*"); a missing name (Helm, Terraform, RBAC) says a lot.
+ * General vocabulary only: nothing here names a product or a topic of one particular folder.
+ */
+const WORDS = `
+able access action add added adding after again against allow already always another answer anything around
+ask automatic automatically available away back bad base basic before begin behind best better big both break
+bring build call called can cannot case cause change check choose clear close come common compare complete
+correct count create current custom default detail details different disable do done down each easy edit
+else empty enable end enough entire error every everything example exist exists explain extra fail fast
+few find first fix follow force format free full get give given go good group happen happens help hide high
+hold idea important include inside instead into keep kind know large last later leave less level light like
+limit line list little live local long look lose lot low main make many matter may mean method mind minimum
+mode modify more most move much multiple must name near need never new next normal note nothing number
+often old once only open order other out output over own part pass path pick place plain point possible
+prefer print problem proper put quick quickly rather read ready real really reason remember repeat replace
+request require result return right same save say second see seem select send set setting several short
+should show side simple since single size small some something sometimes soon space special specific start
+state still stop such support sure switch take tell than thing think through time together too top try turn
+type under unit until up usage use used useful user using usual usually value very view wait want watch way
+well what when where whether which while whole why will with within without word work working would write
+wrong yet
+`;
+
+const GENERAL = new Set(
+  WORDS.split(/\s+/)
+    .filter(Boolean)
+    .map((w) => stem(w)),
+);
+
+/** Everyday kanji words of Japanese questions, in the same spirit: how, when, at least, relation, all… */
+const JAPANESE = `
+最低 最高 最初 最後 最新 最大 最小 関係 関連 違い 場合 確認 必要 全部 全て 一番 簡単 自動 手動 今 別 他 同じ 複数 単一
+個別 一度 一緒 一般 普通 通常 基本 具体 詳細 注意 問題 原因 結果 状態 理由 意味 目的 方法 手順 仕組み 特徴 種類 一覧 表示
+使用 利用 作成 変更 追加 削除 設定 指定 実行 開始 終了 可能 不要 大丈夫 本当 実際 以外 以上 以下 以前 以降 途中 最中
+前 後 中 上 下 外 内 間 時 時間 毎回 毎日 全体 部分 自分 相手 誰 皆 何 何故 事 物 人 話 気 感じ 多い 少ない 早い 遅い
+`;
+
+const GENERAL_JAPANESE = new Set(JAPANESE.split(/\s+/).filter(Boolean));
+
+/** Whether a (stemmed, lower-case) word is everyday English rather than a name or a term. */
+export function isGeneralEnglish(word: string): boolean {
+  return GENERAL.has(word);
+}
+
+/** Whether a word is everyday vocabulary of questions (English or Japanese) rather than a name or a term. */
+export function isGeneralWord(word: string): boolean {
+  return GENERAL.has(word) || GENERAL_JAPANESE.has(word);
+}

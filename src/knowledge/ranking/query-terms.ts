@@ -1,0 +1,283 @@
+import { editDistance, isCatalogWord } from "../catalog/index.js";
+import { inflectionStem, isStopword, segmentWords, segmentWordsWithParts } from "../segment.js";
+import { englishFor, japaneseFor } from "../synonyms.js";
+import { isGeneralEnglish, isGeneralWord } from "./general-english.js";
+import type { SectionIndex } from "./section-index.js";
+import { SkeletonIndex } from "./transliterate.js";
+import {
+  GENERAL_WORD_FACTOR,
+  READ_AS_FACTOR,
+  RELATIVE_CREDIT,
+  SINGLE_CHARACTER_FACTOR,
+  SKELETON_MIN_LENGTH,
+  TYPO,
+  UNKNOWN_WORD_FACTOR,
+} from "./weights.js";
+
+/** A word of the question and the notes' words that count as it. */
+export interface TermGroup {
+  /** The word as the question has it (normalized). */
+  typed: string;
+  /** Each alternative is a list of words that must all stand in a section. */
+  alternatives: string[][];
+  weight: number;
+  /** Share of the weight a section covering the word earns (below 1 when only a loose relative matches). */
+  credit: number;
+  /** A typo's correction: the notes' word the question's word was read as. */
+  readAs?: string;
+}
+
+const LATIN = /^[a-z][a-z0-9-]*$/;
+const JAPANESE_RUN = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
+
+function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * How much a word the notes never use says about the question's topic (see UNKNOWN_WORD_FACTOR): Latin words
+ * and katakana loanwords name the things a question is about; kanji words are mostly general vocabulary;
+ * hiragana words and inflected verbs carry grammar or tone.
+ */
+export function unknownWordFactor(word: string): number {
+  if (/^[\p{Script=Hiragana}ー]+$/u.test(word)) return UNKNOWN_WORD_FACTOR.hiragana;
+  if (/\p{Script=Hiragana}/u.test(word)) return UNKNOWN_WORD_FACTOR.mixedKana;
+  if (/^\p{Script=Han}+$/u.test(word)) return UNKNOWN_WORD_FACTOR.kanji;
+  if (isGeneralEnglish(word)) return UNKNOWN_WORD_FACTOR.generalEnglish;
+  return UNKNOWN_WORD_FACTOR.latinOrKatakana;
+}
+
+/** Builds the term groups of questions against one folder's vocabulary; holds what it derives from it. */
+export class QueryAnalyzer {
+  private skeletons: SkeletonIndex | undefined;
+  private latinVocab: string[] | undefined;
+  private japaneseVocab: string[] | undefined;
+  private katakanaVocab: string[] | undefined;
+
+  constructor(private readonly index: SectionIndex) {}
+
+  private df(word: string): number {
+    return this.index.docFreq(word);
+  }
+
+  private known(alt: readonly string[]): boolean {
+    return alt.every((w) => this.df(w) > 0);
+  }
+
+  private vocab(): { latin: string[]; japanese: string[]; katakana: string[] } {
+    if (!this.latinVocab || !this.japaneseVocab || !this.katakanaVocab) {
+      const all = [...this.index.vocabulary()];
+      this.latinVocab = all.filter((w) => LATIN.test(w) && w.length >= TYPO.minLatinLength - 1);
+      this.japaneseVocab = all.filter(
+        (w) => JAPANESE_RUN.test(w) && [...w].length >= TYPO.minJapaneseLength - 1,
+      );
+      this.katakanaVocab = all.filter((w) => /^[\p{Script=Katakana}ー]{3,}$/u.test(w));
+    }
+    return { latin: this.latinVocab, japanese: this.japaneseVocab, katakana: this.katakanaVocab };
+  }
+
+  /** The folder's word nearest to a typed word it does not have, when one is close enough and unambiguous. */
+  correct(word: string): string | null {
+    const chars = [...word].length;
+    let pool: string[];
+    let bound: number;
+    if (LATIN.test(word)) {
+      if (chars < TYPO.minLatinLength || /\d/.test(word)) return null;
+      pool = this.vocab().latin;
+      bound = chars <= TYPO.oneEditUpTo ? 1 : 2;
+    } else if (JAPANESE_RUN.test(word)) {
+      if (chars < TYPO.minJapaneseLength) return null;
+      pool = this.vocab().japanese;
+      bound = 1;
+    } else return null;
+    let best: string | null = null;
+    let bestDistance = bound + 1;
+    let bestDf = 0;
+    for (const v of pool) {
+      const len = [...v].length;
+      if (Math.abs(len - chars) > bound) continue;
+      const d = editDistance(word, v, bound);
+      if (d > bound) continue;
+      const df = this.df(v);
+      if (d < bestDistance || (d === bestDistance && df > bestDf)) {
+        best = v;
+        bestDistance = d;
+        bestDf = df;
+      }
+    }
+    return best;
+  }
+
+  /** The folder's compound (two adjacent words, 再|起動) nearest to a typed Japanese run, one edit away. */
+  private correctCompound(joined: string): string | null {
+    const chars = [...joined].length;
+    if (chars < TYPO.minJapaneseLength) return null;
+    let best: string | null = null;
+    for (const c of this.index.compounds().keys()) {
+      if (Math.abs([...c].length - chars) > 1) continue;
+      if (editDistance(joined, c, 1) <= 1) {
+        if (best !== null) return null;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** Katakana words of the folder that contain an unknown katakana word or that it contains. */
+  private katakanaRelatives(word: string): string[] {
+    if (!/^[\p{Script=Katakana}ー]{3,}$/u.test(word)) return [];
+    return this.vocab()
+      .katakana.filter((v) => v !== word && (v.includes(word) || word.includes(v)))
+      .slice(0, 8);
+  }
+
+  private counterparts(word: string): string[] {
+    this.skeletons ??= new SkeletonIndex(this.index.vocabulary(), SKELETON_MIN_LENGTH);
+    return this.skeletons.counterparts(word).slice(0, 6);
+  }
+
+  /** The term groups of a question: one per meaningful word, with the folder's words that count as it. */
+  groups(query: string): TermGroup[] {
+    // Flags typed in a question (`-it`, `--rm`) are meant, even when the word is a stopword ("it").
+    const flags = new Set(
+      [...query.matchAll(/(?:^|\s)--?([a-z][\w-]*)/gi)].map((m) => (m[1] ?? "").toLowerCase()),
+    );
+    const words = segmentWordsWithParts(query).filter(
+      (w) =>
+        flags.has(w.word) ||
+        !(isStopword(w.word) || (w.word.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w.word))),
+    );
+    const camel = new Set([...query.matchAll(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g)].map((m) => m[0].toLowerCase()));
+    const n = this.index.size;
+    const out: TermGroup[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (!w || seen.has(w.word)) continue;
+      seen.add(w.word);
+      const next = words[i + 1]?.word;
+      const alternatives: string[][] = [[w.word]];
+      let typed = w.word;
+      let readAs: string | undefined;
+      // Spacing inside compounds: "cluster ip" = ClusterIP, and "clusterip" = "Cluster IP".
+      if (next && LATIN.test(w.word) && LATIN.test(next) && this.df(w.word + next) > 0) {
+        alternatives.unshift([w.word + next]);
+        alternatives.push([w.word, next]);
+        typed = `${w.word} ${next}`;
+        seen.add(next);
+        i++;
+      }
+      // Two words that read as one of the folder's compounds with a typo: "exteranl name" → externalname.
+      if (next && LATIN.test(w.word) && LATIN.test(next) && (this.df(w.word) === 0 || this.df(next) === 0)) {
+        const fixed = this.df(w.word + next) > 0 ? null : this.correct(w.word + next);
+        if (fixed) {
+          out.push({
+            typed: `${w.word} ${next}`,
+            alternatives: [[fixed]],
+            weight: idf(n, this.df(fixed)) * READ_AS_FACTOR,
+            credit: 1,
+            readAs: fixed,
+          });
+          seen.add(next);
+          i++;
+          continue;
+        }
+      }
+      if ((this.df(w.word) === 0 || camel.has(w.word)) && LATIN.test(w.word)) {
+        for (let cut = 2; cut <= w.word.length - 2; cut++) {
+          const a = w.word.slice(0, cut);
+          const b = w.word.slice(cut);
+          if (this.df(a) > 0 && this.df(b) > 0) {
+            alternatives.push([a, b]);
+            break;
+          }
+        }
+      }
+      if (w.parts.length > 0 && this.df(w.word) === 0) alternatives.push(w.parts);
+      const stem = inflectionStem(w.word);
+      if (stem && this.df(w.word) === 0) alternatives.push([stem]);
+      for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
+      for (const en of englishFor(w.word)) alternatives.push([en]);
+      for (const alias of this.index.aliases.get(w.word) ?? []) alternatives.push(alias);
+      for (const c of this.counterparts(w.word)) alternatives.push([c]);
+      let knownAlts = alternatives.filter((a) => this.known(a));
+      let credit = 1;
+      if (knownAlts.length === 0) {
+        for (const alt of [...alternatives]) {
+          const only = alt.length === 1 ? alt[0] : undefined;
+          if (only) for (const k of this.katakanaRelatives(only)) alternatives.push([k]);
+        }
+        if (alternatives.some((a) => this.known(a))) credit = RELATIVE_CREDIT;
+      }
+      // A word the folder never uses, nor any of its equivalents: perhaps a typo of one it does.
+      if (knownAlts.length === 0) {
+        const fixed = this.correct(w.word);
+        if (fixed) {
+          alternatives.push([fixed]);
+          knownAlts = [[fixed]];
+          readAs = fixed;
+        }
+      }
+      const dfs = knownAlts.map((a) => Math.min(...a.map((t) => this.df(t))));
+      const single = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(w.word)
+        ? SINGLE_CHARACTER_FACTOR
+        : 1;
+      const general = isGeneralWord(w.word) ? GENERAL_WORD_FACTOR : 1;
+      const weight =
+        single *
+        general *
+        (dfs.length > 0
+          ? idf(n, Math.max(...dfs)) * (readAs ? READ_AS_FACTOR : 1)
+          : idf(n, 0) *
+            unknownWordFactor(w.word) *
+            (isCatalogWord(w.word) ? UNKNOWN_WORD_FACTOR.catalogWord : 1));
+      out.push({ typed, alternatives: dedupe(alternatives), weight, credit, ...(readAs ? { readAs } : {}) });
+    }
+    return this.correctJapaneseRuns(query, out);
+  }
+
+  /**
+   * A typo inside a Japanese compound cuts it into pieces the folder does not have (再起同 → 再起|同): adjacent
+   * kanji or katakana words of the question with an unknown one among them are joined and read as the
+   * folder's nearest word (再起動), replacing the pieces.
+   */
+  private correctJapaneseRuns(query: string, groups: TermGroup[]): TermGroup[] {
+    const n = this.index.size;
+    const runs = segmentWords(query).reduce<string[][]>((acc, w) => {
+      const last = acc[acc.length - 1];
+      if (JAPANESE_RUN.test(w)) {
+        if (last && last.length > 0) last.push(w);
+        else acc.push([w]);
+      } else acc.push([]);
+      return acc;
+    }, []);
+    let out = groups;
+    for (const run of runs) {
+      if (run.length < 2 || !run.some((w) => this.df(w) === 0)) continue;
+      const joined = run.join("");
+      if (this.df(joined) > 0) continue;
+      const fixed = this.correct(joined) ?? this.correctCompound(joined);
+      if (!fixed) continue;
+      const parts = this.index.compounds().get(fixed) ?? [fixed];
+      out = out.filter((g) => !run.includes(g.typed));
+      out.push({
+        typed: joined,
+        alternatives: [parts],
+        weight: idf(n, Math.min(...parts.map((p) => this.df(p)))) * READ_AS_FACTOR,
+        credit: 1,
+        readAs: fixed,
+      });
+    }
+    return out;
+  }
+}
+
+function dedupe(alternatives: string[][]): string[][] {
+  const seen = new Set<string>();
+  return alternatives.filter((a) => {
+    const k = a.join(" ");
+    if (seen.has(k) || a.length === 0) return false;
+    seen.add(k);
+    return true;
+  });
+}

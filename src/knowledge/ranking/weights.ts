@@ -1,0 +1,121 @@
+/**
+ * Every weight and threshold of free-text ranking, in one place. None is fitted to one notes folder: each
+ * says what it does, and the numbers were checked on the bundled note, the Kubernetes Japanese docs and the
+ * tldr pages side by side (`npm run eval`).
+ */
+
+/** The fields of a section, in the order the index stores them (see index-store.ts `writeIndex`). */
+export const FIELDS = ["heading", "ancestors", "prose", "code", "extra"] as const;
+export type Field = (typeof FIELDS)[number];
+
+/**
+ * BM25F field weights: a word in the section's own heading says most about what the section is for; its
+ * parents' headings give context (a "Max Surge" subsection under "Deployment" is about Deployments); prose
+ * and code say what it explains; the command reference's one-liners (extra) only help find it.
+ */
+export const FIELD_WEIGHT: Record<Field, number> = {
+  heading: 4.0,
+  ancestors: 1.2,
+  prose: 1.0,
+  code: 0.6,
+  extra: 0.25,
+};
+
+/** BM25F length normalisation per field: long bodies are not better for being long; headings barely vary. */
+export const FIELD_B: Record<Field, number> = {
+  heading: 0.3,
+  ancestors: 0.3,
+  prose: 0.75,
+  code: 0.75,
+  extra: 0.5,
+};
+
+/** BM25 term-frequency saturation. */
+export const K1 = 1.2;
+
+/**
+ * How much a matched field counts towards coverage (the share of the question's words a section holds):
+ * the reference's one-liners count half, since they are not the notes' own words.
+ */
+export const COVERAGE_FIELD: Record<Field, number> = {
+  heading: 1,
+  ancestors: 1,
+  prose: 1,
+  code: 1,
+  extra: 0.5,
+};
+
+/** Final score = COVERAGE × coverage + RELEVANCE × (BM25F relative to the best candidate) + boosts. */
+export const SCORE = {
+  coverage: 0.6,
+  relevance: 0.3,
+  /** The section's own heading is written in the question ("Deployment のロールバック"). */
+  headingInQuery: 0.08,
+  /** A "what is X" question and a section headed X (or a term entry for X). */
+  definesSubject: 0.2,
+  /** A "what is X" question and a section with a line that starts with X, as a definition does. */
+  subjectLeadsLine: 0.1,
+  /** A how-to question and a section that shows commands. */
+  howToCode: 0.04,
+  /** The section is written in the question's language (when the folder mixes languages). */
+  sameLanguage: 0.05,
+} as const;
+
+/** Share of the question's weight the best section must cover for the question to count as covered. */
+export const FOUND_COVERAGE = 0.62;
+
+/** A suggestion ("did you mean") is a section covering at least this share. */
+export const SUGGEST_COVERAGE = 0.3;
+
+/**
+ * How much a word the notes never use weighs, as a share of the weight of the rarest word they do use:
+ * Latin words and katakana loanwords name what a question is about, so their absence means the notes do not
+ * cover it; kanji words are often general vocabulary; hiragana is grammar and tone.
+ */
+export const UNKNOWN_WORD_FACTOR = {
+  latinOrKatakana: 1,
+  /** Everyday English (general-english.ts): "mode", "space", "much". */
+  generalEnglish: 0.3,
+  kanji: 0.35,
+  /** An inflected verb or adjective (入れ, 立て): the topic is in the other words. */
+  mixedKana: 0.1,
+  /** Hiragana alone is grammar and tone (そもそも, いくつ, ですか). */
+  hiragana: 0,
+  /** A word the command reference knows (a docker or kubectl word) weighs half when the notes lack it. */
+  catalogWord: 0.5,
+} as const;
+
+/**
+ * A single kanji or kana standing alone as a word (残 of 残したい, 前, 後) is a fragment of an inflected verb or a
+ * general word far more often than the topic; it weighs this share of its rarity.
+ */
+export const SINGLE_CHARACTER_FACTOR = 0.3;
+
+/**
+ * Everyday words (general-english.ts) weigh this share of their rarity even when the folder uses them: that a
+ * folder mentions 関係 or "single" once does not make a question about them a question about that section.
+ */
+export const GENERAL_WORD_FACTOR = 0.5;
+
+/**
+ * Credit a section gets for holding only a loose relative of a question's word (the folder's ネットワーク for
+ * the question's ブリッジネットワーク): the word still weighs in full, but counts as half covered.
+ */
+export const RELATIVE_CREDIT = 0.5;
+
+/** Weight of a question word read as another (a typo, a transliteration), relative to the word itself. */
+export const READ_AS_FACTOR = 0.9;
+
+/** Typo correction for free text: the shortest word corrected, and the edits allowed by length. */
+export const TYPO = {
+  minLatinLength: 5,
+  /** Latin words up to this length may have one edit; longer ones two. */
+  oneEditUpTo: 7,
+  minJapaneseLength: 3,
+} as const;
+
+/** Skeletons (katakana ↔ English) shorter than this are too ambiguous to match (ポッド/pod is 2). */
+export const SKELETON_MIN_LENGTH = 2;
+
+/** How many sections FTS-free candidate generation keeps before scoring in full. */
+export const MAX_CANDIDATES = 400;
