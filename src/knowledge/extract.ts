@@ -43,24 +43,73 @@ interface CommandLine {
   section: Section;
   /** What the notes say just before the line (the paragraph before its code block, or its own sentence). */
   lead?: string | undefined;
+  /** The comment line above it inside its code block (`# 特定のREVISIONにロールバック`). */
+  comment?: string | undefined;
+  /** The notes' line right after its code block, when it is not the next block's introduction. */
+  follow?: string | undefined;
   /** A reading of a garbled line, not the notes' own text. */
   corrected?: boolean;
 }
 
-/** Command lines of a shell block: prompted lines (`$ …`), or tool lines when the block has no prompt. */
-function shellLines(block: CodeBlock): { text: string; line: number }[] {
+/** A comment line of a shell block (`# …`, `## …`, `// …`), without its marker; not a shebang. */
+const COMMENT_LINE = /^(?:#+|\/\/)\s*(?!!)(\S.*)$/u;
+
+/**
+ * Command lines of a shell block: prompted lines (`$ …`), or tool lines when the block has no prompt. Each
+ * carries the comment that captions it: the nearest comment above with no other command between, or the
+ * comment that opens the block (a heading for all its lines) until another comment comes.
+ */
+function shellLines(block: CodeBlock): { text: string; line: number; comment?: string }[] {
   const lines = block.value.split("\n");
   const prompted = lines.some((l) => /^\s*\$\s?\S/.test(l));
-  const out: { text: string; line: number }[] = [];
+  const out: { text: string; line: number; comment?: string }[] = [];
+  let heading: string | undefined;
+  let pending: string | undefined;
   lines.forEach((raw, i) => {
     const t = raw.trim();
     const line = block.line + 1 + i;
-    if (prompted) {
-      const m = /^\$\s?(.*)$/.exec(t);
-      if (m?.[1]) out.push({ text: m[1].trim(), line });
-    } else if (TOOL_START.test(t)) out.push({ text: t, line });
+    const comment = COMMENT_LINE.exec(t)?.[1]?.trim();
+    if (comment) {
+      if (out.length === 0 && heading === undefined && pending === undefined) heading = comment;
+      else heading = undefined;
+      pending = comment;
+      return;
+    }
+    const text = prompted ? /^\$\s?(.*)$/.exec(t)?.[1]?.trim() : TOOL_START.test(t) ? t : undefined;
+    if (!text) return;
+    const caption = pending ?? heading;
+    out.push(caption ? { text, line, comment: caption } : { text, line });
+    pending = undefined;
   });
   return out;
+}
+
+/** The last line of a block, counting its closing fence. */
+function blockEnd(block: CodeBlock): number {
+  return block.line + block.value.split("\n").length + 1;
+}
+
+/**
+ * The notes' line right after a code block that explains it (`-d`オプションをつけることにより…), unless
+ * it introduces the next block or another block comes first.
+ */
+function followOf(section: Section, index: number): string | undefined {
+  const block = section.codeBlocks[index];
+  if (!block) return undefined;
+  const next = section.codeBlocks[index + 1];
+  const end = blockEnd(block);
+  const after = section.prose.find((l) => l.line > end && (!next || l.line < next.line));
+  const text = after?.text.trim();
+  if (!text || text === next?.lead?.trim()) return undefined;
+  return text;
+}
+
+/** The prose line just before a line of the notes (`- Build an image:` above `` `docker build .` ``). */
+function proseBefore(section: Section, line: number): string | undefined {
+  const before = section.prose.filter((l) => l.line < line && l.text.trim()).at(-1);
+  if (!before) return undefined;
+  const between = section.codeBlocks.some((b) => b.line > before.line && b.line < line);
+  return between ? undefined : before.text.trim();
 }
 
 function catalogLine(cmd: CatalogCommand): string {
@@ -245,17 +294,29 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
 
     // Commands: from shell blocks and inline code.
     const lines: CommandLine[] = [];
-    for (const block of section.codeBlocks) {
-      if (looksLikeYaml(block) || looksLikeDockerfile(block) || isProseBlock(block)) continue;
-      for (const l of shellLines(block)) lines.push({ ...l, section, lead: block.lead });
-    }
+    section.codeBlocks.forEach((block, index) => {
+      if (looksLikeYaml(block) || looksLikeDockerfile(block) || isProseBlock(block)) return;
+      const follow = followOf(section, index);
+      for (const l of shellLines(block)) lines.push({ ...l, section, lead: block.lead, follow });
+    });
     for (const l of section.prose) {
       const m = /^\$\s+(.+)$/.exec(l.text.trim());
-      if (m?.[1] && TOOL_START.test(m[1])) lines.push({ text: m[1].trim(), line: l.line, section });
+      if (m?.[1] && TOOL_START.test(m[1]))
+        lines.push({ text: m[1].trim(), line: l.line, section, lead: proseBefore(section, l.line) });
     }
     for (const code of section.inlineCodes) {
-      if (TOOL_START.test(code.value.trim()))
-        lines.push({ text: code.value.trim(), line: code.line, section });
+      const value = code.value.trim();
+      if (!TOOL_START.test(value)) continue;
+      // A line that is the command alone (`` `docker build .` `` under its `- description:`) is captioned
+      // by the line before it; a command inside a sentence is captioned by the sentence.
+      const own = section.prose.find((l) => l.line === code.line)?.text.trim() ?? "";
+      const alone = own.replace(/`/g, "").trim() === value;
+      lines.push({
+        text: value,
+        line: code.line,
+        section,
+        lead: alone ? proseBefore(section, code.line) : own || undefined,
+      });
     }
     const byCommand = new Map<string, { lines: CommandLine[]; catalog: string[] }>();
     for (const c of lines) {
@@ -263,8 +324,7 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
       if (garbled) {
         findings.push(garbled);
         // Index what the line means, so /explain of that command finds it (the answer shows the erratum).
-        if (garbled.correction)
-          lines.push({ text: garbled.correction, line: c.line, section, lead: c.lead, corrected: true });
+        if (garbled.correction) lines.push({ ...c, text: garbled.correction, corrected: true });
         continue;
       }
       const b = breakDown(c.text);
@@ -278,6 +338,8 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
       byCommand.set(canonical, group);
     }
     for (const [canonical, group] of byCommand) {
+      // One caption per example line (the first time the notes write it), aligned with `examples`.
+      const firsts = group.lines.filter((l, i) => group.lines.findIndex((g) => g.text === l.text) === i);
       entries.push({
         ...base,
         kind: "command",
@@ -286,10 +348,13 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
         title: canonical,
         text: prose,
         command: canonical,
-        examples: [...new Set(group.lines.map((l) => l.text))],
+        examples: firsts.map((l) => l.text),
         catalogText: group.catalog.join(" "),
         data: {
           lines: group.lines.map((l) => String(l.line)),
+          comments: firsts.map((l) => l.comment ?? ""),
+          leads: firsts.map((l) => l.lead ?? ""),
+          follows: firsts.map((l) => l.follow ?? ""),
           ...(group.lines.find((l) => l.lead) ? { lead: group.lines.find((l) => l.lead)?.lead ?? "" } : {}),
         },
       });

@@ -1,0 +1,109 @@
+import { findCommand } from "../../knowledge/catalog/index.js";
+import { breakDown } from "../../knowledge/command-line.js";
+import type { StoredEntry } from "../../knowledge/search.js";
+import type { Tutor } from "../tutor.js";
+import { termHits } from "./passages.js";
+
+/** One command line as the notes write it, with the notes' words around it. */
+export interface NotesLine {
+  /** The command entry it belongs to (its section is the answer's section). */
+  entry: StoredEntry;
+  text: string;
+  /** The comment above it inside its code block (`# 特定のREVISIONにロールバック`), or "". */
+  comment: string;
+  /** The sentence that introduces its block (or its own line's sentence), or "". */
+  lead: string;
+  /** The notes' line right after its block, or "". */
+  follow: string;
+  /** Rank of its section among the search's hits (0: best). */
+  rank: number;
+}
+
+function listAt(entry: StoredEntry, key: string, i: number): string {
+  const list = entry.data?.[key];
+  return Array.isArray(list) ? (list[i] ?? "") : "";
+}
+
+/** The caption the notes give a line: its comment in the block, else the sentence introducing the block. */
+export function captionOf(line: NotesLine): string {
+  return line.comment || line.lead;
+}
+
+/** The command lines of the sections the search found, best section first, in the notes' order. */
+export function notesLines(tutor: Tutor, sections: readonly StoredEntry[]): NotesLine[] {
+  const out: NotesLine[] = [];
+  const seen = new Set<string>();
+  sections.forEach((hit, rank) => {
+    if (seen.has(hit.source)) return;
+    seen.add(hit.source);
+    for (const entry of tutor.index.entriesOfSection(hit.file, hit.anchor)) {
+      if (entry.kind !== "command") continue;
+      (entry.examples ?? []).forEach((text, i) => {
+        out.push({
+          entry,
+          text,
+          comment: listAt(entry, "comments", i),
+          lead: listAt(entry, "leads", i),
+          follow: listAt(entry, "follows", i),
+          rank,
+        });
+      });
+    }
+  });
+  return out;
+}
+
+/** The notes' own words about a line count twice as much as the command reference's one-liner. */
+const OWN_WORDS_WEIGHT = 2;
+/** The section's heading names what its commands are for ("名前付きコンテナ"), once. */
+const HEADING_WEIGHT = 1;
+/** What being in a lower-ranked section costs a line, per rank. */
+const RANK_COST = 0.75;
+/** A bare mention (`docker image build` alone, in prose) next to full example lines is worth less. */
+const BARE_MENTION_COST = 1;
+/** Most lines one answer shows. */
+export const MAX_LINES = 3;
+
+/** What the command reference says a line does: its command's one-liner and those of its flags. */
+function referenceText(line: NotesLine): string {
+  const command = line.entry.command ? findCommand(line.entry.command) : undefined;
+  const flags = breakDown(line.text).pieces.flatMap((p) =>
+    p.kind === "flag" ? [p.flag.summary.en, p.flag.summary.ja] : [],
+  );
+  return [command?.summary.en ?? "", command?.summary.ja ?? "", ...flags].join(" ");
+}
+
+/** How well a line answers a question of these words: its caption and text, then the catalog's summary. */
+export function lineScore(line: NotesLine, terms: readonly string[]): number {
+  const own = termHits(`${captionOf(line)} ${line.text}`, terms);
+  const catalog = termHits(referenceText(line), terms);
+  const heading = termHits(line.entry.path.at(-1) ?? "", terms);
+  const bare = line.text.trim() === line.entry.command ? BARE_MENTION_COST : 0;
+  return OWN_WORDS_WEIGHT * own + HEADING_WEIGHT * heading + catalog - RANK_COST * line.rank - bare;
+}
+
+/**
+ * The lines that do what the question asks: the best-scoring line, and the lines of its section that score
+ * as well (both ways to delete a Pod), at most MAX_LINES. Empty when no line shares a word with the question.
+ */
+export function bestLines(lines: readonly NotesLine[], terms: readonly string[]): NotesLine[] {
+  const scored = lines.map((line, order) => ({ line, order, score: lineScore(line, terms) }));
+  const relevant = scored.filter((s) => s.score + RANK_COST * s.line.rank > 0);
+  relevant.sort((a, b) => b.score - a.score || a.order - b.order);
+  const top = relevant[0];
+  if (!top) return [];
+  return relevant
+    .filter((s) => s.score === top.score && s.line.entry.source === top.line.entry.source)
+    .slice(0, MAX_LINES)
+    .sort((a, b) => a.order - b.order)
+    .map((s) => s.line);
+}
+
+const ANGLE = /<[^<>\s|][^<>|]*>/gu;
+const BRACES = /\{\{([^{}[\]][^{}]*)\}\}/gu;
+
+/** The placeholders of a line (`<コンテナ名>`, `{{name:tag}}`), as written, once each. */
+export function placeholdersOf(text: string): string[] {
+  const found = [...text.matchAll(ANGLE), ...text.matchAll(BRACES)].map((m) => m[0]);
+  return [...new Set(found)];
+}

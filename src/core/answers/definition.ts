@@ -1,0 +1,106 @@
+import type { StoredEntry } from "../../knowledge/search.js";
+import type { Tutor } from "../tutor.js";
+import { sentences } from "./passages.js";
+
+/** A subject or heading compared loosely: case, spaces, dots and "とは"/"について" do not count. */
+export function normalSubject(text: string): string {
+  // A flag keeps its dashes: `-i` is not `i`.
+  if (/^--?[A-Za-z]/.test(text.trim())) return text.trim();
+  return text
+    .toLowerCase()
+    .replace(/(?:とは|について|の概念|って)$/u, "")
+    .replace(/[\s・_.\-–—]/gu, "");
+}
+
+function sameSubject(a: string, b: string): boolean {
+  const x = normalSubject(a);
+  const y = normalSubject(b);
+  if (!x || !y) return false;
+  // "Pods" asks about "Pod".
+  return x === y || `${x}s` === y || x === `${y}s`;
+}
+
+export interface Definition {
+  text: string;
+  entry: StoredEntry;
+}
+
+/** How much each sign says that a sentence defines the subject. */
+const SIGNS = {
+  /** "X とは …", "X is a …", "X: …". */
+  namesAsDefined: 3,
+  /** The opening sentence of the section about X. */
+  opening: 2.5,
+  /** A sentence naming X that ends like a definition ("… が X です", "… X である"). */
+  endsAsDefinition: 2,
+  /** "X は …". */
+  startsWithSubject: 1,
+} as const;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function isCommandLine(sentence: string): boolean {
+  return /^\$\s|^`[^`]+`$/.test(sentence.trim());
+}
+
+/** The sentence of a section's prose that best defines the subject, with how strongly it does. */
+function bestSentence(prose: string, subject: string): { text: string; score: number } | null {
+  const s = escapeRegExp(subject.trim()).replace(/\s+/g, "\\s*");
+  const named = new RegExp(
+    `${s}\\s*(?:とは|って)|^${s}\\s*(?:[:：]|\\.\\.\\.|…)|\\b${s}s?\\s+(?:is|are)\\s`,
+    "iu",
+  );
+  const mentions = new RegExp(s, "iu");
+  const ending = /(?:です|である|のこと|を指します|を指す)[。.]?$/u;
+  const starts = new RegExp(`^${s}\\s*(?:は|が)`, "iu");
+  let best: { text: string; score: number } | null = null;
+  sentences(prose)
+    .filter((p) => !isCommandLine(p))
+    .forEach((p, i) => {
+      let score = 0;
+      if (named.test(p)) score += SIGNS.namesAsDefined;
+      if (mentions.test(p) && ending.test(p)) score += SIGNS.endsAsDefinition;
+      if (i === 0) score += SIGNS.opening;
+      if (starts.test(p)) score += SIGNS.startsWithSubject;
+      if (score > 0 && (!best || score > best.score)) best = { text: p, score };
+    });
+  return best;
+}
+
+/**
+ * The notes' sentence that defines a subject: a glossary row or "X … explanation" line about it, else the
+ * sentence of the section headed by it that reads most like a definition, else a sentence of the sections
+ * found that says "X とは" / "X is".
+ */
+export function definitionOf(tutor: Tutor, subject: string, hits: readonly StoredEntry[]): Definition | null {
+  if (!subject.trim()) return null;
+  // Glossary rows and option table rows name their subject in their first cell.
+  const rows = [
+    ...hits.filter((e) => e.kind === "term" || e.kind === "option"),
+    ...tutor.index.allEntries("term"),
+    ...tutor.index.allEntries("option"),
+  ];
+  const term = rows.find(
+    (e) =>
+      (sameSubject(e.title, subject) || sameSubject(String(e.data?.typed ?? ""), subject)) && e.text.trim(),
+  );
+  if (term) return { text: `${term.title} — ${term.text}`, entry: term };
+  const found = hits.flatMap((h) =>
+    tutor.index.entriesOfSection(h.file, h.anchor).filter((e) => e.kind === "section"),
+  );
+  const headed = [...found, ...tutor.index.allEntries("section")].find(
+    (e) => sameSubject(e.title, subject) && e.text.trim(),
+  );
+  if (headed) {
+    const best = bestSentence(headed.text, subject);
+    if (best) return { text: best.text, entry: headed };
+  }
+  // Elsewhere only a sentence that names the subject as defined counts (not any opening sentence).
+  for (const section of found) {
+    const best = bestSentence(section.text, subject);
+    if (best && best.score >= SIGNS.namesAsDefined) return { text: best.text, entry: section };
+  }
+  return null;
+}

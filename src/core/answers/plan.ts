@@ -1,0 +1,311 @@
+import { type QuestionShape, questionKind } from "../../knowledge/question-kind.js";
+import type { StoredEntry } from "../../knowledge/search.js";
+import type { Locale } from "../i18n.js";
+import type { Block } from "../reply.js";
+import type { Tutor } from "../tutor.js";
+import { bestLines, captionOf, type NotesLine, notesLines, placeholdersOf } from "./command-lines.js";
+import { definitionOf, normalSubject } from "./definition.js";
+import { segmentWords } from "../../knowledge/segment.js";
+import { bestPassage, sentences, termHits } from "./passages.js";
+import { placeholderLine } from "./words.js";
+
+/** What answers the question, and the section it comes from. */
+export interface PlannedAnswer {
+  kind: "answer";
+  main: StoredEntry;
+  blocks: Block[];
+  /** Only part of the section is shown: its citation says there is more to read. */
+  trimmed: boolean;
+}
+
+/** A planned answer, or "the notes do not cover this" with the thing they never name. */
+export type Plan = PlannedAnswer | { kind: "not-covered"; missing: string };
+
+/** Characters of the section's prose shown after a definition. */
+const DEFINITION_CONTEXT_CHARS = 400;
+/** Sentences that name both sides of a difference, at most. */
+const MAX_DIFFERENCE_SENTENCES = 2;
+/** Items of a list answer, at most. */
+const MAX_LIST_ITEMS = 12;
+/** What being in a lower-ranked section costs an option, per rank (as for command lines). */
+const OPTION_RANK_COST = 0.75;
+
+function sectionOf(tutor: Tutor, entry: StoredEntry): StoredEntry {
+  return tutor.index.entriesOfSection(entry.file, entry.anchor).find((e) => e.kind === "section") ?? entry;
+}
+
+/** Each line with its caption, the explaining line after its block, and what to put in its placeholders. */
+function lineBlocks(locale: Locale, lines: readonly NotesLine[], codeFirst: boolean): Block[] {
+  const blocks: Block[] = [];
+  const shownCaptions = new Set<string>();
+  for (const line of lines) {
+    const caption = captionOf(line);
+    const fresh = caption && !shownCaptions.has(caption);
+    if (fresh) shownCaptions.add(caption);
+    const code: Block = { type: "code", lang: "sh", code: `$ ${line.text}` };
+    if (codeFirst) blocks.push(code);
+    if (fresh) blocks.push({ type: "text", text: caption });
+    if (!codeFirst) blocks.push(code);
+  }
+  const placeholders = [...new Set(lines.flatMap((l) => placeholdersOf(l.text)))];
+  if (placeholders.length > 0) blocks.push({ type: "text", text: placeholderLine(locale, placeholders) });
+  const follows = [...new Set(lines.map((l) => l.follow).filter((f) => f && !shownCaptions.has(f)))];
+  if (follows.length > 0) blocks.push({ type: "text", text: follows.join("\n") });
+  return blocks;
+}
+
+/** Words that say what kind of answer is wanted ("コマンド", "option"), not what it is about. */
+const KIND_MARKERS = /^(?:コマンド|command|オプション|option|フラグ|flag)s?$/iu;
+
+function withoutMarkers(terms: readonly string[]): string[] {
+  const kept = terms.filter((t) => !KIND_MARKERS.test(t));
+  return kept.length > 0 ? kept : [...terms];
+}
+
+function commandAnswer(
+  tutor: Tutor,
+  locale: Locale,
+  entries: readonly StoredEntry[],
+  terms: readonly string[],
+  codeFirst: boolean,
+): PlannedAnswer | null {
+  const lines = bestLines(notesLines(tutor, entries), withoutMarkers(terms));
+  const first = lines[0];
+  if (!first) return null;
+  return {
+    kind: "answer",
+    main: sectionOf(tutor, first.entry),
+    blocks: lineBlocks(locale, lines, codeFirst),
+    trimmed: true,
+  };
+}
+
+function definitionAnswer(
+  tutor: Tutor,
+  shape: QuestionShape,
+  entries: readonly StoredEntry[],
+  terms: readonly string[],
+): PlannedAnswer | null {
+  const def = definitionOf(tutor, shape.subject ?? "", entries);
+  if (!def) return null;
+  if (def.entry.kind === "term")
+    return { kind: "answer", main: def.entry, blocks: [{ type: "text", text: def.text }], trimmed: false };
+  // The definition, then what else the section says that matches, without saying the definition twice.
+  const rest = bestPassage(def.entry.text, terms, DEFINITION_CONTEXT_CHARS)
+    .split("\n")
+    .filter((s) => s.trim() && s.trim() !== def.text.trim())
+    .join("\n");
+  const text = [def.text, rest].filter(Boolean).join("\n");
+  const trimmed = text.replace(/\s+/gu, "") !== sentences(def.entry.text).join("").replace(/\s+/gu, "");
+  return { kind: "answer", main: def.entry, blocks: [{ type: "text", text }], trimmed };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Whether a text names one side of a comparison: loosely for words, exactly for a flag (`-i` is not `-it`). */
+function mentions(text: string, side: string): boolean {
+  if (/^--?[A-Za-z]/.test(side))
+    return new RegExp(`(?<![\\w-])${escapeRegExp(side)}(?![\\w-])`, "u").test(text);
+  const s = normalSubject(side);
+  return s.length > 0 && normalSubject(text).includes(s);
+}
+
+/** A word that names a thing (`ENTRYPOINT`, `Ingress`, `-i`, `デーモンセット`), not a verb or a common word. */
+const NAME_WORD = /^(?:--?[A-Za-z][\w-]*|[A-Z][\w.-]*|[\p{Script=Katakana}ー]{2,})$/u;
+
+/**
+ * Whether the notes name a side anywhere (a heading, prose, a table row, a command line). Only the words of
+ * the side that name a thing are checked: "stopping" may be written 停止.
+ */
+function inNotes(tutor: Tutor, side: string): boolean {
+  const names = side.split(/\s+/u).filter((w) => NAME_WORD.test(w));
+  if (names.length === 0) return true;
+  const entries = tutor.index.allEntries();
+  const said = (word: string) =>
+    entries.some(
+      (e) =>
+        mentions(e.title, word) ||
+        mentions(e.text, word) ||
+        (e.examples ?? []).some((x) => mentions(x, word)),
+    );
+  return names.every(said);
+}
+
+/** One side of a difference in the notes' words: its definition, else the command line that does it. */
+function sideBlocks(
+  tutor: Tutor,
+  locale: Locale,
+  side: string,
+  entries: readonly StoredEntry[],
+  terms: readonly string[],
+  prefer: StoredEntry | undefined,
+): { blocks: Block[]; main: StoredEntry } | null {
+  const def = definitionOf(tutor, side, entries);
+  if (def)
+    return {
+      main:
+        def.entry.kind === "term" || def.entry.kind === "option" ? def.entry : sectionOf(tutor, def.entry),
+      blocks: [{ type: "text", text: mentions(def.text, side) ? def.text : `${side} — ${def.text}` }],
+    };
+  // The question's words (as the search read them: `remov` → `remove`) that belong to this side.
+  const own = segmentWords(side);
+  const sideTerms = terms.filter((t) => own.some((w) => t.startsWith(w) || w.startsWith(t)));
+  // Like is compared with like: the section that answered the other side comes first.
+  const sections = prefer ? [prefer, ...entries] : entries;
+  const line = bestLines(notesLines(tutor, sections), sideTerms.length > 0 ? sideTerms : own)[0];
+  if (!line) return null;
+  return { main: sectionOf(tutor, line.entry), blocks: lineBlocks(locale, [line], false) };
+}
+
+/**
+ * The sentences that name both sides, then each side in the notes' words (its definition or its command).
+ * "Not covered" when the notes never name one of the sides: they cannot say how the two differ.
+ */
+function differenceAnswer(
+  tutor: Tutor,
+  locale: Locale,
+  shape: QuestionShape,
+  entries: readonly StoredEntry[],
+  terms: readonly string[],
+): Plan | null {
+  const [a, b] = shape.sides ?? [];
+  if (!a || !b) return null;
+  const missing = [a, b].find((side) => !inNotes(tutor, side));
+  if (missing) return { kind: "not-covered", missing };
+  const sections = [...entries.map((e) => sectionOf(tutor, e)), ...tutor.index.allEntries("section")];
+  const blocks: Block[] = [];
+  let main: StoredEntry | undefined;
+  for (const section of sections) {
+    const both = sentences(section.text).filter((s) => mentions(s, a) && mentions(s, b));
+    if (both.length === 0) continue;
+    blocks.push({ type: "text", text: both.slice(0, MAX_DIFFERENCE_SENTENCES).join("\n") });
+    main = section;
+    break;
+  }
+  const shown = () =>
+    blocks.map((x) => (x.type === "text" ? x.text : x.type === "code" ? x.code : "")).join("\n");
+  for (const side of [a, b]) {
+    const part = sideBlocks(tutor, locale, side, entries, terms, main);
+    if (!part) continue;
+    main ??= part.main;
+    const fresh = part.blocks.filter((x) => x.type !== "text" || !shown().includes(x.text));
+    blocks.push(...fresh);
+  }
+  if (!main || blocks.length === 0) return null;
+  return { kind: "answer", main, blocks, trimmed: true };
+}
+
+const FLAG = /(?<![\w-])(--?[A-Za-z][\w-]*)/u;
+
+/** The option itself first: an option table row, or the notes' sentence about a flag, that fits best. */
+function optionAnswer(
+  tutor: Tutor,
+  entries: readonly StoredEntry[],
+  terms: readonly string[],
+): PlannedAnswer | null {
+  const ranks = new Map(entries.map((e, i) => [e.source, i] as const));
+  const rankOf = (e: StoredEntry) => ranks.get(e.source) ?? entries.length;
+  const asked = withoutMarkers(terms);
+  const candidates: { main: StoredEntry; text: string; score: number }[] = [];
+  for (const option of tutor.index.allEntries("option")) {
+    const score = termHits(`${option.title} ${option.text} ${option.catalogText ?? ""}`, asked);
+    if (score > 0)
+      candidates.push({
+        main: option,
+        text: `\`${option.title}\` — ${option.text}`,
+        score: score - OPTION_RANK_COST * rankOf(option),
+      });
+  }
+  for (const hit of entries) {
+    const section = sectionOf(tutor, hit);
+    for (const s of sentences(section.text)) {
+      const flag = FLAG.exec(s)?.[1];
+      const score = flag ? termHits(s, asked) : 0;
+      if (flag && score > 0)
+        candidates.push({
+          main: section,
+          text: `\`${flag}\` — ${s}`,
+          score: score - OPTION_RANK_COST * rankOf(hit),
+        });
+    }
+  }
+  candidates.sort((x, y) => y.score - x.score);
+  const best = candidates[0];
+  if (!best) return null;
+  return { kind: "answer", main: best.main, blocks: [{ type: "text", text: best.text }], trimmed: true };
+}
+
+/** The list the section holds: its glossary, else its command lines with their captions. */
+function listAnswer(tutor: Tutor, entries: readonly StoredEntry[]): PlannedAnswer | null {
+  const first = entries[0];
+  if (!first) return null;
+  const here = tutor.index.entriesOfSection(first.file, first.anchor);
+  const main = sectionOf(tutor, first);
+  const terms = here.filter((e) => e.kind === "term");
+  if (terms.length >= 2)
+    return {
+      kind: "answer",
+      main,
+      blocks: [
+        {
+          type: "text",
+          text: terms
+            .slice(0, MAX_LIST_ITEMS)
+            .map((e) => `${e.title} — ${e.text}`)
+            .join("\n"),
+        },
+      ],
+      trimmed: terms.length > MAX_LIST_ITEMS,
+    };
+  const lines = notesLines(tutor, [first]).filter((l) => l.text.trim() !== l.entry.command);
+  if (lines.length >= 2)
+    return {
+      kind: "answer",
+      main,
+      blocks: [
+        {
+          type: "text",
+          text: lines
+            .slice(0, MAX_LIST_ITEMS)
+            .map((l) => [`\`${l.text}\``, captionOf(l)].filter(Boolean).join(" — "))
+            .join("\n"),
+        },
+      ],
+      trimmed: lines.length > MAX_LIST_ITEMS,
+    };
+  return null;
+}
+
+/**
+ * The answer planned by the kind of question: for a how-to, the command lines that do it with the notes'
+ * captions; for a definition, the defining sentence first; for a difference, the sentences naming both
+ * sides; for "which command/option", the command or option itself first; for a list, the list. Null when
+ * the kind has no plan or the notes hold nothing of that shape: the section answer is used then.
+ */
+export function planAnswer(
+  tutor: Tutor,
+  locale: Locale,
+  question: string,
+  entries: readonly StoredEntry[],
+  terms: readonly string[],
+): Plan | null {
+  const shape = questionKind(question);
+  switch (shape.kind) {
+    case "howto":
+      return commandAnswer(tutor, locale, entries, terms, false);
+    case "which-command":
+      return commandAnswer(tutor, locale, entries, terms, true);
+    case "definition":
+      return definitionAnswer(tutor, shape, entries, terms);
+    case "difference":
+      return differenceAnswer(tutor, locale, shape, entries, terms);
+    case "which-option":
+      return optionAnswer(tutor, entries, terms) ?? commandAnswer(tutor, locale, entries, terms, true);
+    case "list":
+      return listAnswer(tutor, entries);
+    case "other":
+      return null;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * What kind of answer a question asks for, read from its wording alone (English and Japanese), with what it
+ * is about. Pure: answers plan their content by it, and retrieval may weigh entries by it.
+ */
+export type QuestionKind =
+  | "howto"
+  | "definition"
+  | "difference"
+  | "which-command"
+  | "which-option"
+  | "list"
+  | "other";
+
+export interface QuestionShape {
+  kind: QuestionKind;
+  /** What the question is about, as typed (`ReplicaSet`, `see logs of a pod`), when there is one. */
+  subject?: string;
+  /** The two things a difference question compares. */
+  sides?: [string, string];
+}
+
+const END = /[\s?？。.!！]+$/u;
+
+/** Difference: "A と B の違い", "A vs B", "difference between A and B". */
+const DIFFERENCE_JA = /^(.+?)\s*(?:と|や|、)\s*(.+?)\s*(?:の|って|は)?\s*(?:違い|差|相違|ちがい)/u;
+const DIFFERENCE_EN =
+  /\bdiff(?:erence|erences|er)?\s+(?:between\s+)?(.+?)\s+(?:and|from|vs\.?|versus)\s+(.+)$/iu;
+const VERSUS = /^(.+?)\s+(?:vs\.?|versus|対)\s+(.+)$/iu;
+
+const WHICH_OPTION =
+  /(?:どの|何の|なんの|どんな)(?:オプション|フラグ)|(?:オプション|フラグ)(?:は|って)(?:何|なに|どれ)|\b(?:which|what)\s+(?:option|flag|switch)s?\b/iu;
+const WHICH_COMMAND =
+  /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)(?:何|なに|どれ)|コマンド(?:は)?$|\b(?:which|what)\s+(?:command|cli command)s?\b/iu;
+const LIST =
+  /一覧|種類|(?:何|なに)がある|どんなものがある|列挙|\bwhat are the\b|\blist (?:of|all|the)\b|\bkinds of\b|\btypes of\b/iu;
+const HOWTO_EN =
+  /^(?:how\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)\s+|how\s+to\s+|how\s+(?:do|can)\s+)(.+)$/iu;
+const HOWTO_JA =
+  /^(.+?)(?:には(?:どう|どのように|どうやって)?|するには|たい(?:のですが|です|んだけど|とき|時)?|(?:の|する)?(?:方法|やり方|手順)|をどうやって.*|はどうやって.*|どうやって.*|どうすれば.*)$/u;
+const HOWTO_ANY = /どうやって|どうすれば|するには|したい|方法|やり方|手順|\bhow (?:do|can|to|should)\b/iu;
+const DEFINITION_EN =
+  /^(?:what(?:'s|\s+is|\s+are|\s+does)|define|meaning of|explain what)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+mean)?$/iu;
+const DEFINITION_JA = /^(.+?)\s*(?:とは(?:何|なに|なん)?|って(?:何|なに|なん)|の意味|はなに|は何)/u;
+
+function clean(text: string): string {
+  return text
+    .trim()
+    .replace(END, "")
+    .replace(/^(?:the|an?)\s+/iu, "")
+    .replace(/\s*(?:です|ですか|か|でしょうか)$/u, "")
+    .replace(/(?:するには|には|の|は|を)$/u, "")
+    .trim();
+}
+
+function shape(kind: QuestionKind, subject?: string): QuestionShape {
+  const s = subject === undefined ? "" : clean(subject);
+  return s ? { kind, subject: s } : { kind };
+}
+
+/** The kind of a question and its subject. */
+export function questionKind(question: string): QuestionShape {
+  const q = question.trim().replace(END, "");
+  if (!q) return { kind: "other" };
+  const diff = DIFFERENCE_JA.exec(q) ?? DIFFERENCE_EN.exec(q) ?? VERSUS.exec(q);
+  if (diff?.[1] && diff[2]) {
+    // "Dockerfile の RUN と CMD": the sides are RUN and CMD, in the context of Dockerfile.
+    const a = clean(diff[1].replace(/^(?:what(?:'s| is) the\s+)/iu, "").replace(/^.*\sの\s*/u, ""));
+    const b = clean(diff[2].replace(/\s*(?:の違い.*|は\?*)$/u, ""));
+    if (a && b) return { kind: "difference", subject: `${a} ${b}`, sides: [a, b] };
+  }
+  if (WHICH_OPTION.test(q)) return shape("which-option", q.replace(WHICH_OPTION, " "));
+  if (WHICH_COMMAND.test(q)) return shape("which-command", q.replace(WHICH_COMMAND, " "));
+  if (LIST.test(q)) return shape("list", q.replace(LIST, " ").replace(/^(?:の|は)|(?:の|は)$/gu, ""));
+  const howEn = HOWTO_EN.exec(q);
+  if (howEn?.[1]) return shape("howto", howEn[1]);
+  const howJa = HOWTO_JA.exec(q);
+  if (howJa?.[1]) return shape("howto", howJa[1]);
+  if (HOWTO_ANY.test(q)) return shape("howto", q);
+  const defEn = DEFINITION_EN.exec(q);
+  if (defEn?.[1]) return shape("definition", defEn[1]);
+  const defJa = DEFINITION_JA.exec(q);
+  if (defJa?.[1]) return shape("definition", defJa[1]);
+  return { kind: "other" };
+}
