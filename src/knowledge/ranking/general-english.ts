@@ -7,6 +7,7 @@ import { stem } from "../segment.js";
  * General vocabulary only: nothing here names a product or a topic of one particular folder.
  */
 const WORDS = `
+command option tool flag
 able access action add added adding after again against allow already always another answer anything around
 ask automatic automatically available away back bad base basic before begin behind best better big both break
 bring build call called can cannot case cause change check choose clear close come common compare complete
@@ -34,9 +35,10 @@ const GENERAL = new Set(
 
 /** Everyday kanji words of Japanese questions, in the same spirit: how, when, at least, relation, all… */
 const JAPANESE = `
+コマンド オプション ツール
 最低 最高 最初 最後 最新 最大 最小 関係 関連 違い 場合 確認 必要 全部 全て 一番 簡単 自動 手動 今 別 他 同じ 複数 単一
-個別 一度 一緒 一般 普通 通常 基本 具体 詳細 注意 問題 原因 結果 状態 理由 意味 目的 方法 手順 仕組み 特徴 種類 一覧 表示
-使用 利用 作成 変更 追加 削除 設定 指定 実行 開始 終了 可能 不要 大丈夫 本当 実際 以外 以上 以下 以前 以降 途中 最中
+個別 一度 一緒 一般 普通 通常 基本 具体 詳細 注意 問題 原因 結果 状態 理由 意味 目的 方法 手順 仕組み 特徴 種類
+可能 不要 大丈夫 本当 実際 以外 以上 以下 以前 以降 途中 最中
 前 後 中 上 下 外 内 間 時 時間 毎回 毎日 全体 部分 自分 相手 誰 皆 何 何故 事 物 人 話 気 感じ 多い 少ない 早い 遅い
 `;
 

@@ -6,10 +6,12 @@ import type { SectionIndex } from "./section-index.js";
 import { SkeletonIndex } from "./transliterate.js";
 import {
   GENERAL_WORD_FACTOR,
+  KNOWN_KANA_FACTOR,
   READ_AS_FACTOR,
   RELATIVE_CREDIT,
   SINGLE_CHARACTER_FACTOR,
   SKELETON_MIN_LENGTH,
+  SKELETON_MIN_WORD,
   TYPO,
   UNKNOWN_WORD_FACTOR,
 } from "./weights.js";
@@ -82,6 +84,7 @@ export class QueryAnalyzer {
     let pool: string[];
     let bound: number;
     if (LATIN.test(word)) {
+      if (chars === TYPO.swapOnlyLength && !/\d/.test(word)) return this.swapped(word);
       if (chars < TYPO.minLatinLength || /\d/.test(word)) return null;
       pool = this.vocab().latin;
       bound = chars <= TYPO.oneEditUpTo ? 1 : 2;
@@ -104,6 +107,16 @@ export class QueryAnalyzer {
         bestDistance = d;
         bestDf = df;
       }
+    }
+    return best;
+  }
+
+  /** The folder's word that a swap of two neighbouring letters makes of `word`, the most used if several. */
+  private swapped(word: string): string | null {
+    let best: string | null = null;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const w = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (w !== word && this.df(w) > (best ? this.df(best) : 0)) best = w;
     }
     return best;
   }
@@ -132,6 +145,7 @@ export class QueryAnalyzer {
   }
 
   private counterparts(word: string): string[] {
+    if (/^[a-z]+$/.test(word) && word.length < SKELETON_MIN_WORD) return [];
     this.skeletons ??= new SkeletonIndex(this.index.vocabulary(), SKELETON_MIN_LENGTH);
     return this.skeletons.counterparts(word).slice(0, 6);
   }
@@ -199,7 +213,15 @@ export class QueryAnalyzer {
       for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
       for (const en of englishFor(w.word)) alternatives.push([en]);
       for (const alias of this.index.aliases.get(w.word) ?? []) alternatives.push(alias);
-      for (const c of this.counterparts(w.word)) alternatives.push([c]);
+      // A Latin word the folder lacks is first read as a typo of one it has ("stpo" → stop), then by sound.
+      if (this.df(w.word) === 0 && LATIN.test(w.word)) {
+        const fixed = this.correct(w.word);
+        if (fixed) {
+          alternatives.push([fixed]);
+          readAs = fixed;
+        }
+      }
+      if (!readAs) for (const c of this.counterparts(w.word)) alternatives.push([c]);
       let knownAlts = alternatives.filter((a) => this.known(a));
       let credit = 1;
       if (knownAlts.length === 0) {
@@ -210,7 +232,7 @@ export class QueryAnalyzer {
         if (alternatives.some((a) => this.known(a))) credit = RELATIVE_CREDIT;
       }
       // A word the folder never uses, nor any of its equivalents: perhaps a typo of one it does.
-      if (knownAlts.length === 0) {
+      if (knownAlts.length === 0 && !readAs) {
         const fixed = this.correct(w.word);
         if (fixed) {
           alternatives.push([fixed]);
@@ -222,7 +244,9 @@ export class QueryAnalyzer {
       const single = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(w.word)
         ? SINGLE_CHARACTER_FACTOR
         : 1;
-      const general = isGeneralWord(w.word) ? GENERAL_WORD_FACTOR : 1;
+      const general =
+        (isGeneralWord(w.word) ? GENERAL_WORD_FACTOR : 1) *
+        (dfs.length > 0 && /\p{Script=Hiragana}/u.test(w.word) ? KNOWN_KANA_FACTOR : 1);
       const weight =
         single *
         general *

@@ -95,7 +95,7 @@ export const SINGLE_CHARACTER_FACTOR = 0.3;
  * Everyday words (general-english.ts) weigh this share of their rarity even when the folder uses them: that a
  * folder mentions 関係 or "single" once does not make a question about them a question about that section.
  */
-export const GENERAL_WORD_FACTOR = 0.5;
+export const GENERAL_WORD_FACTOR = 0.25;
 
 /**
  * Credit a section gets for holding only a loose relative of a question's word (the folder's ネットワーク for
@@ -103,19 +103,27 @@ export const GENERAL_WORD_FACTOR = 0.5;
  */
 export const RELATIVE_CREDIT = 0.5;
 
+/** A word with kana in it that the folder does use (付け, いくつ) is still mostly grammar: this share of its rarity. */
+export const KNOWN_KANA_FACTOR = 0.5;
+
 /** Weight of a question word read as another (a typo, a transliteration), relative to the word itself. */
 export const READ_AS_FACTOR = 0.9;
 
 /** Typo correction for free text: the shortest word corrected, and the edits allowed by length. */
 export const TYPO = {
   minLatinLength: 5,
+  /** Four-letter words are read as another only through one swap of neighbours ("stpo" → stop). */
+  swapOnlyLength: 4,
   /** Latin words up to this length may have one edit; longer ones two. */
   oneEditUpTo: 7,
   minJapaneseLength: 3,
 } as const;
 
-/** Skeletons (katakana ↔ English) shorter than this are too ambiguous to match (ポッド/pod is 2). */
+/** Skeletons (katakana ↔ English) shorter than this are too ambiguous to match (ノード/node is 2). */
 export const SKELETON_MIN_LENGTH = 2;
+
+/** English words shorter than this are not matched by skeleton at all (cpu ≠ コピ). */
+export const SKELETON_MIN_WORD = 4;
 
 /** How many sections FTS-free candidate generation keeps before scoring in full. */
 export const MAX_CANDIDATES = 400;
