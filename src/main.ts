@@ -30,10 +30,26 @@ function stdinIsUsable(): boolean {
   }
 }
 
-/** Waits for in-flight answers, at most `ms`. */
-async function drain(tutor: Tutor, ms: number): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (tutor.busy > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+/**
+ * After SIGTERM the load balancer needs a moment to see /readyz fail and stop routing here; requests it
+ * still sends meanwhile are served. Once platform traffic has been quiet this long (and nothing is in
+ * flight), nobody is sending any more and the listener closes.
+ */
+const DRAIN_QUIET_MS = 1000;
+
+/** Of the shutdown grace period, at most this share is spent still accepting traffic; the rest finishes it. */
+const DRAIN_ACCEPT_SHARE = 0.5;
+
+const pause = () => new Promise((r) => setTimeout(r, 20));
+
+/** Keeps serving until platform traffic has been quiet for DRAIN_QUIET_MS with nothing in flight, or `until`. */
+async function lingerWhileTrafficArrives(http: HealthServer, tutor: Tutor, until: number): Promise<void> {
+  while (Date.now() < until && (tutor.busy > 0 || http.quietMs() < DRAIN_QUIET_MS)) await pause();
+}
+
+/** Waits for in-flight answers until `deadline` (Date.now() milliseconds). */
+async function drain(tutor: Tutor, deadline: number): Promise<boolean> {
+  while (tutor.busy > 0 && Date.now() < deadline) await pause();
   return tutor.busy === 0;
 }
 
@@ -155,12 +171,19 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
         resolve(1);
       }, config.SHUTDOWN_TIMEOUT_MS + 2000);
       hard.unref();
-      // Readiness already says "draining", so no new work is routed here; answers in flight (computing or
-      // being sent) finish first, then the platforms disconnect.
-      const drained = await drain(tutor, config.SHUTDOWN_TIMEOUT_MS);
+      // 1. Readiness says "draining" from now on, so the load balancer stops routing here; what it still
+      //    sends meanwhile is read, acknowledged and answered (each response closes its connection).
+      const started = Date.now();
+      const deadline = started + config.SHUTDOWN_TIMEOUT_MS;
+      await lingerWhileTrafficArrives(http, tutor, started + config.SHUTDOWN_TIMEOUT_MS * DRAIN_ACCEPT_SHARE);
+      // 2. No new connections; requests on connections still open are finished, then those close.
+      const closed = http.close(deadline);
+      // 3. Every accepted command is answered (computed and sent) before the platforms disconnect.
+      const drained = await drain(tutor, deadline);
       if (!drained) logger.warn({ inFlight: tutor.busy }, "in-flight work did not finish in time");
+      await closed;
+      await drain(tutor, deadline);
       await Promise.allSettled(surfaces.map((s) => s.stop()));
-      await http.close();
       tutor.close();
       clearTimeout(hard);
       logger.info("stopped");

@@ -14,7 +14,13 @@ export interface HealthServer {
   server: http.Server;
   port: number;
   addRoute(route: ExtraRoute): void;
-  close(): Promise<void>;
+  /** Milliseconds since a request last reached an extra route (platform traffic, not probes). */
+  quietMs(): number;
+  /**
+   * Stops accepting connections and resolves once every open one has ended (each response while draining
+   * says `Connection: close`), or at `deadline` (Date.now() milliseconds), whichever comes first.
+   */
+  close(deadline?: number): Promise<void>;
 }
 
 /** /healthz (process alive), /readyz (database, index and every platform ready), /metrics (Prometheus). */
@@ -26,8 +32,12 @@ export async function startHealthServer(options: {
   draining: () => boolean;
 }): Promise<HealthServer> {
   const routes: ExtraRoute[] = [];
+  let lastTrafficAt = 0;
   const server = http.createServer((req, res) => {
     const url = (req.url ?? "/").split("?")[0];
+    // While draining, every connection carries this last response and closes: keep-alive clients (Slack,
+    // the load balancer) open a new connection for their next request, which goes to another replica.
+    if (options.draining()) res.setHeader("connection", "close");
     if (req.method === "GET" && url === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok" }));
       return;
@@ -49,6 +59,7 @@ export async function startHealthServer(options: {
       );
       return;
     }
+    lastTrafficAt = Date.now();
     for (const route of routes) if (route(req, res)) return;
     res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
   });
@@ -61,10 +72,26 @@ export async function startHealthServer(options: {
     server,
     port: (server.address() as AddressInfo).port,
     addRoute: (r) => routes.push(r),
-    close: () =>
+    quietMs: () => (lastTrafficAt === 0 ? Number.POSITIVE_INFINITY : Date.now() - lastTrafficAt),
+    close: (deadline) =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        let timer: NodeJS.Timeout | undefined;
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        server.close(done);
         server.closeIdleConnections();
+        if (deadline !== undefined) {
+          timer = setTimeout(
+            () => {
+              server.closeAllConnections();
+              done();
+            },
+            Math.max(0, deadline - Date.now()),
+          );
+          timer.unref();
+        }
       }),
   };
 }

@@ -20,6 +20,8 @@ export interface LoadOptions {
   command: (i: number) => SlashCommandInput;
   /** How long to wait for the answers once every command was sent. */
   answerTimeoutMs: number;
+  /** Each connection waits this long between its requests (commands arriving over time); 0 by default. */
+  paceMs?: number;
   /** Called after each acknowledgement (tests send a signal part-way through). */
   onAck?: (i: number, res: InteractionResult) => void;
 }
@@ -44,6 +46,8 @@ export interface LoadResult {
   elapsedMs: number;
   /** The first response of each acknowledged command, by index. */
   answers: Map<number, Record<string, unknown>>;
+  /** When (Date.now()) each command was acknowledged, by index. */
+  ackedAt: Map<number, number>;
 }
 
 export const percentile = (xs: number[], p: number): number => {
@@ -72,6 +76,7 @@ export async function slashLoad(
     answerMs: [],
     elapsedMs: 0,
     answers: new Map(),
+    ackedAt: new Map(),
   };
   const pending = new Map<string, { i: number; at: number }>();
   let next = 0;
@@ -79,6 +84,7 @@ export async function slashLoad(
     for (;;) {
       const i = next++;
       if (i >= options.count) return;
+      if (options.paceMs && i >= options.concurrency) await new Promise((r) => setTimeout(r, options.paceMs));
       const at = Date.now();
       result.sent++;
       try {
@@ -87,6 +93,7 @@ export async function slashLoad(
           result.acked++;
           result.ackMs.push(res.elapsedMs);
           if (res.elapsedMs > SLACK_ACK_DEADLINE_MS) result.lateAcks++;
+          result.ackedAt.set(i, Date.now());
           if (res.responseUrlId) pending.set(res.responseUrlId, { i, at });
           options.onAck?.(i, res);
         } else {
