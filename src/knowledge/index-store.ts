@@ -5,8 +5,9 @@ import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
 import type { Entry, Finding } from "./entries.js";
 import { extractEntries } from "./extract.js";
-import { parseNote } from "./markdown.js";
+import type { ParsedNote } from "./markdown.js";
 import { loadNotes, type NotesFolder } from "./notes-loader.js";
+import { parseNotes } from "./parse-notes.js";
 import { segmentForIndex } from "./segment.js";
 
 type Db = Database.Database;
@@ -112,10 +113,48 @@ export function writeIndex(db: Db, folder: NotesFolder, entries: Entry[], findin
   })();
 }
 
-/** Parses every note of the folder into entries and findings. Never throws on a note's content. */
+/**
+ * Parses every note of the folder into entries and findings. Never throws on a note's content: files
+ * past the caps, files the parser cannot finish within its limits and notes the extractor fails on are
+ * findings, and every other file is indexed.
+ */
 export function buildEntries(folder: NotesFolder): { entries: Entry[]; findings: Finding[] } {
-  const parsed = folder.files.map((f) => parseNote(f.file, f.content));
-  return extractEntries(parsed);
+  // Note by note, so that a note the extractor fails on is a finding and the others are indexed.
+  const extractEach = (notes: ParsedNote[]): { entries: Entry[]; findings: Finding[] } => {
+    const entries: Entry[] = [];
+    const findings: Finding[] = [];
+    for (const note of notes) {
+      try {
+        const one = extractEntries([note]);
+        entries.push(...one.entries);
+        findings.push(...one.findings);
+      } catch (err) {
+        findings.push({
+          kind: "parse",
+          file: note.file,
+          line: 1,
+          excerpt: note.file,
+          message: {
+            en: `This file's entries could not be extracted (${err instanceof Error ? err.message : String(err)}); it is not indexed.`,
+            ja: "このファイルから項目を取り出せませんでした。索引に入れていません。",
+          },
+        });
+      }
+    }
+    return { entries, findings };
+  };
+  const parsed = parseNotes(folder.files);
+  const noteFindings = parsed.notes.flatMap((n) => n.findings ?? []);
+  let extracted: { entries: Entry[]; findings: Finding[] };
+  try {
+    extracted = extractEntries(parsed.notes);
+  } catch {
+    extracted = extractEach(parsed.notes);
+  }
+  return {
+    entries: extracted.entries,
+    findings: [...(folder.findings ?? []), ...parsed.findings, ...noteFindings, ...extracted.findings],
+  };
 }
 
 /**

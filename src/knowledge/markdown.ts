@@ -3,6 +3,10 @@ import type { Nodes, Root, RootContent, Table as MdTable } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
+import type { Finding } from "./entries.js";
+import { takeFrontMatter } from "./front-matter.js";
+import { reduceInline, reduceMarkup } from "./markup.js";
+import { guardNote } from "./note-limits.js";
 
 /** A fenced or indented code block, with the line its first content line is on. */
 export interface CodeBlock {
@@ -68,6 +72,8 @@ export interface Section {
 export interface ParsedNote {
   file: string;
   sections: Section[];
+  /** What the reader had to cut or could not read (caps, front matter that does not parse), with where. */
+  findings?: Finding[];
 }
 
 const FILE_NAME = /^[\w.-]+\.(?:ya?ml|json|sh|dockerfile|toml|conf)$|^Dockerfile(?:\.[\w-]+)?$/i;
@@ -151,7 +157,18 @@ function addBlock(section: Section, node: RootContent, previous: RootContent | u
     case "blockquote":
       for (const child of node.children) addBlock(section, child, undefined);
       return;
-    case "html":
+    case "html": {
+      // An HTML block's tags go, its text stays (`<details><summary>Why</summary>…`); scripts and comments go whole.
+      const visible = node.value
+        .replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => "\n".repeat(m.split("\n").length - 1))
+        .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, (m) => "\n".repeat(m.split("\n").length - 1))
+        .replace(/<\/?[A-Za-z][^<>]*>/g, " ")
+        .replace(/&nbsp;/g, " ");
+      section.prose.push(
+        ...proseLines(visible.replace(/[ \t]+/g, " "), line).map((l) => ({ ...l, text: l.text.trim() })),
+      );
+      return;
+    }
     case "thematicBreak":
     case "definition":
       return;
@@ -239,20 +256,91 @@ function parseTree(text: string): RootContent[] {
   return nodes;
 }
 
+/** Whether a `#…` link's escapes decode; a malformed one (`#%E0%A4%A`) is a finding and the link is dropped. */
+function wellFormedAnchor(file: string, link: Link, findings: Finding[]): boolean {
+  if (!link.url.startsWith("#")) return true;
+  try {
+    decodeURIComponent(link.url.slice(1));
+    return true;
+  } catch {
+    findings.push({
+      kind: "toc",
+      file,
+      line: link.line,
+      excerpt: `[${link.text}](${link.url})`,
+      message: {
+        en: `The link "${link.text}" has a malformed %-escape in its address, so it cannot point to a heading.`,
+        ja: `リンク「${link.text}」のアドレスに壊れた % エスケープがあり、見出しを指せません。`,
+      },
+    });
+    return false;
+  }
+}
+
+/** A note's name without its markdown extension: the page title when it has no other. */
+function baseTitle(file: string): string {
+  return file.replace(/\.(?:md|markdown|mdx)$/i, "");
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const norm = (t: string) => t.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+  return norm(a) === norm(b);
+}
+
 /**
  * Parses one markdown note into sections, one per heading, with the text before the first heading as a
- * depth-0 section. Never throws: markdown has no syntax errors, and junk bytes are dropped first.
+ * depth-0 section. Front matter is the page's metadata: its title names that section and heads every
+ * heading path, its description is the section's first line. Docs-site markup is reduced to its text
+ * first (see markup.ts) and the caps of note-limits.ts apply. Never throws: markdown has no syntax
+ * errors, junk bytes are dropped, and a parser failure is a finding.
  */
 export function parseNote(file: string, markdown: string): ParsedNote {
-  const text = cleanInput(markdown);
+  const guarded = guardNote(file, cleanInput(markdown));
+  const front = takeFrontMatter(file, guarded.text);
+  const findings = [...guarded.findings, ...front.findings];
+  try {
+    const sections = sectionsOf(file, reduceMarkup(front.text), front.meta);
+    for (const s of sections) s.links = s.links.filter((l) => wellFormedAnchor(file, l, findings));
+    return { file, sections, findings };
+  } catch (err) {
+    findings.push({
+      kind: "parse",
+      file,
+      line: 1,
+      excerpt: file,
+      message: {
+        en: `This file could not be parsed (${err instanceof Error ? err.message : String(err)}); it is not indexed.`,
+        ja: `このファイルを解析できませんでした。索引に入れていません。`,
+      },
+    });
+    return { file, sections: [newSection(file, baseTitle(file), 0, [], "", 1)], findings };
+  }
+}
+
+function sectionsOf(
+  file: string,
+  text: string,
+  meta: { title?: string; description?: string; descriptionLine?: number },
+): Section[] {
   const slugger = new GithubSlugger();
   const totalLines = text.split("\n").length;
-  const preamble = newSection(file, file.replace(/\.md$/i, ""), 0, [], "", 1);
+  const nodes = parseTree(text);
+  const pageTitle = meta.title ? reduceInline(meta.title).replace(/\s+/g, " ").trim() : "";
+  const firstHeading = nodes.find((n) => n.type === "heading");
+  // Docusaurus and MkDocs pages often repeat the title as their H1: that H1 is then the page section.
+  const titledByH1 =
+    pageTitle !== "" &&
+    firstHeading?.type === "heading" &&
+    firstHeading.depth === 1 &&
+    sameTitle(plainText(firstHeading), pageTitle);
+  const top = pageTitle && !titledByH1 ? [pageTitle] : [];
+  const preamble = newSection(file, pageTitle || baseTitle(file), 0, pageTitle ? [pageTitle] : [], "", 1);
   const sections: Section[] = [preamble];
   const stack: Section[] = [];
   let current = preamble;
   let previous: RootContent | undefined;
-  for (const node of parseTree(text)) {
+  let pageSection: Section = preamble;
+  for (const node of nodes) {
     if (node.type === "heading") {
       const raw = plainText(node).replace(/\s+/g, " ").trim();
       // A custom heading id (`## Title {#custom-id}`, as Hugo and kramdown write it) is the anchor.
@@ -260,8 +348,9 @@ export function parseNote(file: string, markdown: string): ParsedNote {
       const title = custom ? raw.slice(0, custom.index).trim() : raw;
       const line = lineOf(node, current.lineEnd);
       while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
-      const path = [...(stack[stack.length - 1]?.path ?? []), title];
+      const path = [...(stack[stack.length - 1]?.path ?? top), title];
       current = newSection(file, title, node.depth, path, custom?.[1] ?? slugger.slug(title), line);
+      if (titledByH1 && node === firstHeading) pageSection = current;
       collect(node, { inline: current.inlineCodes, links: current.links }, line);
       sections.push(current);
       stack.push(current);
@@ -270,10 +359,17 @@ export function parseNote(file: string, markdown: string): ParsedNote {
     }
     previous = node;
   }
+  if (meta.description) {
+    const description = reduceInline(meta.description).replace(/\s+/g, " ").trim();
+    if (description) pageSection.prose.unshift({ text: description, line: meta.descriptionLine ?? 1 });
+  }
+  const empty = (s: Section) =>
+    s.prose.length === 0 && s.codeBlocks.length === 0 && s.tables.length === 0 && s.links.length === 0;
+  if (titledByH1 && empty(preamble)) sections.shift();
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i]!;
     const next = sections[i + 1];
     s.lineEnd = next ? Math.max(s.lineStart, next.lineStart - 1) : Math.max(s.lineStart, totalLines);
   }
-  return { file, sections };
+  return sections;
 }

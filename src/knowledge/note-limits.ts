@@ -1,0 +1,172 @@
+import type { Finding } from "./entries.js";
+
+/*
+ * Every cap the notes reader applies, in one place. A note past a cap is cut or skipped with a
+ * finding that names the file, so that one pathological file never blocks the index of the others.
+ */
+
+/** A file larger than this is skipped with a finding: 2 MB is about 90 copies of a long study note, and takes the parser seconds. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** A folder's files past this count (in path order) are skipped with one finding. */
+export const MAX_FILES = 5_000;
+/** Files past this many bytes in total (in path order) are skipped with one finding: about a minute of parsing. */
+export const MAX_TOTAL_BYTES = 16 * 1024 * 1024;
+/** Longer lines are cut to this many characters (the parser's inline rules are superlinear on runs like `***…`). */
+export const MAX_LINE_CHARS = 10_000;
+/** Container depth (list markers, `>` and every two columns of indentation) kept per line; deeper prefixes are cut. */
+export const MAX_NESTING = 32;
+/** Table cells per file; rows past the cap are not indexed (a 2,000 × 50 table costs the parser a gigabyte). */
+export const MAX_TABLE_CELLS = 20_000;
+/** Headings per file; the text after the heading past the cap is not indexed. */
+export const MAX_HEADINGS = 20_000;
+/** A file whose parse takes longer than this is skipped with a finding (parsing runs in a worker). */
+export const PARSE_TIME_LIMIT_MS = 8_000;
+/** How long the parse worker may take to start before the notes are parsed in-process instead. */
+export const WORKER_START_LIMIT_MS = 15_000;
+/** Heap of the parse worker; a file that needs more is skipped with a finding. */
+export const PARSE_HEAP_MB = 192;
+/** Folders with fewer bytes than this are parsed in-process: the worker's start-up would cost more than the parse. */
+export const IN_PROCESS_BYTES = 512 * 1024;
+
+function finding(file: string, line: number, excerpt: string, en: string, ja: string): Finding {
+  return { kind: "parse", file, line, excerpt, message: { en, ja } };
+}
+
+export function skippedFileFinding(file: string, en: string, ja: string): Finding {
+  return finding(file, 1, file, en, ja);
+}
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
+
+/** Cuts a line's container prefix (indentation, `>`, list markers) where it gets deeper than MAX_NESTING. */
+function clampNesting(line: string): string | null {
+  let depth = 0;
+  let columns = 0;
+  let i = 0;
+  let cut = -1;
+  while (i < line.length) {
+    const c = line[i];
+    let length = 1;
+    if (c === " " || c === "\t") {
+      columns += c === "\t" ? 4 : 1;
+      depth += Math.floor(columns / 2);
+      columns %= 2;
+    } else if (c === ">") {
+      depth++;
+    } else {
+      const marker = LIST_MARKER.exec(line.slice(i, i + 11));
+      if (!marker) break;
+      depth++;
+      length = marker[0].length;
+    }
+    if (depth > MAX_NESTING && cut < 0) cut = i;
+    i += length;
+  }
+  return cut < 0 ? null : line.slice(0, cut) + line.slice(i);
+}
+
+export interface Guarded {
+  text: string;
+  findings: Finding[];
+}
+
+/**
+ * Applies the per-file caps to a note's text before it is parsed: long lines, deep nesting, huge
+ * tables and too many headings are cut. Lines are never removed (cut ones become blank), so line
+ * numbers stay right.
+ */
+export function guardNote(file: string, text: string): Guarded {
+  const findings: Finding[] = [];
+  const lines = text.split("\n");
+  let longLines = 0;
+  let firstLong = 0;
+  let deepLines = 0;
+  let firstDeep = 0;
+  let cells = 0;
+  let headings = 0;
+  let fence: string | null = null;
+  let inTable = false;
+  let tableCut = 0;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] ?? "";
+    if (line.length > MAX_LINE_CHARS) {
+      line = line.slice(0, MAX_LINE_CHARS);
+      longLines++;
+      firstLong ||= i + 1;
+    }
+    const f = FENCE.exec(line)?.[1];
+    if (f && (fence === null || (f[0] === fence[0] && f.length >= fence.length))) {
+      fence = fence === null ? f : null;
+      inTable = false;
+    } else if (fence === null) {
+      const clamped = clampNesting(line);
+      if (clamped !== null) {
+        line = clamped;
+        deepLines++;
+        firstDeep ||= i + 1;
+      }
+      if (HEADING.test(line)) {
+        headings++;
+        if (headings > MAX_HEADINGS) {
+          findings.push(
+            finding(
+              file,
+              i + 1,
+              line.slice(0, 80),
+              `This file has more than ${MAX_HEADINGS} headings; the text from line ${i + 1} on is not indexed.`,
+              `見出しが ${MAX_HEADINGS} 個を超えています。${i + 1} 行目以降は索引に入れていません。`,
+            ),
+          );
+          for (let j = i; j < lines.length; j++) lines[j] = "";
+          break;
+        }
+      }
+      if (!inTable && line.includes("|") && DELIMITER_ROW.test((lines[i + 1] ?? "").slice(0, MAX_LINE_CHARS)))
+        inTable = true;
+      else if (inTable && line.trim() === "") inTable = false;
+      if (inTable) {
+        cells += Math.max(1, line.split("|").length - 1);
+        if (cells > MAX_TABLE_CELLS) {
+          tableCut ||= i + 1;
+          line = "";
+        }
+      }
+    }
+    lines[i] = line;
+  }
+  if (longLines > 0)
+    findings.push(
+      finding(
+        file,
+        firstLong,
+        `${longLines} line(s)`,
+        `${longLines} line(s) are longer than ${MAX_LINE_CHARS} characters and were cut (first on line ${firstLong}).`,
+        `${MAX_LINE_CHARS} 文字を超える行が ${longLines} 行あり、切り詰めました（最初は ${firstLong} 行目）。`,
+      ),
+    );
+  if (deepLines > 0)
+    findings.push(
+      finding(
+        file,
+        firstDeep,
+        `${deepLines} line(s)`,
+        `${deepLines} line(s) nest lists, quotes or indentation deeper than ${MAX_NESTING} levels; the extra levels were flattened (first on line ${firstDeep}).`,
+        `${deepLines} 行でリスト・引用・インデントの入れ子が ${MAX_NESTING} 段を超えたため平らにしました（最初は ${firstDeep} 行目）。`,
+      ),
+    );
+  if (tableCut > 0)
+    findings.push(
+      finding(
+        file,
+        tableCut,
+        `${cells} cells`,
+        `The tables of this file have more than ${MAX_TABLE_CELLS} cells; rows from line ${tableCut} on are not indexed.`,
+        `この文書の表のセルが ${MAX_TABLE_CELLS} 個を超えたため、${tableCut} 行目以降の行は索引に入れていません。`,
+      ),
+    );
+  return { text: lines.join("\n"), findings };
+}
