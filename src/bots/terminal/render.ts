@@ -15,15 +15,27 @@ function plain(text: string): string {
   return text.replace(/\*\*([^*\n]+)\*\*/g, "$1");
 }
 
+/**
+ * The "see also" line core writes for surfaces that show only the first citation: the terminal prints every
+ * citation on its own line with its source, so that line would say the same thing twice.
+ */
+function seeAlsoLine(r: Reply, locale: Locale): string | null {
+  const others = r.citations.slice(1);
+  if (others.length === 0) return null;
+  return `${t(locale, "seeAlso")}: ${others.map((c) => c.path.join(" › ")).join(" · ")}`;
+}
+
 /** Plain text for a terminal: title, blocks, numbered choices, then sources. */
 export function renderText(input: Reply, locale: Locale): string {
   const r = fitReply(input, TERMINAL_LIMITS);
   const out: string[] = [];
+  const seeAlso = seeAlsoLine(r, locale);
   if (r.title) out.push(`── ${r.title} ──`);
   if (r.subtitle) out.push(r.subtitle);
   for (const b of r.blocks) {
     switch (b.type) {
       case "text":
+        if (b.text === seeAlso) break;
         out.push(plain(b.text));
         break;
       case "note":

@@ -59,7 +59,7 @@ export async function askReply(tutor: Tutor, ctx: Invocation, question: string):
   if (planned?.kind === "not-covered") return notFoundReply(ctx.locale, question, [], []);
   const plan = planned;
   const base = plan
-    ? framedAnswer(tutor, ctx.locale, plan.main, entries, plan.blocks, plan.trimmed)
+    ? framedAnswer(tutor, ctx.locale, plan.main, entries, plan.blocks, plan.trimmed, plan.lines)
     : sectionAnswer(tutor, ctx.locale, entries, terms, question);
   const readings = readingNotes(ctx.locale, read);
   const answer = readings.length > 0 ? { ...base, blocks: [...readings, ...base.blocks] } : base;

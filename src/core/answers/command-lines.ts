@@ -73,13 +73,61 @@ function referenceText(line: NotesLine): string {
   return [command?.summary.en ?? "", command?.summary.ja ?? "", ...flags].join(" ");
 }
 
-/** How well a line answers a question of these words: its caption and text, then the catalog's summary. */
-export function lineScore(line: NotesLine, terms: readonly string[]): number {
-  const own = termHits(`${captionOf(line)} ${line.text}`, terms);
-  const catalog = termHits(referenceText(line), terms);
-  const heading = termHits(line.entry.path.at(-1) ?? "", terms);
+/** Where a line's words come from, for scoring. */
+interface LineTexts {
+  own: string;
+  heading: string;
+  reference: string;
+}
+
+function textsOf(line: NotesLine): LineTexts {
+  return {
+    own: `${captionOf(line)} ${line.text}`,
+    heading: line.entry.path.at(-1) ?? "",
+    reference: referenceText(line),
+  };
+}
+
+/**
+ * How well a line answers a question of these words: each word found in its caption and text (twice), its
+ * section's heading or the reference's one-liner, weighted by `weights` (how few lines have it).
+ */
+function scoreOf(
+  line: NotesLine,
+  texts: LineTexts,
+  terms: readonly string[],
+  weights: readonly number[],
+): number {
+  let score = 0;
+  terms.forEach((term, i) => {
+    const w = weights[i] ?? 1;
+    if (termHits(texts.own, [term]) > 0) score += OWN_WORDS_WEIGHT * w;
+    if (termHits(texts.heading, [term]) > 0) score += HEADING_WEIGHT * w;
+    if (termHits(texts.reference, [term]) > 0) score += w;
+  });
   const bare = line.text.trim() === line.entry.command ? BARE_MENTION_COST : 0;
-  return OWN_WORDS_WEIGHT * own + HEADING_WEIGHT * heading + catalog - RANK_COST * line.rank - bare;
+  return score - RANK_COST * line.rank - bare;
+}
+
+/**
+ * A word most lines have (`pod` among a Pod section's commands) says little about which line is meant; one
+ * that few have (`logs`) says a lot: 1 + ln(lines / lines having it).
+ */
+function termWeights(all: readonly LineTexts[], terms: readonly string[]): number[] {
+  return terms.map((term) => {
+    const having = all.filter((t) => termHits(`${t.own} ${t.heading} ${t.reference}`, [term]) > 0).length;
+    return having === 0 ? 0 : 1 + Math.log(all.length / having);
+  });
+}
+
+/** How well a line answers a question of these words, among the given lines. */
+export function lineScore(
+  line: NotesLine,
+  terms: readonly string[],
+  among: readonly NotesLine[] = [line],
+): number {
+  const weights = termWeights(among.map(textsOf), terms);
+  return scoreOf(line, textsOf(line), terms, weights);
 }
 
 /**
@@ -87,7 +135,13 @@ export function lineScore(line: NotesLine, terms: readonly string[]): number {
  * as well (both ways to delete a Pod), at most MAX_LINES. Empty when no line shares a word with the question.
  */
 export function bestLines(lines: readonly NotesLine[], terms: readonly string[]): NotesLine[] {
-  const scored = lines.map((line, order) => ({ line, order, score: lineScore(line, terms) }));
+  const texts = lines.map(textsOf);
+  const weights = termWeights(texts, terms);
+  const scored = lines.map((line, order) => ({
+    line,
+    order,
+    score: scoreOf(line, texts[order] ?? textsOf(line), terms, weights),
+  }));
   const relevant = scored.filter((s) => s.score + RANK_COST * s.line.rank > 0);
   relevant.sort((a, b) => b.score - a.score || a.order - b.order);
   const top = relevant[0];

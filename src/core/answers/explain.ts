@@ -3,17 +3,14 @@ import { breakDown, type Piece } from "../../knowledge/command-line.js";
 import type { ExplainOutcome, StoredEntry } from "../../knowledge/search.js";
 import type { Invocation } from "../commands/types.js";
 import { type Locale, t } from "../i18n.js";
-import { type Block, type Citation, type Field, type Reply, reply } from "../reply.js";
+import { type Block, type Field, type Reply, reply } from "../reply.js";
 import type { Tutor } from "../tutor.js";
 import { notFoundReply, relevantFindings } from "./common.js";
+import { citationOf, framedAnswer } from "./frame.js";
 import { bestPassage, flagSentence, sentences, termHits } from "./passages.js";
 
 const NOTES = "📒";
 const CATALOG = "📖";
-
-function citationOf(e: StoredEntry): Citation {
-  return { path: e.path, source: e.source };
-}
 
 function flagForms(p: Extract<Piece, { kind: "flag" }>): string[] {
   return [p.flag.short ? `-${p.flag.short}` : "", p.flag.long ? `--${p.flag.long}` : "", p.text].filter(
@@ -138,7 +135,7 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
   if (lead) {
     // The notes' own words for the command: the line that introduces its example; when the section is
     // about this command alone, the best passage of the section as well.
-    const intro = lead.data?.lead ? String(lead.data.lead) : "";
+    const intro = openerOf(lead, query);
     const commandsHere = tutor.index
       .entriesOfSection(lead.file, lead.anchor)
       .filter((e) => e.kind === "command").length;
@@ -198,7 +195,6 @@ export function sectionAnswer(
 ): Reply {
   const [first, ...rest] = entries;
   if (!first) return notFoundReply(locale, query, [], []);
-  const blocks: Block[] = [];
   // A manifest answers when the question names it (`simple-pod.yaml`) or asks about its fields
   // (`replicas`); a question about the section's subject (`Pod とは`) is answered by the section's prose,
   // not by the comments of the manifest in it.
@@ -224,31 +220,36 @@ export function sectionAnswer(
       : bestPassage(text, terms, 600);
   // Only part of the section answers: its citation says there is more to read.
   const trimmed = first.kind !== "term" && first.kind !== "option" && body !== sentences(text).join("\n");
-  blocks.push({ type: "text", text: body });
+  const blocks: Block[] = [{ type: "text", text: body }];
   if (manifest && first.examples?.[0])
     blocks.push({ type: "code", lang: String(first.data?.format ?? "yaml"), code: first.examples[0] });
-  for (const f of relevantFindings(tutor, [first], [])) {
-    blocks.push({
-      type: "note",
-      tone: "warning",
-      text: t(locale, "erratumIntro", { line: f.line, text: f.message[locale] }),
-    });
-  }
-  const seeAlso = rest.filter((e) => e.source !== first.source).slice(0, 3);
-  if (seeAlso.length > 0) {
-    blocks.push({
-      type: "text",
-      text: `${t(locale, "seeAlso")}: ${seeAlso.map((e) => e.path.join(" › ")).join(" · ")}`,
-    });
-  }
-  return reply({
-    title: first.path[first.path.length - 1] ?? first.title,
-    subtitle: first.path.join(" › "),
-    blocks,
-    citations: [first, ...seeAlso].map((e, i) =>
-      i === 0 && trimmed ? { ...citationOf(e), readMore: true } : citationOf(e),
-    ),
+  return framedAnswer(tutor, locale, first, rest, blocks, trimmed);
+}
+
+/** How many of the typed words a line of the notes shares (`kubectl rollout undo deployment echo`). */
+function sharedWords(line: string, query: string): number {
+  const typed = new Set(query.toLowerCase().split(/\s+/u).filter(Boolean));
+  return line
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((w) => typed.has(w)).length;
+}
+
+/**
+ * The notes' words closest to the command typed: of the entry's line most like it, the comment above it
+ * inside its code block (`# 特定のREVISIONにロールバック`), else the sentence that introduces the block.
+ */
+function openerOf(entry: StoredEntry, query: string): string {
+  const lines = entry.examples ?? [];
+  let best = 0;
+  lines.forEach((line, i) => {
+    if (sharedWords(line, query) > sharedWords(lines[best] ?? "", query)) best = i;
   });
+  const at = (key: string) => {
+    const list = entry.data?.[key];
+    return Array.isArray(list) ? (list[best] ?? "") : "";
+  };
+  return at("comments") || at("leads") || (entry.data?.lead ? String(entry.data.lead) : "");
 }
 
 /**

@@ -6,6 +6,8 @@ import { relevantFindings } from "./common.js";
 
 /** Most other sections named under an answer. */
 export const SEE_ALSO_MAX = 3;
+/** Most errata notes under one answer. */
+const MAX_FINDINGS = 4;
 
 export function citationOf(e: StoredEntry): Citation {
   return { path: e.path, source: e.source };
@@ -22,9 +24,16 @@ export function framedAnswer(
   entries: readonly StoredEntry[],
   body: Block[],
   trimmed: boolean,
+  /** The command lines the answer shows: then only the errata about them, not the whole section's. */
+  lines?: readonly string[],
 ): Reply {
   const blocks = [...body];
-  for (const f of relevantFindings(tutor, [main], [])) {
+  const findings = lines
+    ? tutor.index
+        .findings()
+        .filter((f) => f.file === main.file && lines.some((l) => f.excerpt.includes(l) || f.correction === l))
+    : relevantFindings(tutor, [main], []);
+  for (const f of findings.slice(0, MAX_FINDINGS)) {
     blocks.push({
       type: "note",
       tone: "warning",

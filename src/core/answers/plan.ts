@@ -16,6 +16,8 @@ export interface PlannedAnswer {
   blocks: Block[];
   /** Only part of the section is shown: its citation says there is more to read. */
   trimmed: boolean;
+  /** The notes' command lines shown, when the answer is made of them. */
+  lines?: string[];
 }
 
 /** A planned answer, or "the notes do not cover this" with the thing they never name. */
@@ -77,6 +79,7 @@ function commandAnswer(
     main: sectionOf(tutor, first.entry),
     blocks: lineBlocks(locale, lines, codeFirst),
     trimmed: true,
+    lines: lines.map((l) => l.text),
   };
 }
 
