@@ -460,7 +460,12 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
       }
     }
 
-    if (!isToc && (prose || section.codeBlocks.length > 0) && section.depth > 0) {
+    // The text before the first heading is a section when the page has a title (front matter), not otherwise.
+    if (
+      !isToc &&
+      (prose || section.codeBlocks.length > 0) &&
+      (section.depth > 0 || section.path.length > 0)
+    ) {
       const catalog = [...byCommand.values()].flatMap((g) => g.catalog).join(" ");
       entries.push({
         ...base,

@@ -171,6 +171,21 @@ function namesSubject(doc: SectionDoc, subject: string): boolean {
   return words.length <= 2 && words[words.length - 1] === subject;
 }
 
+/** Whether every meaningful word of the section's own heading is one of the question's words (or theirs). */
+function headingWithin(doc: SectionDoc, groups: readonly TermGroup[]): boolean {
+  const words = [...(doc.tf[0]?.keys() ?? [])].filter((w) => !/~$/.test(w) && !isStopword(w) && w.length > 1);
+  return (
+    words.length > 0 &&
+    words.every((w) => groups.some((g) => g.alternatives.some((alt) => alt.length === 1 && alt[0] === w)))
+  );
+}
+
+/** A docker or kubectl command named inside a question ("… with docker attach", "docker tag で…"). */
+function embeddedCommand(query: string): ReturnType<typeof breakDown>["match"] {
+  const m = /(?:^|[^\w-])((?:docker|kubectl)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i.exec(query);
+  return m?.[1] ? breakDown(m[1]).match : null;
+}
+
 /** The language of a question: kana mean Japanese; kanji alone, Japanese when the folder has Japanese. */
 function questionLanguage(query: string, index: SectionIndex): Lang {
   if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query)) return "ja";
@@ -420,7 +435,7 @@ export class KnowledgeIndex {
     // A question about a command the notes never use ("docker network create の使い方") is not answered
     // from a section that merely shares its words: the notes do not cover it.
     // (A group such as `docker compose` or `docker swarm` is also a product name: "Docker Compose とは".)
-    const asked = breakDown(query).match;
+    const asked = breakDown(query).match ?? embeddedCommand(query);
     const isGroup = asked !== null && allCommands.some((c) => c.name.startsWith(`${asked.command.name} `));
     const usesCommands = this.notesCommands().length > 0;
     if (
@@ -475,14 +490,26 @@ export class KnowledgeIndex {
         const bare = bareHeading(s.doc.path[s.doc.path.length - 1] ?? "");
         let score = SCORE.coverage * s.coverage + SCORE.relevance * (s.relevance / bestRelevance);
         if (heading.length >= 2 && queryNorm.includes(heading)) score += SCORE.headingInQuery;
-        if (subject !== null && (bare === subject || namesSubject(s.doc, subject)))
-          score += SCORE.definesSubject;
+        else if (headingWithin(s.doc, groups)) score += SCORE.headingWordsInQuery;
+        if (subject !== null && bare === subject) score += SCORE.definesSubject;
         else if (defining && this.leadsALine(s.doc, defining)) score += SCORE.subjectLeadsLine;
+        else if (subject !== null && namesSubject(s.doc, subject)) score += SCORE.namesSubject;
         if (howTo && s.doc.hasCode) score += SCORE.howToCode;
         if (index.multilingual && s.doc.lang === queryLang) score += SCORE.sameLanguage;
         return { ...s, score };
       })
       .sort((a, b) => b.score - a.score || a.doc.entryId - b.doc.entryId);
+    if (process.env.RANK_DEBUG)
+      for (const r of ranked.slice(0, 6))
+        console.error(
+          r.doc.path.join(">"),
+          r.score.toFixed(3),
+          "cov",
+          r.coverage.toFixed(2),
+          "rel",
+          (r.relevance / bestRelevance).toFixed(2),
+          r.doc.length.join(","),
+        );
     // One copy per page: a page's translations count once, in the language that ranked first.
     const pageLang = new Map<string, Lang>();
     const unique = ranked.filter((r) => {
@@ -495,7 +522,8 @@ export class KnowledgeIndex {
     // "X とは" / "what is X" needs X in the notes' own words (a heading, prose or a term), not only in a
     // code example or in the catalog's one-liners.
     const only = groups.length === 1 ? groups[0] : undefined;
-    const word = subject !== null && only && only.alternatives.length === 1 ? only.typed : "";
+    const word =
+      subject !== null && only && only.alternatives.length === 1 ? only.typed.replace(/[\s-]/g, "") : "";
     const subjectKnown =
       word.length < 2 || unique.slice(0, 5).some((r) => this.prose(this.entry(r.doc.entryId)).includes(word));
     const found = best !== undefined && best.coverage >= FOUND_COVERAGE && subjectKnown;

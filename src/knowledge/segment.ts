@@ -11,7 +11,7 @@ const JA_STOPWORDS = new Set(
 );
 
 const EN_STOPWORDS = new Set(
-  "a an the of to in on at for from by with and or is are was were be been being do does did how what which who whom why when where i me my you your we our it its this that these those can could should would will shall may might must there here into out about as not no yes please tell explain show mean means meaning difference between vs versus use using used want need way ways thing things some any all one also just like i'm whats what's their them they his her he she its through over under again then than so if else such only own same other very too s t don't doesn't isn't aren't go get got make makes made let lets should i'd i've you're we're there's that's kind sort bit lot lots have has had why purpose role reason step steps".split(
+  "a an the of to in on at for from by with and or is are was were be been being do does did how what which who whom why when where i me my you your we our it its this that these those can could should would will shall may might must there here into out about as not no yes please tell explain show mean means meaning difference between vs versus use using used want need way ways thing things some any all one also just like i'm whats what's their them they his her he she its through over under again then than so if else such only own same other very too s t don't doesn't isn't aren't go get got make makes made let lets should i'd i've you're we're there's that's kind sort bit lot lots have has had why purpose role reason step steps but yet though although however because even ever either neither nor".split(
     " ",
   ),
 );
@@ -118,6 +118,9 @@ export function segmentForIndex(text: string): string {
     if (/[./_:]/.test(w.word) && /[a-z]/.test(w.word))
       for (const p of w.word.split(/[./_:]+/)) if (p.length >= 2) out.push(p);
   }
+  // A hyphenated name is also indexed joined (kube-proxy → kubeproxy), so that it matches as one word.
+  for (const m of text.matchAll(/\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\b/g))
+    out.push(m[0].replace(/-/g, "").toLowerCase());
   // camelCase words are also indexed as their parts (maxSurge → max, surge), so "max surge" finds them.
   for (const m of text.matchAll(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g)) out.push(...segmentWords(splitCamel(m[0])));
   return out.join(" ");

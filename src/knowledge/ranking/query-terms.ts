@@ -146,12 +146,17 @@ export class QueryAnalyzer {
 
   private counterparts(word: string): string[] {
     if (/^[a-z]+$/.test(word) && word.length < SKELETON_MIN_WORD) return [];
+    // An acronym (RBAC, DNS) is not a spoken word: it has no katakana reading to match by sound.
+    if (this.acronyms.has(word)) return [];
     this.skeletons ??= new SkeletonIndex(this.index.vocabulary(), SKELETON_MIN_LENGTH);
     return this.skeletons.counterparts(word).slice(0, 6);
   }
 
+  private acronyms = new Set<string>();
+
   /** The term groups of a question: one per meaningful word, with the folder's words that count as it. */
   groups(query: string): TermGroup[] {
+    this.acronyms = new Set([...query.matchAll(/\b[A-Z]{2,}s?\b/g)].map((m) => m[0].toLowerCase()));
     // Flags typed in a question (`-it`, `--rm`) are meant, even when the word is a stopword ("it").
     const flags = new Set(
       [...query.matchAll(/(?:^|\s)--?([a-z][\w-]*)/gi)].map((m) => (m[1] ?? "").toLowerCase()),
@@ -161,10 +166,31 @@ export class QueryAnalyzer {
         flags.has(w.word) ||
         !(isStopword(w.word) || (w.word.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w.word))),
     );
+    // A hyphenated name (kube-proxy, kube-apiserver) is one word of the question, whose parts must all match.
+    const hyphenated = [
+      ...query
+        .normalize("NFKC")
+        .toLowerCase()
+        .matchAll(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/g),
+    ]
+      .map((m) => ({ parts: segmentWords(m[0]), joined: m[0].replace(/-/g, "") }))
+      .filter((h) => h.parts.length > 1);
     const camel = new Set([...query.matchAll(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g)].map((m) => m[0].toLowerCase()));
     const n = this.index.size;
     const out: TermGroup[] = [];
     const seen = new Set<string>();
+    for (const { parts, joined } of hyphenated) {
+      if (parts.some((p) => seen.has(p))) continue;
+      for (const p of parts) seen.add(p);
+      // The index holds hyphenated names joined (segment.ts), so the joined form is the name itself.
+      const df = this.df(joined);
+      out.push({
+        typed: parts.join("-"),
+        alternatives: [[joined]],
+        weight: df > 0 ? idf(n, df) : idf(n, 0) * UNKNOWN_WORD_FACTOR.latinOrKatakana,
+        credit: 1,
+      });
+    }
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       if (!w || seen.has(w.word)) continue;
@@ -207,7 +233,13 @@ export class QueryAnalyzer {
           }
         }
       }
-      if (w.parts.length > 0 && this.df(w.word) === 0) alternatives.push(w.parts);
+      // A katakana compound also matches as its pieces (コントロールプレーン → コントロール + プレーン, as a
+      // heading's longer run is indexed), each piece read in the other script when the folder lacks it.
+      if (w.parts.length > 0) {
+        alternatives.push(w.parts);
+        const read = w.parts.map((p) => (this.df(p) > 0 ? p : (this.counterparts(p)[0] ?? p)));
+        if (read.some((p, k) => p !== w.parts[k])) alternatives.push(read);
+      }
       const stem = inflectionStem(w.word);
       if (stem && this.df(w.word) === 0) alternatives.push([stem]);
       for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));

@@ -51,10 +51,14 @@ export const SCORE = {
   relevance: 0.3,
   /** The section's own heading is written in the question ("Deployment のロールバック"). */
   headingInQuery: 0.08,
-  /** A "what is X" question and a section headed X (or a term entry for X). */
+  /** Every word of the section's heading is a word of the question ("Deployment の…を更新" for "Deploymentの更新"). */
+  headingWordsInQuery: 0.06,
+  /** A "what is X" question and a section headed X ("Pod", "Pod とは"). */
   definesSubject: 0.2,
+  /** … or headed X with one more word ("type: ClusterIP", "static Pod"): likely about X, maybe a kind of it. */
+  namesSubject: 0.1,
   /** A "what is X" question and a section with a line that starts with X, as a definition does. */
-  subjectLeadsLine: 0.1,
+  subjectLeadsLine: 0.2,
   /** A how-to question and a section that shows commands. */
   howToCode: 0.04,
   /** The section is written in the question's language (when the folder mixes languages). */
@@ -119,8 +123,8 @@ export const TYPO = {
   minJapaneseLength: 3,
 } as const;
 
-/** Skeletons (katakana ↔ English) shorter than this are too ambiguous to match (ノード/node is 2). */
-export const SKELETON_MIN_LENGTH = 2;
+/** Skeletons (katakana ↔ English) shorter than this are too ambiguous to match (ノード/node is 2, and so is カバ/kube). */
+export const SKELETON_MIN_LENGTH = 3;
 
 /** English words shorter than this are not matched by skeleton at all (cpu ≠ コピ). */
 export const SKELETON_MIN_WORD = 4;
