@@ -179,6 +179,11 @@ export class Tutor {
   }
 
   private usage(ctx: Invocation, path: string[], cmd: AnyCommand): Reply {
+    // An admin group's subcommands are admin detail: a non-admin learns only that it is for admins.
+    if (this.requiresAdmin(path) && !ctx.isAdmin) {
+      const text = t(ctx.locale, "adminOnly", { command: `/${path.join(" ")}` });
+      return reply({ blocks: [{ type: "note", tone: "error", text }] });
+    }
     const subs = isGroup(cmd) ? cmd.subcommands.map((s) => `/${[...path, s.name].join(" ")}`) : [];
     return reply({
       title: `/${path.join(" ")}`,

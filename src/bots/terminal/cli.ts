@@ -2,6 +2,7 @@ import { loadConfig, loadDotEnv, notesDirOf } from "../../core/config.js";
 import { doctorReport } from "../../core/doctor.js";
 import type { Locale } from "../../core/i18n.js";
 import { createLogger } from "../../core/logger.js";
+import { DatabaseOpenError } from "../../core/storage/errors.js";
 import { Tutor } from "../../core/tutor.js";
 import { CliUsageError, parseCliArgs } from "./cli-args.js";
 import { renderText } from "./render.js";
@@ -58,6 +59,23 @@ export async function main(argv: readonly string[]): Promise<number> {
       logger,
       writer,
     });
+  // explain, ask and doctor only read: on a database this user may not write, they answer from a copy
+  // in memory (src/core/storage/database.ts); every other command refuses with the file and what to do.
+  const openForReading = () => {
+    try {
+      return open();
+    } catch (err) {
+      if (!(err instanceof DatabaseOpenError) || err.problem !== "readonly") throw err;
+      logger.warn({ file: err.file }, "database is read-only: reading a copy in memory, nothing is saved");
+      return Tutor.open({
+        dbFile: ":memory:",
+        seedDb: config.TUTOR_DB,
+        notesDir: notesDirOf(config),
+        logger,
+        writer,
+      });
+    }
+  };
 
   switch (args.subcommand) {
     case "explain":
@@ -66,7 +84,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw new CliUsageError(
           `tutor ${args.subcommand} needs a ${args.subcommand === "ask" ? "question" : "command line"}`,
         );
-      const tutor = open();
+      const tutor = openForReading();
       try {
         if (args.json) {
           const outcome =
@@ -86,7 +104,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     case "doctor": {
-      const tutor = open();
+      const tutor = openForReading();
       try {
         const findings = tutor.index.findings();
         print(

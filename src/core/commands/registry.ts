@@ -1,5 +1,6 @@
 import { askCommand } from "./ask.js";
 import { explainCommand } from "./explain.js";
+import { guarded } from "./guard.js";
 import { helpCommand } from "./help.js";
 import { leaderboardCommand } from "./leaderboard.js";
 import { onboardCommand } from "./onboard.js";
@@ -11,7 +12,8 @@ import type { AnyCommand } from "./types.js";
 
 /**
  * Every command of the bot, declared once. Discord's registration payload, the Slack manifest, /help, the
- * terminal's parser and the adapters' dispatch are all derived from this list.
+ * terminal's parser and the adapters' dispatch are all derived from this list. Each runs in one
+ * transaction, with a clear answer when the database refuses to save (guard.ts).
  */
 export const commandRegistry: readonly AnyCommand[] = [
   explainCommand,
@@ -23,4 +25,4 @@ export const commandRegistry: readonly AnyCommand[] = [
   onboardCommand,
   helpCommand,
   tutorAdminCommand,
-];
+].map((c) => guarded(c));

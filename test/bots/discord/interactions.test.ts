@@ -8,12 +8,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { renderReply } from "../../../src/bots/discord/render.js";
 import { DEFER_AFTER_MS } from "../../../src/bots/discord/settings.js";
 import { parseCommandText } from "../../../src/core/commands/parse-text.js";
+import { z } from "zod";
 import {
   type AnyCommand,
+  type CommandGroupSpec,
   type CommandSpec,
+  defineCommand,
   isGroup,
   type RawArgs,
 } from "../../../src/core/commands/types.js";
+import { reply } from "../../../src/core/reply.js";
 import { callbackOf, type Harness, startHarness } from "./harness.js";
 
 /** Every runnable command of a registry: its path and spec. */
@@ -457,5 +461,58 @@ describe("/quiz", () => {
     const text = dataOf((await callbackOf(h.fake, board.id)).body).embeds?.[0]?.description ?? "";
     expect(text).toContain("\\_carol\\_ @\u200beveryone");
     expect(text).not.toContain("_carol_ @everyone");
+  });
+});
+
+describe("autocomplete of an admin command", () => {
+  let admin: Harness;
+  const secret = defineCommand({
+    name: "secret",
+    description: { en: "Admin-only look-up", ja: "管理者用" },
+    options: [
+      {
+        name: "term",
+        description: { en: "A term", ja: "用語" },
+        type: "string",
+        required: true,
+        autocomplete: true,
+      },
+    ],
+    schema: z.object({ term: z.string() }),
+    examples: ["/secret x"],
+    run: () => reply({ blocks: [{ type: "text", text: "ok" }] }),
+    autocomplete: () => ["admin-only suggestion"],
+  });
+  const group: CommandGroupSpec = {
+    name: "vault",
+    description: { en: "Admin", ja: "管理" },
+    admin: true,
+    examples: [],
+    subcommands: [secret],
+  };
+  beforeAll(async () => {
+    admin = await startHarness({ commands: [group] });
+  });
+  afterAll(async () => {
+    await admin?.close();
+  });
+
+  it("suggests nothing to a member without Manage Server, even if the command is shown to everyone", async () => {
+    const asked = (user: string, permissions?: bigint) =>
+      admin.fake.autocomplete({
+        name: "vault",
+        subcommand: "secret",
+        focused: "term",
+        value: "a",
+        user,
+        ...(permissions !== undefined ? { permissions } : {}),
+      });
+    const member = asked("bob", 0n);
+    expect((await callbackOf(admin.fake, member.id)).body).toEqual({ type: 8, data: { choices: [] } });
+    const moderator = asked("alice");
+    expect((await callbackOf(admin.fake, moderator.id)).body).toEqual({
+      type: 8,
+      data: { choices: [{ name: "admin-only suggestion", value: "admin-only suggestion" }] },
+    });
   });
 });
