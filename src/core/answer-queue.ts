@@ -1,11 +1,12 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 
 /**
- * Answers computed at once. Searching the notes is synchronous CPU work (SQLite, segmentation), so more
- * at once would not go faster on one event loop; two let an answer waiting on I/O (the optional language
- * model) overlap with one computing.
+ * Answers computed at once. Searching the notes is synchronous CPU work (a few milliseconds: SQLite,
+ * segmentation), so more at once would not go faster on one event loop; a few slots let answers waiting
+ * on I/O (the optional language model, seconds each) overlap, while one turn of the loop still runs at
+ * most four searches (about 20 ms) before it reads requests again.
  */
-export const ANSWER_CONCURRENCY = 2;
+export const ANSWER_CONCURRENCY = 4;
 
 /**
  * Answers that may wait for a slot. At a few milliseconds each this is well under a minute of work; past
