@@ -1,6 +1,17 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { AnswerQueue, QueueFullError } from "../../src/core/answer-queue.js";
+import {
+  ANSWER_CONCURRENCY,
+  ANSWER_QUEUE_MAX,
+  AnswerQueue,
+  QueueFullError,
+} from "../../src/core/answer-queue.js";
+import { BUNDLED_NOTES_DIR } from "../../src/core/config.js";
+import { Tutor } from "../../src/core/tutor.js";
 
 /** Synchronous CPU work, as a search is. */
 function spin(ms: number): void {
@@ -59,5 +70,50 @@ describe("AnswerQueue", () => {
     await expect(q.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     await expect(q.run(async () => "next")).resolves.toBe("next");
     expect(q.active).toBe(0);
+  });
+});
+
+describe("Tutor: a full answer queue", () => {
+  it("answers at once that it is busy, in the person's language, and answers again once the queue drains", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tutor-busy-"));
+    const tutor = Tutor.open({
+      dbFile: join(dir, "t.sqlite"),
+      notesDir: BUNDLED_NOTES_DIR,
+      logger: pino({ level: "silent" }),
+    });
+    try {
+      let release = () => {};
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      const blockers = Array.from({ length: ANSWER_CONCURRENCY + ANSWER_QUEUE_MAX }, () =>
+        tutor.answers.run(() => gate),
+      );
+      await sleep(10);
+      expect(tutor.answers.depth).toBe(ANSWER_QUEUE_MAX);
+      const ctx = {
+        platform: "discord" as const,
+        workspaceId: "G1",
+        channelId: "C1",
+        userId: "U1",
+        locale: "ja" as const,
+        isAdmin: false,
+      };
+      const busy = await tutor.runCommand(ctx, ["explain"], { command: "docker cp" });
+      expect(busy.blocks).toEqual([
+        {
+          type: "note",
+          tone: "info",
+          text: "ただいま多くの質問に回答中です。1 分ほどしてから、もう一度お試しください。",
+        },
+      ]);
+      release();
+      await Promise.all(blockers);
+      const answer = await tutor.runCommand(ctx, ["explain"], { command: "docker cp" });
+      expect(answer.title).toBe("docker container cp");
+    } finally {
+      tutor.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
