@@ -364,9 +364,10 @@ export class KnowledgeIndex {
     index: SectionIndex,
     doc: SectionDoc,
     group: TermGroup,
-  ): { tf: number; covered: number } {
+  ): { tf: number; covered: number; inHeading: boolean } {
     let bestTf = 0;
     let covered = 0;
+    let inHeading = false;
     for (const alt of group.alternatives) {
       let tf = 0;
       let cov = 0;
@@ -378,11 +379,12 @@ export class KnowledgeIndex {
           1 - FIELD_B[field] + (FIELD_B[field] * (doc.length[f] ?? 0)) / (index.averageLength[f] ?? 1);
         tf += (FIELD_WEIGHT[field] * c) / norm;
         cov = Math.max(cov, COVERAGE_FIELD[field]);
+        if (field === "heading") inHeading = true;
       });
       if (tf > bestTf) bestTf = tf;
       if (cov > covered) covered = cov;
     }
-    return { tf: bestTf, covered };
+    return { tf: bestTf, covered, inHeading };
   }
 
   private readonly leadCache = new Map<number, string[]>();
@@ -476,19 +478,29 @@ export class KnowledgeIndex {
     const scored = candidates.map((doc) => {
       let relevance = 0;
       let covered = 0;
+      let headed = 0;
       for (const g of groups) {
-        const { tf, covered: c } = this.fieldScore(index, doc, g);
+        const { tf, covered: c, inHeading } = this.fieldScore(index, doc, g);
         relevance += (g.weight * g.credit * tf) / (K1 + tf);
         covered += g.weight * g.credit * c;
+        if (inHeading) headed += g.weight * g.credit;
       }
-      return { doc, relevance: relevance / totalWeight, coverage: covered / totalWeight };
+      return {
+        doc,
+        relevance: relevance / totalWeight,
+        coverage: covered / totalWeight,
+        headingCoverage: headed / totalWeight,
+      };
     });
     const bestRelevance = Math.max(1e-9, ...scored.map((s) => s.relevance));
     const ranked = scored
       .map((s) => {
         const heading = s.doc.headingText;
         const bare = bareHeading(s.doc.path[s.doc.path.length - 1] ?? "");
-        let score = SCORE.coverage * s.coverage + SCORE.relevance * (s.relevance / bestRelevance);
+        let score =
+          SCORE.coverage * s.coverage +
+          SCORE.relevance * (s.relevance / bestRelevance) +
+          SCORE.headingCoverage * s.headingCoverage;
         if (heading.length >= 2 && queryNorm.includes(heading)) score += SCORE.headingInQuery;
         else if (headingWithin(s.doc, groups)) score += SCORE.headingWordsInQuery;
         if (subject !== null && bare === subject) score += SCORE.definesSubject;

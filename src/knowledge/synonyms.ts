@@ -284,3 +284,47 @@ for (const [word, jas] of Object.entries(EN_JA))
 export function englishFor(word: string): string[] {
   return BY_JAPANESE.get(word) ?? [];
 }
+
+/**
+ * English words learners use for the same action or thing, in groups (general IT vocabulary, no product
+ * names): "show CPU usage" meets "display resource consumption", "open a shell" meets "start a bash session".
+ */
+const EN_GROUPS: string[][] = [
+  ["show", "display", "list", "print", "view", "see", "get"],
+  ["delete", "remove", "erase", "destroy"],
+  ["start", "run", "launch", "boot"],
+  ["stop", "halt", "terminate"],
+  ["create", "make", "new", "add", "generate"],
+  ["usage", "consumption", "utilization"],
+  ["shell", "bash", "terminal", "console"],
+  ["open", "enter", "access"],
+  ["copy", "transfer"],
+  ["change", "modify", "edit", "update"],
+  ["find", "search", "look"],
+  ["download", "fetch", "pull"],
+  ["upload", "push", "publish"],
+  ["container", "containers"],
+  ["folder", "directory"],
+  ["log", "logs", "output"],
+  ["cleanup", "clean", "prune"],
+  ["rename", "name"],
+  ["address", "ip"],
+  ["port", "ports"],
+  ["restart", "reboot"],
+  ["version", "release", "tag"],
+  ["config", "configuration", "setting", "settings"],
+  ["info", "information", "detail", "details", "inspect"],
+  ["background", "detach", "detached"],
+];
+
+const EN_EN = new Map<string, string[]>();
+for (const group of EN_GROUPS) {
+  const stems = group.map(stem);
+  for (const s of stems)
+    EN_EN.set(s, [...new Set([...(EN_EN.get(s) ?? []), ...stems.filter((o) => o !== s)])]);
+}
+
+/** Other English words for the same thing (stemmed), for English notes. */
+export function englishSynonyms(word: string): string[] {
+  return EN_EN.get(stem(word)) ?? [];
+}

@@ -1,6 +1,6 @@
 import { editDistance, isCatalogWord } from "../catalog/index.js";
 import { inflectionStem, isStopword, segmentWords, segmentWordsWithParts } from "../segment.js";
-import { englishFor, japaneseFor } from "../synonyms.js";
+import { englishFor, englishSynonyms, japaneseFor } from "../synonyms.js";
 import { isGeneralEnglish, isGeneralWord } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
 import { SkeletonIndex } from "./transliterate.js";
@@ -12,6 +12,7 @@ import {
   SINGLE_CHARACTER_FACTOR,
   SKELETON_MIN_LENGTH,
   SKELETON_MIN_WORD,
+  SYNONYM_CREDIT,
   TYPO,
   UNKNOWN_WORD_FACTOR,
 } from "./weights.js";
@@ -85,6 +86,12 @@ export class QueryAnalyzer {
     let bound: number;
     if (LATIN.test(word)) {
       if (chars === TYPO.swapOnlyLength && !/\d/.test(word)) return this.swapped(word);
+      if (chars === TYPO.insertOnlyLength && !/\d/.test(word)) {
+        const longer = this.vocab().latin.filter(
+          (v) => v.length === 4 && v.startsWith(word.slice(0, 2)) && editDistance(word, v, 1) === 1,
+        );
+        return longer.sort((a, b) => this.df(b) - this.df(a))[0] ?? null;
+      }
       if (chars < TYPO.minLatinLength || /\d/.test(word)) return null;
       pool = this.vocab().latin;
       bound = chars <= TYPO.oneEditUpTo ? 1 : 2;
@@ -201,8 +208,7 @@ export class QueryAnalyzer {
       let readAs: string | undefined;
       // Spacing inside compounds: "cluster ip" = ClusterIP, and "clusterip" = "Cluster IP".
       if (next && LATIN.test(w.word) && LATIN.test(next) && this.df(w.word + next) > 0) {
-        alternatives.unshift([w.word + next]);
-        alternatives.push([w.word, next]);
+        alternatives.splice(0, alternatives.length, [w.word + next], [w.word, next]);
         typed = `${w.word} ${next}`;
         seen.add(next);
         i++;
@@ -254,8 +260,15 @@ export class QueryAnalyzer {
         }
       }
       if (!readAs) for (const c of this.counterparts(w.word)) alternatives.push([c]);
-      let knownAlts = alternatives.filter((a) => this.known(a));
       let credit = 1;
+      // English synonyms help only when the word itself is missing, and earn a little less.
+      if (LATIN.test(w.word) && !this.known([w.word])) {
+        const synonyms = englishSynonyms(w.word).filter((x) => this.df(x) > 0);
+        for (const x of synonyms) alternatives.push([x]);
+        if (synonyms.length > 0 && !alternatives.slice(0, -synonyms.length).some((a) => this.known(a)))
+          credit = SYNONYM_CREDIT;
+      }
+      let knownAlts = alternatives.filter((a) => this.known(a));
       if (knownAlts.length === 0) {
         for (const alt of [...alternatives]) {
           const only = alt.length === 1 ? alt[0] : undefined;

@@ -49,6 +49,11 @@ export const COVERAGE_FIELD: Record<Field, number> = {
 export const SCORE = {
   coverage: 0.6,
   relevance: 0.3,
+  /**
+   * Share of the question's weight in the section's own heading: of two sections covering a question, the
+   * one headed by its words is the precise one (`docker container stop` over `docker compose stop`).
+   */
+  headingCoverage: 0.15,
   /** The section's own heading is written in the question ("Deployment のロールバック"). */
   headingInQuery: 0.08,
   /** Every word of the section's heading is a word of the question ("Deployment の…を更新" for "Deploymentの更新"). */
@@ -108,7 +113,10 @@ export const GENERAL_WORD_FACTOR = 0.25;
 export const RELATIVE_CREDIT = 0.5;
 
 /** A word with kana in it that the folder does use (付け, いくつ) is still mostly grammar: this share of its rarity. */
-export const KNOWN_KANA_FACTOR = 0.5;
+export const KNOWN_KANA_FACTOR = 0.3;
+
+/** Credit for a section that holds only a synonym of the question's English word (display for show). */
+export const SYNONYM_CREDIT = 0.8;
 
 /** Weight of a question word read as another (a typo, a transliteration), relative to the word itself. */
 export const READ_AS_FACTOR = 0.9;
@@ -116,6 +124,8 @@ export const READ_AS_FACTOR = 0.9;
 /** Typo correction for free text: the shortest word corrected, and the edits allowed by length. */
 export const TYPO = {
   minLatinLength: 5,
+  /** Three-letter words are read as a longer word only by one added letter after the same two (pul → pull). */
+  insertOnlyLength: 3,
   /** Four-letter words are read as another only through one swap of neighbours ("stpo" → stop). */
   swapOnlyLength: 4,
   /** Latin words up to this length may have one edit; longer ones two. */
