@@ -273,7 +273,9 @@ for (const [word, ja] of Object.entries(EN_JA))
 
 /** The notes' words for a query word: Japanese for English words (stemmed or not), technical for everyday Japanese. */
 export function japaneseFor(word: string): string[] {
-  return [...new Set([...(BY_STEM.get(stem(word)) ?? []), ...(JA_JA[word] ?? [])])];
+  // The word's own entry first: "roll" is ロールバック, not also "rolling"'s ローリングアップデート.
+  const own = Object.hasOwn(EN_JA, word) ? EN_JA[word] : undefined;
+  return [...new Set([...(own ?? BY_STEM.get(stem(word)) ?? []), ...(JA_JA[word] ?? [])])];
 }
 
 const BY_JAPANESE = new Map<string, string[]>();

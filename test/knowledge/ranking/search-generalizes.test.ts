@@ -1,0 +1,136 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../../src/core/storage/database.js";
+import { ensureIndex } from "../../../src/knowledge/index-store.js";
+import { KnowledgeIndex } from "../../../src/knowledge/search.js";
+
+/** A notes folder written into a temporary directory, indexed, with its KnowledgeIndex. */
+function folder(files: Record<string, string>): KnowledgeIndex {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tutor-rank-"));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  const db = openDatabase(path.join(dir, "index.sqlite"));
+  opened.push({ db, dir });
+  ensureIndex(db, dir, true);
+  return new KnowledgeIndex(db);
+}
+const opened: { db: ReturnType<typeof openDatabase>; dir: string }[] = [];
+afterAll(() => {
+  for (const { db, dir } of opened) {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const top = (index: KnowledgeIndex, q: string) => {
+  const r = index.ask(q).response;
+  return r.found ? r.results[0]?.path.at(-1) : null;
+};
+
+const workloads = folder({
+  "workloads.md": `# ワークロード
+
+## ReplicaSet
+
+ReplicaSet は同じ Pod を指定した数だけ動かし続けるリソースです。
+
+### ReplicaSet のスケール
+
+レプリカ数を変えると Pod が増減します。
+
+## Deployment
+
+Deployment は ReplicaSet を管理し、ローリングアップデートを行います。
+
+### ロールバック
+
+以前のリビジョンに戻すには次のコマンドを使います。
+
+\`\`\`
+kubectl rollout undo deployment/web
+\`\`\`
+
+### maxSurge
+
+ローリングアップデート中に、希望する数を超えて作れる Pod の数です。
+
+## Service
+
+### Cluster IP
+
+クラスタ内部だけから届く仮想 IP を Service に割り当てます。
+
+### ヘッドレス Service
+
+仮想 IP を持たない Service です。Pod の DNS 名を直接返します。
+
+## サーバーの準備
+
+ノードにするサーバーを用意して、ログを送る設定をします。ログは毎日送る。
+`,
+});
+
+describe("retrieval that does not depend on one note", () => {
+  it("prefers the precise subsection over its parent", () => {
+    expect(top(workloads, "maxSurge って何")).toBe("maxSurge");
+    expect(top(workloads, "Deployment をロールバックするには")).toBe("ロールバック");
+  });
+
+  it("reads a misspelled word as the notes' word and says so", () => {
+    const outcome = workloads.ask("replcaset って何");
+    expect(outcome.response.found).toBe(true);
+    expect(outcome.response.results[0]?.path.at(-1)).toBe("ReplicaSet");
+    expect(outcome.readings).toEqual([{ typed: "replcaset", read: "ReplicaSet" }]);
+    expect(top(workloads, "deploymnet のロールバック")).toBe("ロールバック");
+  });
+
+  it("treats notation variants as the same word", () => {
+    expect(top(workloads, "ClusterIP とは")).toBe("Cluster IP");
+    expect(top(workloads, "サーバの準備")).toBe("サーバーの準備");
+    expect(top(workloads, "ＲｅｐｌｉｃａＳｅｔ とは")).toBe("ReplicaSet");
+  });
+
+  it("matches a verb in any inflection to the notes' form", () => {
+    expect(top(workloads, "ログを送りたい")).toBe("サーバーの準備");
+  });
+
+  it("answers an English question from Japanese notes through their katakana words", () => {
+    expect(top(workloads, "what is a headless service")).toBe("ヘッドレス Service");
+    expect(top(workloads, "how do I roll back a deployment")).toBe("ロールバック");
+  });
+
+  it("says the notes do not cover a question about something they never name", () => {
+    expect(workloads.ask("StatefulSet の使い方").response.found).toBe(false);
+    expect(workloads.ask("how do I install Helm").response.found).toBe(false);
+  });
+});
+
+describe("docs sites and several languages in one folder", () => {
+  const docs = folder({
+    "content/ja/pod.md":
+      "---\ntitle: Pod\ncontent_type: concept\nweight: 10\n---\n\nPod は Kubernetes でデプロイできる最小の単位です。1 つ以上のコンテナをまとめます。\n\n## Pod の作成\n\nマニフェストを kubectl apply で適用して Pod を作ります。\n",
+    "content/en/pod.md":
+      "---\ntitle: Pod\ncontent_type: concept\nweight: 10\n---\n\nA Pod is the smallest unit you can deploy in Kubernetes. It groups one or more containers.\n\n## Creating a Pod\n\nApply a manifest with kubectl apply to create a Pod.\n",
+  });
+
+  it("answers a definition from the page's own intro, never from front matter", () => {
+    const r = docs.ask("Pod とは何ですか").response;
+    expect(r.found).toBe(true);
+    expect(r.results[0]?.path).toEqual(["Pod"]);
+    for (const res of r.results) expect(res.path.join(" ")).not.toMatch(/content_type|weight/);
+  });
+
+  it("answers from the copy in the question's language, one copy per page", () => {
+    const ja = docs.ask("Pod を作成するには").response;
+    expect(ja.results[0]?.source).toContain("content/ja/");
+    const en = docs.ask("how do I create a pod").response;
+    expect(en.results[0]?.source).toContain("content/en/");
+    const sections = en.results.slice(0, 3).map((r) => r.path.join(" › "));
+    expect(new Set(sections).size).toBe(sections.length);
+    expect(en.results.slice(0, 3).every((r) => r.source.includes("content/en/"))).toBe(true);
+  });
+});

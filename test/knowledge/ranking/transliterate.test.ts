@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import {
+  englishSkeleton,
+  katakanaSkeleton,
+  SkeletonIndex,
+} from "../../../src/knowledge/ranking/transliterate.js";
+
+describe("katakana and English skeletons", () => {
+  it.each([
+    ["headless", "ヘッドレス"],
+    ["rollback", "ロールバック"],
+    ["cluster", "クラスター"],
+    ["server", "サーバー"],
+    ["service", "サービス"],
+    ["container", "コンテナ"],
+    ["loadbalancer", "ロードバランサ"],
+    ["update", "アップデート"],
+    ["label", "ラベル"],
+    ["template", "テンプレート"],
+    ["revision", "リビジョン"],
+    ["endpoint", "エンドポイント"],
+  ])("%s sounds like %s", (en, ja) => {
+    expect(englishSkeleton(en)).toBe(katakanaSkeleton(ja));
+  });
+
+  it("tells a word that opens with a vowel from one that does not", () => {
+    expect(englishSkeleton("python")).not.toBe(katakanaSkeleton("オプション"));
+  });
+
+  it("gives no skeleton to words of the wrong script", () => {
+    expect(katakanaSkeleton("pod")).toBeNull();
+    expect(englishSkeleton("ポッド")).toBeNull();
+    expect(englishSkeleton("ab")).toBeNull();
+  });
+
+  it("finds the other script's word in a vocabulary, both ways", () => {
+    const index = new SkeletonIndex(["ヘッドレス", "rollback", "コンテナ", "node"], 3);
+    expect(index.counterparts("headless")).toEqual(["ヘッドレス"]);
+    expect(index.counterparts("ロールバック")).toEqual(["rollback"]);
+    expect(index.counterparts("container")).toEqual(["コンテナ"]);
+    expect(index.counterparts("ノード")).toEqual([]);
+  });
+});
