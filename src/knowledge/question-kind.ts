@@ -22,7 +22,8 @@ export interface QuestionShape {
 const END = /[\s?？。.!！]+$/u;
 
 /** Difference: "A と B の違い", "A vs B", "difference between A and B". */
-const DIFFERENCE_JA = /^(.+?)\s*(?:と|や|、)\s*(.+?)\s*(?:の|って|は)?\s*(?:違い|差|相違|ちがい)/u;
+const DIFFERENCE_JA =
+  /^(.+?)\s*(?:と|や|、)\s*(.+?)\s*(?:の|って|は)?\s*(?:何が|なにが|どう)?\s*(?:違い|違う|差|相違|ちがい)/u;
 const DIFFERENCE_EN =
   /\bdiff(?:erence|erences|er)?\s+(?:between\s+)?(.+?)\s+(?:and|from|vs\.?|versus)\s+(.+)$/iu;
 const VERSUS = /^(.+?)\s+(?:vs\.?|versus|対)\s+(.+)$/iu;
@@ -32,7 +33,7 @@ const WHICH_OPTION =
 const WHICH_COMMAND =
   /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)(?:何|なに|どれ)|コマンド(?:は)?$|\b(?:which|what)\s+(?:command|cli command)s?\b/iu;
 const LIST =
-  /一覧|種類|(?:何|なに)がある|どんなものがある|列挙|\bwhat are the\b|\blist (?:of|all|the)\b|\bkinds of\b|\btypes of\b/iu;
+  /一覧|種類|(?:何|なに)がある|どんな\S*が(?:ある|あります)|列挙|挙げて|\bwhat are the\b|\blist (?:of|all|the)\b|\bkinds of\b|\btypes of\b/iu;
 const HOWTO_EN =
   /^(?:how\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)\s+|how\s+to\s+|how\s+(?:do|can)\s+)(.+)$/iu;
 const HOWTO_JA =

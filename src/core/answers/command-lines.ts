@@ -61,6 +61,8 @@ const HEADING_WEIGHT = 1;
 const RANK_COST = 0.75;
 /** A bare mention (`docker image build` alone, in prose) next to full example lines is worth less. */
 const BARE_MENTION_COST = 1;
+/** Another line of the same command in the section, scoring at least this share of the best, is shown too. */
+const NEAR_TOP_SHARE = 0.6;
 /** Most lines one answer shows. */
 export const MAX_LINES = 3;
 
@@ -147,7 +149,11 @@ export function bestLines(lines: readonly NotesLine[], terms: readonly string[])
   const top = relevant[0];
   if (!top) return [];
   return relevant
-    .filter((s) => s.score === top.score && s.line.entry.source === top.line.entry.source)
+    .filter(
+      (s) =>
+        s.line.entry.source === top.line.entry.source &&
+        (s.score === top.score || (s.line.entry === top.line.entry && s.score >= NEAR_TOP_SHARE * top.score)),
+    )
     .slice(0, MAX_LINES)
     .sort((a, b) => a.order - b.order)
     .map((s) => s.line);

@@ -56,17 +56,29 @@ function bestSentence(prose: string, subject: string): { text: string; score: nu
   const ending = /(?:です|である|のこと|を指します|を指す)[。.]?$/u;
   const starts = new RegExp(`^${s}\\s*(?:は|が)`, "iu");
   let best: { text: string; score: number } | null = null;
-  sentences(prose)
-    .filter((p) => !isCommandLine(p))
-    .forEach((p, i) => {
-      let score = 0;
-      if (named.test(p)) score += SIGNS.namesAsDefined;
-      if (mentions.test(p) && ending.test(p)) score += SIGNS.endsAsDefinition;
-      if (i === 0) score += SIGNS.opening;
-      if (starts.test(p)) score += SIGNS.startsWithSubject;
-      if (score > 0 && (!best || score > best.score)) best = { text: p, score };
-    });
-  return best;
+  for (const [i, p] of sentences(prose)
+    .filter((x) => !isCommandLine(x))
+    .entries()) {
+    let score = 0;
+    if (named.test(p)) score += SIGNS.namesAsDefined;
+    if (mentions.test(p) && ending.test(p)) score += SIGNS.endsAsDefinition;
+    if (i === 0) score += SIGNS.opening;
+    if (starts.test(p)) score += SIGNS.startsWithSubject;
+    if (score > 0 && (!best || score > best.score)) best = { text: p, score };
+  }
+  return best === null ? null : { text: withLine(prose, best.text), score: best.score };
+}
+
+/** A definition line short enough to show whole ("…の単位となるリソース。ReplicaSetを管理するためのリソース。"). */
+const DEFINITION_LINE_CHARS = 160;
+
+/** The sentence, or the whole line of the notes it stands on when that line is short: one thought per line. */
+function withLine(prose: string, sentence: string): string {
+  const line = prose
+    .split("\n")
+    .find((l) => l.includes(sentence))
+    ?.trim();
+  return line && line.length <= DEFINITION_LINE_CHARS ? line : sentence;
 }
 
 /**

@@ -10,14 +10,22 @@ export function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
-function termSet(terms: readonly string[]): string[][] {
-  return terms.map((term) => [term, ...japaneseFor(term).flatMap((j) => segmentWords(j))]);
+/**
+ * Each query word with the ways a text may hold it: the word itself, a phrase's words together (`roll
+ * back`), or one of its Japanese equivalents.
+ */
+function termSet(terms: readonly string[]): string[][][] {
+  return terms.map((term) => {
+    const parts = term.includes(" ") ? [segmentWords(term)] : [];
+    return [[term], ...parts, ...japaneseFor(term).flatMap((j) => segmentWords(j).map((w) => [w]))];
+  });
 }
 
 /** How many of the query's words (or their Japanese equivalents) a text holds. */
 export function termHits(text: string, terms: readonly string[]): number {
   const words = new Set(segmentWords(text));
-  return termSet(terms).filter((alts) => alts.some((a) => words.has(a))).length;
+  return termSet(terms).filter((alts) => alts.some((a) => a.length > 0 && a.every((w) => words.has(w))))
+    .length;
 }
 
 /**
@@ -31,7 +39,7 @@ export function bestPassage(text: string, terms: readonly string[], maxChars = 6
   const groups = termSet(terms);
   const scores = parts.map((p) => {
     const words = new Set(segmentWords(p));
-    return groups.filter((alts) => alts.some((a) => words.has(a))).length;
+    return groups.filter((alts) => alts.some((a) => a.length > 0 && a.every((w) => words.has(w)))).length;
   });
   let best = 0;
   scores.forEach((s, i) => {

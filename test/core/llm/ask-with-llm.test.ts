@@ -162,3 +162,34 @@ describe("/ask with the optional language model (a fake OpenAI-compatible server
     expect(fake.requests).toHaveLength(0);
   });
 });
+
+describe("what the language model is given for a how-to question", () => {
+  let fake: FakeOpenAI;
+  let env: ReturnType<typeof openTutor>;
+  beforeAll(async () => {
+    fake = await FakeOpenAI.start({ apiKey: "sk-test" });
+    env = openTutor(
+      "ask-llm-code",
+      createOpenAIWriter({ baseURL: fake.baseURL, apiKey: "sk-test", model: "notes-model" }),
+    );
+  });
+  afterAll(async () => {
+    env?.close();
+    await fake?.close();
+  });
+
+  it("sends the notes' command lines as code, with the prose around them", async () => {
+    const r = await env.tutor.runCommand(invocation("en"), ["ask"], {
+      question: "how do I see logs of a pod",
+    });
+    expect(r.notFound).toBeUndefined();
+    const request = fake.requests.at(-1);
+    const user = textOf(request?.body.messages?.find((m) => m.role === "user"));
+    expect(user).toContain("kubectl logs -f simple-echo");
+    // As a fenced block, next to the section's own sentences.
+    expect(user).toMatch(/```\n(?:[^`]*\n)?\$ kubectl logs -f simple-echo/);
+    expect(user).toContain("コンテナの集合体の単位");
+    // The answer's own section comes first.
+    expect(user.indexOf("[1] Kubernetes › Pod")).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { renderReply } from "../../src/bots/discord/render.js";
+import { renderSlack } from "../../src/bots/slack/render.js";
+import { renderText } from "../../src/bots/terminal/render.js";
+import { askReply } from "../../src/core/answers/ask.js";
+import type { Reply } from "../../src/core/reply.js";
+import {
+  codeOf,
+  invocation,
+  notesOf,
+  openTestTutor,
+  type TestTutor,
+  tempNotes,
+  textsOf,
+} from "../helpers/tutor.js";
+
+/** Every text a Slack message shows, joined. */
+function slackText(r: Reply): string {
+  return JSON.stringify(renderSlack(r, "en").blocks);
+}
+
+/** Every text a Discord message shows, joined. */
+function discordText(r: Reply): string {
+  const embeds = renderReply(r, "en").message.embeds ?? [];
+  return embeds
+    .map((e) => [e.title, e.description, ...(e.fields ?? []).map((f) => f.value)].join("\n"))
+    .join("\n");
+}
+
+/** The block types of a reply, in order, up to the first note or see-also. */
+function shape(r: Reply): string[] {
+  return r.blocks.map((b) => b.type);
+}
+
+describe("answers planned by the kind of question (bundled notes)", () => {
+  let env: TestTutor;
+  beforeAll(() => {
+    env = openTestTutor({ name: "answer-kinds" });
+  });
+  afterAll(() => env.close());
+  const ask = (q: string, locale: "en" | "ja" = "en") => askReply(env.tutor, invocation(locale), q);
+
+  it("how-to: the command line that does it, with the notes' comment above it as its caption", async () => {
+    const r = await ask("how do I see logs of a pod");
+    expect(r.title).toBe("Pod");
+    expect(shape(r).slice(0, 2)).toEqual(["text", "code"]);
+    expect(textsOf(r)[0]).toBe("標準出力");
+    expect(codeOf(r)[0]).toBe("$ kubectl logs -f simple-echo");
+    // Only the line that answers, not the section's other commands or its manifest.
+    expect(codeOf(r).join("\n")).not.toContain("kubectl apply");
+    expect(codeOf(r).join("\n")).not.toContain("apiVersion");
+    const terminal = renderText(r, "en").split("\n");
+    expect(terminal.slice(2, 4)).toEqual(["標準出力", "    $ kubectl logs -f simple-echo"]);
+    expect(slackText(r)).toContain("```\\n$ kubectl logs -f simple-echo\\n```");
+    expect(discordText(r)).toContain("```sh\n$ kubectl logs -f simple-echo\n```");
+  });
+
+  it("how-to: placeholders kept and explained, and the sentence after the block that explains it", async () => {
+    const r = await ask("コンテナにファイルをコピーしたい", "ja");
+    expect(r.title).toBe("cp");
+    expect(textsOf(r)[0]).toBe("起動しているコンテナとホストOS間でファイルの受け渡しができます。");
+    expect(codeOf(r)[0]).toBe(
+      "$ docker container cp <コンテナIDまたはコンテナ名>:<コピーするファイルのパス> <ホストのコピー先のパス>",
+    );
+    const texts = textsOf(r);
+    expect(texts.some((t) => t.includes("`<コンテナIDまたはコンテナ名>`") && t.includes("自分の値"))).toBe(
+      true,
+    );
+    expect(texts.some((t) => t.includes("ホストのファイルをコンテナにコピーする"))).toBe(true);
+  });
+
+  it("how-to: both lines when the notes give two ways, each with its own caption", async () => {
+    const r = await ask("Pod を削除するには", "ja");
+    expect(codeOf(r)).toEqual(["$ kubectl delete pod simple-echo", "$ kubectl delete -f simple-pod.yaml"]);
+    expect(textsOf(r).slice(0, 2)).toEqual(["削除(Podベース)", "削除(マニフェストベース)"]);
+  });
+
+  it("definition: the sentence that defines the term first, never a manifest comment", async () => {
+    const r = await ask("What is a ReplicaSet?");
+    expect(r.title).toBe("ReplicaSet");
+    expect(textsOf(r)[0]?.startsWith("同じ仕様のPodを複数生成・管理するためのリソース")).toBe(true);
+    expect(codeOf(r)).toEqual([]);
+    expect(renderText(r, "en")).not.toContain("spec.replicas");
+    expect(renderText(r, "en").split("\n")[2]).toBe("同じ仕様のPodを複数生成・管理するためのリソース");
+  });
+
+  it("definition: a glossary row about the term", async () => {
+    const r = await ask("etcd とは", "ja");
+    expect(textsOf(r)[0]).toBe("etcd — Kubernetesクラスタのバッキングストア");
+  });
+
+  it("difference: each side in the notes' words when no sentence names both", async () => {
+    const r = await ask("-i と -t の違いは何ですか", "ja");
+    const [first, second] = textsOf(r);
+    expect(first?.startsWith("-i — ")).toBe(true);
+    expect(first).toContain("標準入力を繋ぎっぱなし");
+    expect(second?.startsWith("-t — ")).toBe(true);
+  });
+
+  it("difference: the sentence that names both sides first", async () => {
+    const r = await ask("NodePort Service と Ingress の違いを教えて", "ja");
+    expect(textsOf(r)[0]).toContain("L4レベルの制御");
+    expect(textsOf(r)[0]).toContain("L7レベルのルーティング");
+  });
+
+  it("difference: not in the notes when one side is never named in them", async () => {
+    const r = await ask("Dockerfile の ENTRYPOINT と CMD の違い", "ja");
+    expect(r.notFound).toBe(true);
+  });
+
+  it("which command: the command itself first, then the notes' caption", async () => {
+    const r = await ask("Deployment のリビジョン履歴を見るコマンド", "ja");
+    expect(r.blocks[0]).toEqual({
+      type: "code",
+      lang: "sh",
+      code: "$ kubectl rollout history deployment echo",
+    });
+    expect(textsOf(r)[0]).toBe("Deploymentのリビジョンを確認");
+  });
+
+  it("which option: the option itself first, with the notes' row", async () => {
+    const r = await ask("which option shares a directory between host and container");
+    expect(textsOf(r)[0]).toBe("`-v` — ホストとコンテナ間でディレクトリやファイルを共有する。");
+  });
+
+  it("list: the items of the list the section holds", async () => {
+    const r = await ask("Masterサーバにはどんな管理コンポーネントがある？", "ja");
+    const text = textsOf(r)[0] ?? "";
+    for (const c of ["kube-apiserver", "etcd", "kube-scheduler", "kube-controller-manager"])
+      expect(text).toContain(`${c} — `);
+  });
+
+  it("says how it read a typo when the search reports one, before the answer", async () => {
+    const ask0 = env.tutor.index.ask.bind(env.tutor.index);
+    const spy = vi.spyOn(env.tutor.index, "ask").mockImplementation((q) => {
+      const outcome = { ...ask0(q), readings: [{ typed: "replcaset", read: "ReplicaSet" }] };
+      return outcome;
+    });
+    try {
+      const r = await ask("What is a ReplicaSet?");
+      expect(r.blocks[0]).toEqual({ type: "note", tone: "info", text: "Read `replcaset` as `ReplicaSet`." });
+      expect(renderText(r, "en").split("\n")[2]).toBe("ℹ Read `replcaset` as `ReplicaSet`.");
+      const ja = await ask("ReplicaSet って何？", "ja");
+      expect(notesOf(ja)[0]).toBe("`replcaset` を `ReplicaSet` と解釈しました。");
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("prints see-also once in the terminal: one line per other section, with its source", async () => {
+    const r = await ask("how do I see logs of a pod");
+    const out = renderText(r, "en");
+    expect(r.citations.length).toBeGreaterThan(1);
+    for (const c of r.citations.slice(1)) {
+      const path = c.path.join(" › ");
+      expect(out.split(path).length - 1, path).toBe(1);
+      expect(out).toContain(`See also: ${path} (${c.source})`);
+    }
+  });
+});
+
+describe("the same methods on notes written another way", () => {
+  const tldr = [
+    "# docker build",
+    "",
+    "> Build an image from a Dockerfile.",
+    "",
+    "- Build an image using the Dockerfile in the current directory:",
+    "",
+    "`docker build .`",
+    "",
+    "- Build an image and give it a name and tag:",
+    "",
+    "`docker build -t {{name:tag}} .`",
+    "",
+  ].join("\n");
+  const manifestLines = Array.from(
+    { length: 400 },
+    (_, i) => `    - name: item-${i}\n      value: "${"x".repeat(20)}"`,
+  );
+  const howto = [
+    "# Ops",
+    "",
+    "## Logs",
+    "",
+    "Logs are the lines a program prints while it runs.",
+    "",
+    "```",
+    "# follow the logs of the web pod",
+    "$ kubectl logs -f web",
+    "# the logs of its previous run",
+    "$ kubectl logs --previous web",
+    "```",
+    "",
+    "## Big manifest",
+    "",
+    "big.yaml",
+    "```yaml",
+    "apiVersion: v1",
+    "kind: ConfigMap",
+    "metadata:",
+    "  name: big",
+    "data:",
+    "  items:",
+    ...manifestLines,
+    "```",
+    "",
+  ].join("\n");
+  let dir: { dir: string; cleanup: () => void };
+  let env: TestTutor;
+  beforeAll(() => {
+    dir = tempNotes({ "docker-build.md": tldr, "ops.md": howto });
+    env = openTestTutor({ notesDir: dir.dir, name: "answer-kinds-other" });
+  });
+  afterAll(() => {
+    env.close();
+    dir.cleanup();
+  });
+  const ask = (q: string) => askReply(env.tutor, invocation("en"), q);
+
+  it("a tldr-style page: the command under its `- description:` item, with the item as its caption", async () => {
+    const r = await ask("how do I build an image and tag it");
+    expect(codeOf(r)[0]).toBe("$ docker build -t {{name:tag}} .");
+    expect(textsOf(r)[0]).toBe("Build an image and give it a name and tag:");
+    expect(textsOf(r).some((t) => t.includes("`{{name:tag}}`"))).toBe(true);
+  });
+
+  it("a block of several commands: the one whose comment matches, with that comment", async () => {
+    const r = await ask("how do I see the logs of the previous run");
+    expect(codeOf(r)).toEqual(["$ kubectl logs --previous web"]);
+    expect(textsOf(r)[0]).toBe("the logs of its previous run");
+  });
+
+  it("a definition from the section's opening sentence", async () => {
+    const r = await ask("what are logs");
+    expect(textsOf(r)[0]?.startsWith("Logs are the lines a program prints")).toBe(true);
+  });
+
+  it("a long manifest is shown as code cut at whole lines within Slack's and Discord's limits", async () => {
+    const r = await ask("big.yaml");
+    const code = codeOf(r)[0] ?? "";
+    expect(code.split("\n").length).toBeGreaterThan(400);
+    const source = new Set(code.split("\n"));
+    const slackCode = renderSlack(r, "en")
+      .blocks.flatMap((b) => (b.type === "section" && b.text?.text.startsWith("```") ? [b.text.text] : []))
+      .at(0);
+    expect(slackCode).toBeDefined();
+    expect((slackCode ?? "").length).toBeLessThanOrEqual(3000);
+    expect(slackCode?.endsWith("```")).toBe(true);
+    const slackLines = (slackCode ?? "").slice(4, -4).split("\n");
+    for (const line of slackLines.slice(0, -1))
+      expect(source.has(line.replace(/&quot;/g, '"')), line).toBe(true);
+    expect(slackLines.at(-1)).toBe("…");
+    const description =
+      renderReply(r, "en")
+        .message.embeds?.map((e) => e.description ?? "")
+        .join("\n") ?? "";
+    const fence = /```yaml\n([\s\S]*?)\n```/.exec(description);
+    expect(fence).not.toBeNull();
+    expect((fence?.[0] ?? "").length).toBeLessThanOrEqual(4096);
+    const discordLines = (fence?.[1] ?? "").split("\n");
+    for (const line of discordLines.slice(0, -1)) expect(source.has(line), line).toBe(true);
+    expect(discordLines.at(-1)).toBe("…");
+  });
+});
