@@ -491,3 +491,18 @@ describe("commands the notes do not cover", () => {
     expect(textsOf(r)[0]).toContain("ノートに書かれていません");
   });
 });
+
+describe("/explain opens with the notes' words closest to the command", () => {
+  it("the comment above the line inside its code block, before the block's intro", () => {
+    const r = explain("kubectl rollout undo deployment echo");
+    expect(textsOf(r)[0]).toBe("特定のREVISIONにロールバック");
+    expect(allText(r)).not.toContain("コンテナの定義(yaml)を変更するとREVISIONは更新される");
+    const history = explain("kubectl rollout history deployment echo --revision=1");
+    expect(textsOf(history)[0]).toBe("特定のREVISIONの内容を確認");
+  });
+
+  it("the sentence that introduces the block when the line has no comment", () => {
+    const r = explain("docker container stop web");
+    expect(textsOf(r)[0]?.startsWith("コンテナを終了するときは以下のコマンドを実行します。")).toBe(true);
+  });
+});

@@ -99,3 +99,42 @@ describe("findings in the bundled note", () => {
     expect(findings.filter((f) => f.kind === "toc" || f.kind === "duplicate-heading")).toEqual([]);
   });
 });
+
+describe("the notes' words around each command line", () => {
+  /** The comment, intro and following line the extraction records for a line of a command entry. */
+  const around = (text: string) => {
+    const e = of("command").find((x) => (x.examples ?? []).includes(text));
+    const i = (e?.examples ?? []).indexOf(text);
+    const at = (key: string) => ((e?.data?.[key] as string[] | undefined) ?? [])[i];
+    return { comment: at("comments"), lead: at("leads"), follow: at("follows") };
+  };
+
+  it("records the comment line above a command inside its code block", () => {
+    expect(around("kubectl logs -f simple-echo").comment).toBe("標準出力");
+    expect(around("kubectl delete pod simple-echo").comment).toBe("削除(Podベース)");
+    expect(around("kubectl rollout history deployment echo --revision=1").comment).toBe(
+      "特定のREVISIONの内容を確認",
+    );
+    // `## トークン取得` opens its block: it captions every line under it until another comment.
+    expect(around("kubectl -n kube-system describe secret deployment-controller-<xxxxxxxxx>").comment).toBe(
+      "トークン取得",
+    );
+    expect(around("docker container stop <コンテナ名またはコンテナID>").comment).toBe("");
+  });
+
+  it("records the sentence introducing the block and the line right after it", () => {
+    const run = around("docker container run -d <名前空間>/<イメージ名>:<タグ名>");
+    expect(run.lead).toBe("コンテナを起動するときは以下のコマンドを実行します。");
+    expect(run.follow?.startsWith("-dオプションをつけることにより")).toBe(true);
+    // The next block's intro is not this block's explanation.
+    expect(around("docker container stop <コンテナ名またはコンテナID>").follow).toBe("");
+  });
+
+  it("captions a command written alone on a line by the list item above it (tldr pages)", () => {
+    const page = "# tar\n\n- Extract an archive into the current directory:\n\n`docker cp web:/a.tar .`\n";
+    const { entries: tldr } = extractEntries([parseNote("tar.md", page)]);
+    const cmd = tldr.find((e) => e.kind === "command");
+    expect(cmd?.examples).toEqual(["docker cp web:/a.tar ."]);
+    expect(cmd?.data?.leads).toEqual(["Extract an archive into the current directory:"]);
+  });
+});

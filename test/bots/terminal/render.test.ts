@@ -52,6 +52,30 @@ describe("renderText", () => {
     expect(out).not.toContain("```");
   });
 
+  it("prints see-also once: the citations' lines stand for core's see-also line", () => {
+    const out = renderText(
+      reply({
+        blocks: [
+          { type: "text", text: "本文" },
+          { type: "text", text: "See also: Docker › よく使うコマンドオプション" },
+        ],
+        citations,
+      }),
+      "en",
+    );
+    expect(out.split("\n")).toEqual([
+      "本文",
+      "Source: Docker › 起動しているコンテナに対して実行できるコマンド › cp (notes/docker-kubernetes.md#cp)",
+      "See also: Docker › よく使うコマンドオプション (notes/docker-kubernetes.md#opts)",
+    ]);
+    // A text that only starts the same way is the answer's, and stays.
+    const other = renderText(
+      reply({ blocks: [{ type: "text", text: "See also: the manual" }], citations }),
+      "en",
+    );
+    expect(other).toContain("See also: the manual");
+  });
+
   it("uses Japanese labels for the ja locale", () => {
     const out = renderText(
       reply({ blocks: [{ type: "text", text: "本文" }], choices: [{ id: "x:1", label: "A" }], citations }),

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { questionKind } from "../../src/knowledge/question-kind.js";
+
+describe("questionKind", () => {
+  it.each([
+    ["how do I see logs of a pod", "howto", "see logs of a pod"],
+    ["How to copy a file into a container?", "howto", "copy a file into a container"],
+    ["コンテナからファイルをコピーするには", "howto", "コンテナからファイルをコピー"],
+    ["コンテナを起動する方法", "howto", "コンテナを起動"],
+    ["イメージをビルドするにはどうすればいい？", "howto", "イメージをビルド"],
+    ["What is a ReplicaSet?", "definition", "ReplicaSet"],
+    ["what's etcd", "definition", "etcd"],
+    ["Pod とは", "definition", "Pod"],
+    ["ReplicaSetって何？", "definition", "ReplicaSet"],
+    ["which command shows the logs of a pod", "which-command", "shows the logs of a pod"],
+    ["Podのログを見るコマンドは？", "which-command", "Podのログを見る"],
+    ["Deployment のリビジョン履歴を見るコマンド", "which-command", "Deployment のリビジョン履歴を見る"],
+    ["which option runs a container in the background", "which-option", "runs a container in the background"],
+    ["バックグラウンドで実行するオプションは何", "which-option", "バックグラウンドで実行する"],
+    ["what are the components of the master", "list", "components of the master"],
+    ["管理コンポーネントの一覧", "list", "管理コンポーネント"],
+    ["Masterサーバにはどんな管理コンポーネントがある？", "list", undefined],
+  ])("%s → %s", (q, kind, subject) => {
+    const shape = questionKind(q);
+    expect(shape.kind).toBe(kind);
+    if (subject !== undefined) expect(shape.subject).toBe(subject);
+  });
+
+  it.each([
+    ["Ingress と NodePort の違い", ["Ingress", "NodePort"]],
+    ["NodePort Service と Ingress の違いは？", ["NodePort Service", "Ingress"]],
+    ["Dockerfile の RUN と CMD の違いは？", ["RUN", "CMD"]],
+    ["ReplicaSet と Deployment って何が違うの？", ["ReplicaSet", "Deployment"]],
+    ["difference between a Pod and a Deployment", ["Pod", "Deployment"]],
+    ["Docker Compose vs Docker Swarm", ["Docker Compose", "Docker Swarm"]],
+  ])("%s compares %j", (q, sides) => {
+    const shape = questionKind(q);
+    expect(shape.kind).toBe("difference");
+    expect(shape.sides).toEqual(sides);
+  });
+
+  it("leaves other questions alone", () => {
+    expect(questionKind("namespace")).toEqual({ kind: "other" });
+    expect(questionKind("Deployment のロールバック")).toEqual({ kind: "other" });
+    expect(questionKind("  ")).toEqual({ kind: "other" });
+  });
+});
