@@ -15,6 +15,13 @@ import {
 } from "./note-limits.js";
 import type { ParseRequest, ParseResponse, ParseWorkerData } from "./parse-worker.js";
 
+export interface ParseOptions {
+  /** Folders with fewer bytes are parsed in-process (default IN_PROCESS_BYTES). */
+  inProcessBytes?: number;
+  /** Time a file's parse may take in the worker (default PARSE_TIME_LIMIT_MS). */
+  timeLimitMs?: number;
+}
+
 export interface ParsedFolder {
   notes: ParsedNote[];
   /** Files that could not be parsed within the limits, one finding each. */
@@ -86,11 +93,11 @@ class ParseWorker {
   }
 
   /** Parses one file; null when the worker did not answer within the time limit (it is then stopped). */
-  parse(file: string, content: string): ParseResponse | null {
+  parse(file: string, content: string, timeLimitMs: number): ParseResponse | null {
     Atomics.store(this.signal, 0, 0);
     const request: ParseRequest = { file, content };
     this.port.postMessage(request);
-    if (Atomics.wait(this.signal, 0, 0, PARSE_TIME_LIMIT_MS) === "timed-out") {
+    if (Atomics.wait(this.signal, 0, 0, timeLimitMs) === "timed-out") {
       this.stop();
       return null;
     }
@@ -118,9 +125,10 @@ function failed(file: string, reason: string): Finding {
  * skipped with a finding and every other file is indexed; smaller folders are parsed in-process, where
  * the caps of note-limits.ts bound the work and a worker's start-up would cost more than the parse.
  */
-export function parseNotes(files: NoteFile[], inProcessBytes = IN_PROCESS_BYTES): ParsedFolder {
+export function parseNotes(files: NoteFile[], options: ParseOptions = {}): ParsedFolder {
+  const timeLimit = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
   const bytes = files.reduce((n, f) => n + f.content.length, 0);
-  let worker = bytes >= inProcessBytes ? ParseWorker.start() : null;
+  let worker = bytes >= (options.inProcessBytes ?? IN_PROCESS_BYTES) ? ParseWorker.start() : null;
   const usedWorker = worker !== null;
   const notes: ParsedNote[] = [];
   const findings: Finding[] = [];
@@ -130,14 +138,11 @@ export function parseNotes(files: NoteFile[], inProcessBytes = IN_PROCESS_BYTES)
       continue;
     }
     worker ??= ParseWorker.start();
-    const response = worker?.parse(f.file, f.content);
+    const response = worker?.parse(f.file, f.content, timeLimit);
     if (!worker) notes.push(parseNote(f.file, f.content));
     else if (!response) {
       findings.push(
-        failed(
-          f.file,
-          `parsing it took longer than ${PARSE_TIME_LIMIT_MS / 1000} s or more than ${PARSE_HEAP_MB} MB`,
-        ),
+        failed(f.file, `parsing it took longer than ${timeLimit / 1000} s or more than ${PARSE_HEAP_MB} MB`),
       );
       worker = null;
     } else if (!response.ok) findings.push(failed(f.file, `the parser failed (${response.error})`));
