@@ -686,9 +686,15 @@ const containerCommands: CatalogCommand[] = [
         ),
         opt("-m, --message", "text", "Commit message", "コミットメッセージ"),
         bool(
+          "--no-pause",
+          "Do not pause the container while committing",
+          "コミット中もコンテナを一時停止しない",
+        ),
+        bool(
           "-p, --pause",
-          "Pause the container while committing (on by default)",
-          "コミット中はコンテナを一時停止する（既定で有効）",
+          "Pause the container while committing (already the default; use --no-pause to turn it off)",
+          "コミット中はコンテナを一時停止する（既定の動作。止めないときは --no-pause）",
+          { deprecated: true },
         ),
       ],
     },
@@ -791,33 +797,9 @@ const buildFlags: CatalogFlag[] = [
     "Build every step again without using the cache",
     "キャッシュを使わずに全ステップをビルドし直す",
   ),
-  opt(
-    "-o, --output",
-    "type=…,dest=…",
-    "Where to put the result (BuildKit), e.g. type=local,dest=out",
-    "ビルド結果の出力先（BuildKit、例: type=local,dest=out）",
-  ),
   platform,
-  opt(
-    "--progress",
-    "auto|plain|tty",
-    "How build progress is shown (BuildKit)",
-    "ビルドの進行状況の表示方法（BuildKit）",
-  ),
   bool("--pull", "Always pull a newer version of the base image", "ベースイメージの新しい版を必ず取得する"),
   bool("-q, --quiet", "Print only the image ID when done", "完了時にイメージID だけを表示する"),
-  opt(
-    "--secret",
-    "id=…,src=…",
-    "Expose a secret file to the build without storing it (BuildKit)",
-    "イメージに残さずに秘密情報をビルドへ渡す（BuildKit）",
-  ),
-  opt(
-    "--ssh",
-    "default|id=path",
-    "Forward an SSH agent or key to the build (BuildKit)",
-    "SSH エージェントや鍵をビルドに転送する（BuildKit）",
-  ),
   opt(
     "-t, --tag",
     "name:tag",
@@ -829,6 +811,34 @@ const buildFlags: CatalogFlag[] = [
     "stage",
     "Stop at this stage of a multi-stage Dockerfile",
     "マルチステージビルドで指定したステージまでをビルドする",
+  ),
+];
+
+/** Flags of `docker buildx build` only: the legacy builder of `docker image build` has none of them. */
+const buildxOnlyFlags: CatalogFlag[] = [
+  opt(
+    "-o, --output",
+    "type=…,dest=…",
+    "Where to put the result (BuildKit), e.g. type=local,dest=out",
+    "ビルド結果の出力先（BuildKit、例: type=local,dest=out）",
+  ),
+  opt(
+    "--progress",
+    "auto|plain|tty",
+    "How build progress is shown (BuildKit)",
+    "ビルドの進行状況の表示方法（BuildKit）",
+  ),
+  opt(
+    "--secret",
+    "id=…,src=…",
+    "Expose a secret file to the build without storing it (BuildKit)",
+    "イメージに残さずに秘密情報をビルドへ渡す（BuildKit）",
+  ),
+  opt(
+    "--ssh",
+    "default|id=path",
+    "Forward an SSH agent or key to the build (BuildKit)",
+    "SSH エージェントや鍵をビルドに転送する（BuildKit）",
   ),
 ];
 
@@ -1411,7 +1421,7 @@ const composeCommands: CatalogCommand[] = [
         ),
         bool("--privileged", "Give the command extended privileges", "コマンドに拡張された権限を与える"),
         bool(
-          "-T, --no-TTY",
+          "-T, --no-tty",
           "Do not allocate a terminal (for scripts)",
           "疑似端末を割り当てない（スクリプト向け）",
         ),
@@ -1442,11 +1452,11 @@ const composeCommands: CatalogCommand[] = [
         opt("-p, --publish", "host:container", "Publish a port on the host", "ポートをホストに公開する"),
         bool("--rm", "Remove the container when it exits", "終了したらコンテナを削除する"),
         bool(
-          "--service-ports",
+          "-P, --service-ports",
           "Publish the ports declared for the service",
           "サービスに定義したポートを公開する",
         ),
-        bool("-T, --no-TTY", "Do not allocate a terminal", "疑似端末を割り当てない"),
+        bool("-T, --no-tty", "Do not allocate a terminal", "疑似端末を割り当てない"),
         opt("-u, --user", "user", "Run as this user", "指定したユーザーで実行する"),
         opt("-v, --volume", "source:target", "Mount a volume", "ボリュームをマウントする"),
         opt("-w, --workdir", "dir", "Working directory inside the container", "コンテナ内の作業ディレクトリ"),
@@ -1745,6 +1755,7 @@ const buildToolCommands: CatalogCommand[] = [
     args: [buildContextArg],
     flags: [
       ...buildFlags,
+      ...buildxOnlyFlags,
       opt("--builder", "name", "Builder instance to use", "使うビルダーインスタンス"),
       opt("--cache-to", "type=…", "Where to export the build cache", "ビルドキャッシュの書き出し先"),
       bool("--load", "Load the result into the local image store", "結果をローカルのイメージ一覧に読み込む"),

@@ -1,14 +1,35 @@
-import { dockerCommands, dockerGlobalFlags } from "./docker.js";
-import { kubectlCommands, kubectlGlobalFlags, kubernetesResources } from "./kubectl.js";
+import { stem } from "../segment.js";
+import { dockerCommands, dockerGlobalFlags as handDockerGlobals } from "./docker.js";
+import { kubectlCommands, kubectlGlobalFlags as handKubectlGlobals, kubernetesResources } from "./kubectl.js";
+import { mergeCatalog } from "./merge.js";
+import { referenceSnapshot } from "./snapshot.js";
 import type { CatalogCommand, CatalogFlag, ResourceType, Tool } from "./types.js";
 
-import { stem } from "../segment.js";
 export type { Bilingual, CatalogArg, CatalogCommand, CatalogFlag, ResourceType, Tool } from "./types.js";
-export { dockerCommands, dockerGlobalFlags, kubectlCommands, kubectlGlobalFlags, kubernetesResources };
+export { kubernetesResources };
 
-/** Every command of the catalog, docker first. */
-export const allCommands: readonly CatalogCommand[] = [...dockerCommands, ...kubectlCommands];
+/** The hand-written layer: en/ja one-liners, declared arguments, how kubectl verbs read a resource. */
+export const handWrittenCommands: readonly CatalogCommand[] = [...dockerCommands, ...kubectlCommands];
+export const handWrittenGlobalFlags: Record<Tool, readonly CatalogFlag[]> = {
+  docker: handDockerGlobals,
+  kubectl: handKubectlGlobals,
+};
+
+const reference = referenceSnapshot();
+const merged = mergeCatalog(reference.commands, reference.meta.globalFlags, {
+  commands: handWrittenCommands,
+  globalFlags: handWrittenGlobalFlags,
+});
+
+/** Every command of the docker (CLI, compose, buildx) and kubectl reference, sorted by name. */
+export const allCommands: readonly CatalogCommand[] = merged.commands;
+/** Options of `docker` itself, read before the subcommand (`docker -H ssh://host ps`). */
+export const dockerGlobalFlags: readonly CatalogFlag[] = merged.globalFlags.docker;
+/** Options every kubectl command reads, before or after the verb (`kubectl -n x get pods`). */
+export const kubectlGlobalFlags: readonly CatalogFlag[] = merged.globalFlags.kubectl;
 export const allResources: readonly ResourceType[] = kubernetesResources;
+/** Where the reference comes from: each source's name, version, commit and licence. */
+export const referenceSources = reference.meta.sources;
 
 export interface TypoFix {
   typed: string;
@@ -601,8 +622,9 @@ let catalogWords: Set<string> | undefined;
  */
 export function isCatalogWord(word: string): boolean {
   if (!catalogWords) {
+    // The hand-written layer's English: the vocabulary a newcomer meets, as before the reference grew.
     const text = [
-      ...allCommands.flatMap((c) => [
+      ...handWrittenCommands.flatMap((c) => [
         c.summary.en,
         ...c.flags.map((f) => f.summary.en),
         ...c.args.map((a) => a.summary.en),

@@ -1399,7 +1399,7 @@ const rolloutCommands: CatalogCommand[] = [
     {
       takesResource: true,
       args: rolloutTarget,
-      flags: [...rolloutSelect, dryRun, output],
+      flags: [...rolloutSelect, output],
     },
   ),
   command(

@@ -2,6 +2,8 @@
 export interface Bilingual {
   en: string;
   ja: string;
+  /** No Japanese one-liner was written: `ja` is the English one, marked as such. */
+  jaFromEnglish?: boolean;
 }
 
 /** One flag of a command, as the real CLI spells it. */
@@ -21,6 +23,8 @@ export interface CatalogFlag {
   optionalValue?: boolean;
   /** Still accepted by the CLI but deprecated (`kubectl apply --record`). */
   deprecated?: boolean;
+  /** Accepted by the CLI but left out of its help (`docker run --net`, compose's `exec -t`). */
+  hidden?: boolean;
   summary: Bilingual;
 }
 
@@ -55,6 +59,13 @@ export interface CatalogCommand {
    * program being started (`docker run IMAGE ls -la`, `docker exec CONTAINER sh -c …`).
    */
   flagsBeforeArgsOnly?: boolean;
+  /** Has subcommands of its own (`docker container`, `kubectl rollout`). */
+  group?: boolean;
+  deprecated?: boolean;
+  /** The hand-written layer describes it (en/ja one-liners); otherwise the reference's English only. */
+  handWritten?: boolean;
+  /** Which reference documents it (an id of the snapshot's sources: docker-cli, compose, buildx, kubectl). */
+  source?: string;
 }
 
 /**

@@ -1,0 +1,161 @@
+import type { SnapshotCommand, SnapshotFlag } from "./snapshot.js";
+import type { Bilingual, CatalogArg, CatalogCommand, CatalogFlag, Tool } from "./types.js";
+
+// The catalog the bot reads: the generated reference (names, aliases, flags, which flags take a value,
+// deprecated and hidden ones) with the hand-written layer on top (en/ja one-liners a newcomer meets,
+// declared arguments, how kubectl verbs read a resource). The reference decides what exists; the
+// hand-written layer only describes. test/knowledge/catalog-layer.test.ts fails when they disagree.
+
+/** Japanese text shown where only the reference's English one-liner exists: said so, never blank. */
+export const ENGLISH_ONLY_JA = "（英語のみ）";
+
+/** Other spellings of a command kept by hand although no reference lists them: the standalone binary. */
+export const EXTRA_SPELLING = /^docker-compose(?: |$)/;
+
+export interface HandLayer {
+  commands: readonly CatalogCommand[];
+  globalFlags: Record<Tool, readonly CatalogFlag[]>;
+}
+
+export interface MergedCatalog {
+  commands: CatalogCommand[];
+  globalFlags: Record<Tool, CatalogFlag[]>;
+}
+
+function fromEnglish(en: string): Bilingual {
+  return { en, ja: `${ENGLISH_ONLY_JA}${en}`, jaFromEnglish: true };
+}
+
+/** The hand-written flag that describes this reference flag: same long name, else same short name. */
+export function describedBy(flag: SnapshotFlag, hand: readonly CatalogFlag[]): CatalogFlag | undefined {
+  if (flag.long) {
+    const byLong = hand.find((h) => h.long === flag.long);
+    if (byLong) return byLong;
+    return hand.find((h) => !h.long && flag.short !== undefined && h.short === flag.short);
+  }
+  return hand.find((h) => !h.long && h.short === flag.short);
+}
+
+function mergeFlag(flag: SnapshotFlag, hand: readonly CatalogFlag[]): CatalogFlag {
+  const h = describedBy(flag, hand);
+  const valueName = h?.valueName ?? flag.valueType ?? "value";
+  return {
+    ...(flag.long ? { long: flag.long } : {}),
+    ...(flag.short ? { short: flag.short } : {}),
+    takesValue: flag.takesValue,
+    ...(flag.takesValue && valueName ? { valueName } : {}),
+    ...(flag.optionalValue || (flag.takesValue && h?.optionalValue) ? { optionalValue: true } : {}),
+    ...(flag.deprecated || h?.deprecated ? { deprecated: true } : {}),
+    ...(flag.hidden ? { hidden: true } : {}),
+    summary: h?.summary ?? fromEnglish(flag.description || flag.long || flag.short || ""),
+  };
+}
+
+/** cobra's own help flag: `--help` everywhere; kubectl also reads `-h` (docker's `-h` is often a flag). */
+const HELP: Record<Tool, SnapshotFlag> = {
+  docker: { long: "help", takesValue: false, description: "Print usage" },
+  kubectl: { long: "help", short: "h", takesValue: false, description: "Print usage" },
+};
+
+/** cobra's flags of the `docker` root that the reference's option table leaves out. */
+const DOCKER_BUILT_IN: SnapshotFlag[] = [
+  { long: "version", short: "v", takesValue: false, description: "Print version information and quit" },
+  HELP.docker,
+];
+
+function collides(a: CatalogFlag, b: CatalogFlag): boolean {
+  return (a.long !== undefined && a.long === b.long) || (a.short !== undefined && a.short === b.short);
+}
+
+const ARG_WORD = /^[A-Z][A-Z0-9_:@.-]*$/;
+
+/** Positional arguments read off a usage line: `exec [OPTIONS] SERVICE COMMAND [ARGS...]`. */
+export function argsFromUsage(usage: string): CatalogArg[] {
+  const out: CatalogArg[] = [];
+  let depth = 0;
+  const tail = usage.replace(/\|/g, " | ");
+  for (const raw of tail.split(/\s+/)) {
+    const optional = depth > 0 || raw.startsWith("[");
+    depth = Math.max(0, depth + (raw.match(/[[(]/g) ?? []).length - (raw.match(/[\])]/g) ?? []).length);
+    const name = raw.replace(/[[\]()]/g, "").replace(/\.{3}$/, "");
+    if (!ARG_WORD.test(name) || name === "OPTIONS" || raw.startsWith("-")) continue;
+    if (out.some((a) => a.name === name)) continue;
+    out.push({
+      name,
+      ...(optional ? { optional: true } : {}),
+      ...(raw.includes("...") ? { variadic: true } : {}),
+      summary: { en: `an argument of \`${usage}\``, ja: `\`${usage}\` の引数`, jaFromEnglish: true },
+    });
+  }
+  return out;
+}
+
+const RESOURCE_TYPE_ARG: CatalogArg = {
+  name: "TYPE",
+  summary: {
+    en: "Resource type, alone or as TYPE/NAME (deployment, deploy/web)",
+    ja: "リソースの種類。単独または TYPE/NAME の形（deployment、deploy/web）",
+  },
+};
+
+/** kubectl verbs whose first argument names a resource type: `RESOURCE`, `TYPE`, `(TYPE[.VERSION]…`. */
+function readsResource(command: SnapshotCommand): boolean {
+  if (command.tool !== "kubectl" || !command.usage) return false;
+  const rest = command.usage.split(/\s+/).slice(command.name.split(" ").length);
+  const first = rest.find((w) => !/^\[?-|^\[?OPTIONS|^\[options\]|^\[flags\]/i.test(w));
+  return first !== undefined && /^[[(]*(?:TYPE|RESOURCE|KIND)\b/.test(first);
+}
+
+export function mergeCatalog(
+  commands: readonly SnapshotCommand[],
+  globals: Record<Tool, readonly SnapshotFlag[]>,
+  hand: HandLayer,
+): MergedCatalog {
+  const handBySpelling = new Map<string, CatalogCommand>();
+  for (const c of hand.commands)
+    for (const s of [c.name, ...c.aliases]) if (!handBySpelling.has(s)) handBySpelling.set(s, c);
+
+  const globalFlags: Record<Tool, CatalogFlag[]> = {
+    docker: [...globals.docker, ...DOCKER_BUILT_IN].map((f) => mergeFlag(f, hand.globalFlags.docker)),
+    kubectl: globals.kubectl.map((f) => mergeFlag(f, hand.globalFlags.kubectl)),
+  };
+
+  const out: CatalogCommand[] = [];
+  for (const c of commands) {
+    const h = [c.name, ...c.aliases].map((s) => handBySpelling.get(s)).find(Boolean);
+    const handFlags = h?.flags ?? [];
+    const flags = c.flags.map((f) => mergeFlag(f, handFlags));
+    const help = mergeFlag(HELP[c.tool], [...handFlags, ...hand.globalFlags[c.tool]]);
+    if (!flags.some((f) => collides(f, help))) flags.push(help);
+    // kubectl's global options are read by every command, after the verb too.
+    if (c.tool === "kubectl")
+      for (const g of globalFlags.kubectl) if (!flags.some((f) => collides(f, g))) flags.push(g);
+    // The hand-written layer may pick which of the reference's spellings is canonical (`docker compose
+    // config`, not its alias `convert`), so the notes' commands keep their names.
+    const spellings = [c.name, ...c.aliases];
+    const name = h && spellings.includes(h.name) ? h.name : c.name;
+    const aliases = spellings.filter((s) => s !== name);
+    for (const a of h?.aliases ?? []) if (EXTRA_SPELLING.test(a) && !aliases.includes(a)) aliases.push(a);
+    if (h && EXTRA_SPELLING.test(h.name)) aliases.push(h.name);
+    const takesResource = h ? h.takesResource === true : readsResource(c);
+    const usageArgs = c.usage ? argsFromUsage(c.usage) : [];
+    // A verb that reads a resource: its first argument is the TYPE (`deployment`, `deploy/web`).
+    if (takesResource && !h) usageArgs.splice(0, 1, RESOURCE_TYPE_ARG);
+    const flagsBeforeArgsOnly = h?.flagsBeforeArgsOnly ?? c.flagsBeforeArgsOnly;
+    out.push({
+      tool: c.tool,
+      name,
+      aliases,
+      summary: h?.summary ?? fromEnglish(c.summary),
+      args: h?.args ?? usageArgs,
+      flags,
+      ...(takesResource ? { takesResource: true } : {}),
+      ...(flagsBeforeArgsOnly ? { flagsBeforeArgsOnly: true } : {}),
+      ...(c.group ? { group: true } : {}),
+      ...(c.deprecated ? { deprecated: true } : {}),
+      ...(h ? { handWritten: true } : {}),
+      source: c.source,
+    });
+  }
+  return { commands: out, globalFlags };
+}
