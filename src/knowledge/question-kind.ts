@@ -71,12 +71,12 @@ export function questionKind(question: string): QuestionShape {
   }
   if (WHICH_OPTION.test(q)) return shape("which-option", q.replace(WHICH_OPTION, " "));
   if (WHICH_COMMAND.test(q)) return shape("which-command", q.replace(WHICH_COMMAND, " "));
-  if (LIST.test(q)) return shape("list", q.replace(LIST, " ").replace(/^(?:の|は)|(?:の|は)$/gu, ""));
   const howEn = HOWTO_EN.exec(q);
   if (howEn?.[1]) return shape("howto", howEn[1]);
   const howJa = HOWTO_JA.exec(q);
   if (howJa?.[1]) return shape("howto", howJa[1]);
   if (HOWTO_ANY.test(q)) return shape("howto", q);
+  if (LIST.test(q)) return shape("list", q.replace(LIST, " ").replace(/^(?:の|は)|(?:の|は)$/gu, ""));
   const defEn = DEFINITION_EN.exec(q);
   if (defEn?.[1]) return shape("definition", defEn[1]);
   const defJa = DEFINITION_JA.exec(q);

@@ -66,10 +66,15 @@ const NEAR_TOP_SHARE = 0.6;
 /** Most lines one answer shows. */
 export const MAX_LINES = 3;
 
+/** A tldr-style choice of spellings (`{{[-d|--detach]}}`) read as its first one, for the command reference. */
+export function readableLine(text: string): string {
+  return text.replace(/\{\{\[([^|\]]+)\|[^\]]*\]\}\}/gu, "$1");
+}
+
 /** What the command reference says a line does: its command's one-liner and those of its flags. */
 function referenceText(line: NotesLine): string {
   const command = line.entry.command ? findCommand(line.entry.command) : undefined;
-  const flags = breakDown(line.text).pieces.flatMap((p) =>
+  const flags = breakDown(readableLine(line.text)).pieces.flatMap((p) =>
     p.kind === "flag" ? [p.flag.summary.en, p.flag.summary.ja] : [],
   );
   return [command?.summary.en ?? "", command?.summary.ja ?? "", ...flags].join(" ");

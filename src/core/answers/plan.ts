@@ -3,8 +3,16 @@ import type { StoredEntry } from "../../knowledge/search.js";
 import type { Locale } from "../i18n.js";
 import type { Block } from "../reply.js";
 import type { Tutor } from "../tutor.js";
-import { bestLines, captionOf, type NotesLine, notesLines, placeholdersOf } from "./command-lines.js";
+import {
+  bestLines,
+  captionOf,
+  readableLine,
+  type NotesLine,
+  notesLines,
+  placeholdersOf,
+} from "./command-lines.js";
 import { definitionOf, normalSubject } from "./definition.js";
+import { breakDown } from "../../knowledge/command-line.js";
 import { segmentWords } from "../../knowledge/segment.js";
 import { bestPassage, sentences, termHits } from "./passages.js";
 import { placeholderLine } from "./words.js";
@@ -205,39 +213,62 @@ const FLAG = /(?<![\w-])(--?[A-Za-z][\w-]*)/u;
 /** The option itself first: an option table row, or the notes' sentence about a flag, that fits best. */
 function optionAnswer(
   tutor: Tutor,
+  locale: Locale,
   entries: readonly StoredEntry[],
   terms: readonly string[],
 ): PlannedAnswer | null {
   const ranks = new Map(entries.map((e, i) => [e.source, i] as const));
   const rankOf = (e: StoredEntry) => ranks.get(e.source) ?? entries.length;
   const asked = withoutMarkers(terms);
-  const candidates: { main: StoredEntry; text: string; score: number }[] = [];
+  const candidates: { main: StoredEntry; blocks: Block[]; score: number }[] = [];
+  const text = (t: string): Block[] => [{ type: "text", text: t }];
   for (const option of tutor.index.allEntries("option")) {
     const score = termHits(`${option.title} ${option.text} ${option.catalogText ?? ""}`, asked);
     if (score > 0)
       candidates.push({
         main: option,
-        text: `\`${option.title}\` — ${option.text}`,
+        blocks: text(`\`${option.title}\` — ${option.text}`),
         score: score - OPTION_RANK_COST * rankOf(option),
       });
   }
   for (const hit of entries) {
     const section = sectionOf(tutor, hit);
     for (const s of sentences(section.text)) {
+      // A command line (or a tldr-style template of one) is not a sentence about a flag; its flags are
+      // weighed below.
+      if (s.includes("{{") || breakDown(s.replace(/^\$\s*/u, "")).match) continue;
       const flag = FLAG.exec(s)?.[1];
       const score = flag ? termHits(s, asked) : 0;
       if (flag && score > 0)
         candidates.push({
           main: section,
-          text: `\`${flag}\` — ${s}`,
+          blocks: text(`\`${flag}\` — ${s}`),
           score: score - OPTION_RANK_COST * rankOf(hit),
         });
+    }
+  }
+  // The flags of the notes' command lines, by what the command reference says they do (`--rm`: remove the
+  // container when it exits), shown with the line that uses them.
+  for (const line of notesLines(tutor, entries)) {
+    for (const p of breakDown(readableLine(line.text)).pieces) {
+      if (p.kind !== "flag") continue;
+      const score = termHits(`${p.flag.summary.en} ${p.flag.summary.ja}`, asked);
+      if (score === 0) continue;
+      const caption = captionOf(line);
+      candidates.push({
+        main: sectionOf(tutor, line.entry),
+        blocks: [
+          ...text(`\`${p.text}\` — ${caption || p.flag.summary[locale]}`),
+          { type: "code", lang: "sh", code: `$ ${line.text}` },
+        ],
+        score: score - OPTION_RANK_COST * line.rank,
+      });
     }
   }
   candidates.sort((x, y) => y.score - x.score);
   const best = candidates[0];
   if (!best) return null;
-  return { kind: "answer", main: best.main, blocks: [{ type: "text", text: best.text }], trimmed: true };
+  return { kind: "answer", main: best.main, blocks: best.blocks, trimmed: true };
 }
 
 /** The list the section holds: its glossary, else its command lines with their captions. */
@@ -305,7 +336,9 @@ export function planAnswer(
     case "difference":
       return differenceAnswer(tutor, locale, shape, entries, terms);
     case "which-option":
-      return optionAnswer(tutor, entries, terms) ?? commandAnswer(tutor, locale, entries, terms, true);
+      return (
+        optionAnswer(tutor, locale, entries, terms) ?? commandAnswer(tutor, locale, entries, terms, true)
+      );
     case "list":
       return listAnswer(tutor, entries);
     case "other":
