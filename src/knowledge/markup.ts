@@ -5,7 +5,8 @@
  * ever removed (a reduced line becomes blank), so the parser's line numbers stay the note's own.
  */
 
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+/** A fence at any indentation: fences inside list items are indented as deep as the item's text. */
+const FENCE = /^\s*(`{3,}|~{3,})/;
 /** Lines an MDX import or export may span (`import {\n  A,\n  B,\n} from "x";`). */
 const MAX_STATEMENT_LINES = 50;
 /** Characters a shortcode or Liquid tag may span; a longer one is left as text (and no regex scans the file for it). */
