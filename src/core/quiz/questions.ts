@@ -107,6 +107,34 @@ function termShape(term: string): string {
   return "japanese";
 }
 
+/** Said in the explanation of a question that rests on the command reference alone, not on the notes. */
+export const FROM_REFERENCE =
+  "📖 コマンドリファレンスより (ノートには説明がありません) / from the command reference: your notes do not explain it";
+
+/**
+ * What the notes say a command does: the comment above one of its lines in a code block, else the sentence
+ * introducing the block, unless it gives the answer away (it names one of the commands).
+ */
+function notesCaption(
+  commands: readonly StoredEntry[],
+  name: string,
+  names: readonly string[],
+): string | undefined {
+  const words = new Set(names.flatMap((n) => n.split(" ").slice(1)).map((w) => w.toLowerCase()));
+  for (const e of commands.filter((c) => c.command === name)) {
+    const lists = ["comments", "leads"].map((k) => e.data?.[k]);
+    for (const list of lists) {
+      if (!Array.isArray(list)) continue;
+      for (const caption of list) {
+        const text = String(caption).trim();
+        const lower = text.toLowerCase();
+        if (text && ![...words].some((w) => lower.includes(w)) && !/docker|kubectl/i.test(text)) return text;
+      }
+    }
+  }
+  return undefined;
+}
+
 function flagForms(f: CatalogFlag): string[] {
   return [f.long ? `--${f.long}` : "", f.short ? `-${f.short}` : ""].filter(Boolean);
 }
@@ -178,10 +206,17 @@ export class QuestionBank {
   private addCommandSubjects(): void {
     const commands = this.index.allEntries("command");
     const names = [...new Set(commands.map((c) => c.command).filter((c): c is string => Boolean(c)))];
+    const captions = new Map(names.map((n) => [n, notesCaption(commands, n, names)] as const));
+    const counts = new Map<string, number>();
+    for (const c of captions.values()) if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
     for (const name of names) {
       const cmd = findCommand(name);
       const entry = commands.find((c) => c.command === name);
       if (!cmd || !entry) continue;
+      // The question asks what the notes say the command does (their comment or intro for it), when that
+      // names one command only; otherwise it rests on the command reference's one-liner, and says so.
+      const caption = captions.get(name);
+      const own = caption && counts.get(caption) === 1 ? caption : undefined;
       this.subjects.push({
         kind: "which-command",
         key: `which-command:${name}`,
@@ -196,12 +231,13 @@ export class QuestionBank {
             id: idOf("which-command", name, entry.source, entry.text),
             kind: "which-command",
             topic: topicOf(entry),
-            subject: cmd.summary,
+            subject: own ? { en: own, ja: own } : cmd.summary,
             choices,
             answer: choices.indexOf(name),
             explanation: [
               entry.data?.lead ? String(entry.data.lead) : bestPassage(entry.text, name.split(" "), 200),
               ...(entry.examples ?? []).slice(0, 2).map((x) => `\`${x}\``),
+              ...(own ? [] : [FROM_REFERENCE]),
             ].join("\n"),
             source: citation(entry),
           };
@@ -245,7 +281,7 @@ export class QuestionBank {
             choices: all.map((f) => f.summary.en),
             choicesJa: all.map((f) => f.summary.ja),
             answer: all.indexOf(flag),
-            explanation: notesText ?? flag.summary.ja,
+            explanation: notesText ?? `${flag.summary.ja}\n${FROM_REFERENCE}`,
             source: citation(entry),
           };
           if (erratum) q.erratum = erratum;

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUNDLED_NOTES_DIR } from "../../../src/core/config.js";
-import { QuestionBank, validateQuestion } from "../../../src/core/quiz/questions.js";
+import { FROM_REFERENCE, QuestionBank, validateQuestion } from "../../../src/core/quiz/questions.js";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { ensureIndex } from "../../../src/knowledge/index-store.js";
 import { KnowledgeIndex } from "../../../src/knowledge/search.js";
@@ -110,5 +110,32 @@ describe("question generation from the bundled notes", () => {
     expect(etcdNew?.id).not.toBe(etcdOld?.id);
     db2.close();
     fs.rmSync(notes, { recursive: true, force: true });
+  });
+});
+
+describe("questions test what the notes say", () => {
+  const pool = bank.all();
+  const which = (name: string) =>
+    pool.find((q) => q.kind === "which-command" && q.choices[q.answer] === name);
+
+  it("asks for a command by the notes' own caption of it", () => {
+    expect(which("kubectl rollout undo")?.subject.ja).toBe("特定のREVISIONにロールバック");
+    expect(which("kubectl logs")?.subject.ja).toBe("標準出力");
+    expect(which("docker container cp")?.subject.ja).toBe(
+      "起動しているコンテナとホストOS間でファイルの受け渡しができます。",
+    );
+    expect(which("kubectl logs")?.explanation).not.toContain(FROM_REFERENCE);
+  });
+
+  it("never gives the answer away in the caption, and says so when a question rests on the reference alone", () => {
+    for (const q of pool.filter((x) => x.kind === "which-command")) {
+      for (const c of q.choices) expect(q.subject.ja.includes(c), q.subject.ja).toBe(false);
+    }
+    // The notes write `docker container prune` in its own intro: the reference's one-liner is the question.
+    const prune = which("docker container prune");
+    expect(prune?.explanation).toContain(FROM_REFERENCE);
+    const fromReference = pool.filter((q) => q.explanation.includes(FROM_REFERENCE));
+    const fromNotes = pool.filter((q) => !q.explanation.includes(FROM_REFERENCE));
+    expect(fromNotes.length).toBeGreaterThan(fromReference.length);
   });
 });
