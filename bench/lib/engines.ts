@@ -35,6 +35,8 @@ export function ours(dbFile: string): Engine {
     build(dir) {
       const info = ensureIndex(db, dir, true);
       index = new KnowledgeIndex(db);
+      // The in-memory section index is part of what a build costs (the service builds it at start-up).
+      index.prepare();
       return { entries: info.entries };
     },
     query({ q, mode }) {

@@ -10,6 +10,7 @@ import {
   FIELD_B,
   FIELD_WEIGHT,
   FIELDS,
+  type Field,
   FOUND_COVERAGE,
   K1,
   MAX_CANDIDATES,
@@ -335,13 +336,17 @@ export class KnowledgeIndex {
   }
 
   /** Canonical commands the notes use, most used first. */
+  private commandsCache: string[] | undefined;
+
   notesCommands(): string[] {
+    if (this.commandsCache) return this.commandsCache;
     const rows = this.db
       .prepare(
         "SELECT command, count(*) AS n FROM entries WHERE kind = 'command' GROUP BY command ORDER BY n DESC, command",
       )
       .all() as { command: string }[];
-    return rows.map((r) => r.command);
+    this.commandsCache = rows.map((r) => r.command);
+    return this.commandsCache;
   }
 
   /** Headings of the notes, in order. */
@@ -352,7 +357,17 @@ export class KnowledgeIndex {
   private sectionIndex: SectionIndex | undefined;
   private analyzer: QueryAnalyzer | undefined;
 
-  /** The in-memory section index, built on the first question (start-up does not pay for it). */
+  /**
+   * Builds the in-memory section index now rather than on the first question (the service calls it at
+   * start-up, so nobody's first question waits for it). Returns how long it took, in milliseconds.
+   */
+  prepare(): number {
+    const started = performance.now();
+    this.sections();
+    return performance.now() - started;
+  }
+
+  /** The in-memory section index, built on the first question (or by prepare()). */
   private sections(): { index: SectionIndex; analyzer: QueryAnalyzer } {
     this.sectionIndex ??= new SectionIndex(this.db);
     this.analyzer ??= new QueryAnalyzer(this.sectionIndex);
@@ -371,20 +386,39 @@ export class KnowledgeIndex {
     for (const alt of group.alternatives) {
       let tf = 0;
       let cov = 0;
-      FIELDS.forEach((field, f) => {
+      for (let f = 0; f < FIELDS.length; f++) {
+        const counts = doc.tf[f];
+        if (!counts) continue;
         let c = Number.POSITIVE_INFINITY;
-        for (const t of alt) c = Math.min(c, doc.tf[f]?.get(t) ?? 0);
-        if (c <= 0 || !Number.isFinite(c)) return;
+        for (const t of alt) {
+          const n = counts.get(t) ?? 0;
+          if (n < c) c = n;
+          if (c === 0) break;
+        }
+        if (c <= 0 || !Number.isFinite(c)) continue;
+        const field = FIELDS[f] as Field;
         const norm =
           1 - FIELD_B[field] + (FIELD_B[field] * (doc.length[f] ?? 0)) / (index.averageLength[f] ?? 1);
         tf += (FIELD_WEIGHT[field] * c) / norm;
-        cov = Math.max(cov, COVERAGE_FIELD[field]);
-        if (field === "heading") inHeading = true;
-      });
+        if (COVERAGE_FIELD[field] > cov) cov = COVERAGE_FIELD[field];
+        if (f === 0) inHeading = true;
+      }
       if (tf > bestTf) bestTf = tf;
       if (cov > covered) covered = cov;
     }
     return { tf: bestTf, covered, inHeading };
+  }
+
+  private readonly bareCache = new Map<number, string>();
+
+  /** The section's own heading without とは / について, words joined (cached per section). */
+  private bareOf(doc: SectionDoc): string {
+    let bare = this.bareCache.get(doc.entryId);
+    if (bare === undefined) {
+      bare = bareHeading(doc.path[doc.path.length - 1] ?? "");
+      this.bareCache.set(doc.entryId, bare);
+    }
+    return bare;
   }
 
   private readonly leadCache = new Map<number, string[]>();
@@ -452,18 +486,26 @@ export class KnowledgeIndex {
     }
     const totalWeight = groups.reduce((s, g) => s + g.weight, 0) || 1;
     // Cheap coverage from the postings picks the candidates; BM25F scores them in full.
+    // Alternatives the folder does not hold cannot match: scoring skips them.
+    const live = groups.map((g) => ({
+      ...g,
+      alternatives: g.alternatives.filter((alt) => alt.every((t) => index.docFreq(t) > 0)),
+    }));
     const quick = new Map<number, number>();
-    for (const g of groups) {
-      const docs = new Set<number>();
+    for (const g of live) {
+      const docs = new Map<number, number>();
       for (const alt of g.alternatives) {
         const [first, ...rest] = alt;
         if (first === undefined) continue;
         for (const d of index.holding(first)) {
           const doc = index.docs[d];
-          if (doc && rest.every((t) => doc.tf.some((tf) => tf.has(t)))) docs.add(d);
+          if (!doc || !rest.every((t) => doc.tf.some((tf) => tf.has(t)))) continue;
+          // A word in the section's own heading counts double here, so precise sections stay candidates.
+          const headed = alt.every((t) => doc.tf[0]?.has(t)) ? 2 : 1;
+          if (headed > (docs.get(d) ?? 0)) docs.set(d, headed);
         }
       }
-      for (const d of docs) quick.set(d, (quick.get(d) ?? 0) + g.weight);
+      for (const [d, x] of docs) quick.set(d, (quick.get(d) ?? 0) + g.weight * g.credit * x);
     }
     const candidates = [...quick.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -479,7 +521,7 @@ export class KnowledgeIndex {
       let relevance = 0;
       let covered = 0;
       let headed = 0;
-      for (const g of groups) {
+      for (const g of live) {
         const { tf, covered: c, inHeading } = this.fieldScore(index, doc, g);
         relevance += (g.weight * g.credit * tf) / (K1 + tf);
         covered += g.weight * g.credit * c;
@@ -496,7 +538,7 @@ export class KnowledgeIndex {
     const ranked = scored
       .map((s) => {
         const heading = s.doc.headingText;
-        const bare = bareHeading(s.doc.path[s.doc.path.length - 1] ?? "");
+        const bare = this.bareOf(s.doc);
         let score =
           SCORE.coverage * s.coverage +
           SCORE.relevance * (s.relevance / bestRelevance) +

@@ -139,5 +139,8 @@ export const SKELETON_MIN_LENGTH = 3;
 /** English words shorter than this are not matched by skeleton at all (cpu ≠ コピ). */
 export const SKELETON_MIN_WORD = 4;
 
-/** How many sections FTS-free candidate generation keeps before scoring in full. */
-export const MAX_CANDIDATES = 400;
+/**
+ * How many sections candidate generation (the postings, weighted by the question words each section holds,
+ * heading words double) keeps for full BM25F scoring.
+ */
+export const MAX_CANDIDATES = 120;
