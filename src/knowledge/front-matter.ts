@@ -80,6 +80,11 @@ export function takeFrontMatter(file: string, text: string): WithoutFrontMatter 
   }
   if (end < 0) return none;
   const body = lines.slice(1, end);
+  // Metadata is `key: value` lines; a note that merely opens with a `---` rule (then prose, then another
+  // rule) has none, and its text must stay.
+  const blank = body.every((l) => l.trim() === "");
+  const keyed = body.some((l) => /^\s*"?[\w-]+"?\s*[:=]/.test(l));
+  if (!blank && !keyed) return none;
   const findings: Finding[] = [];
   let data: unknown = {};
   try {
@@ -99,6 +104,8 @@ export function takeFrontMatter(file: string, text: string): WithoutFrontMatter 
       },
     });
   }
+  if (findings.length === 0 && (typeof data !== "object" || data === null || Array.isArray(data)))
+    return none;
   const fields = Meta.safeParse(data);
   const lineOfKey = (key: string): number | undefined => {
     const i = body.findIndex((l) => new RegExp(`^\\s*"?${key}"?\\s*[:=]`).test(l));

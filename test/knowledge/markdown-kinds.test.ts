@@ -60,6 +60,16 @@ describe("front matter", () => {
     expect(sections.find((s) => s.title === "Real")?.lineStart).toBe(5);
   });
 
+  it("keeps the text of a note that only opens with a `---` rule", () => {
+    const { sections, findings } = parseNote(
+      "rule.md",
+      "---\nA line of prose between rules.\n\n---\n\n# Heading\n",
+    );
+    expect(findings).toEqual([]);
+    expect(sections[0]).toMatchObject({ title: "rule", path: [] });
+    expect(sections[0]?.prose.map((l) => [l.text, l.line])).toEqual([["A line of prose between rules.", 2]]);
+  });
+
   it("leaves a note without front matter as before: file name as title, empty path", () => {
     const sections = sectionsOf("plain", "notes.md");
     expect(sections[0]).toMatchObject({ title: "notes", path: [], anchor: "" });
