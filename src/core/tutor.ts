@@ -175,7 +175,7 @@ export class Tutor {
         ],
       });
     }
-    return this.runCommand(ctx, parsed.path, parsed.args);
+    return (await this.execute(ctx, parsed.path, parsed.args, { limited: true })).reply;
   }
 
   private usage(ctx: Invocation, path: string[], cmd: AnyCommand): Reply {
@@ -198,7 +198,9 @@ export class Tutor {
    * ask) a Share button that reposts it in the channel.
    */
   async runForChat(ctx: Invocation, path: readonly string[], raw: RawArgs): Promise<Reply> {
-    const r = await this.runCommand(ctx, path, raw);
+    const { reply: r, outcome } = await this.execute(ctx, path, raw, { limited: true });
+    // A slow-down or busy note is no answer to share.
+    if (outcome === "limited" || outcome === "busy") return r;
     if (r.ephemeral && !r.notFound && path.length === 1 && SHAREABLE.has(path[0] ?? "")) {
       return { ...r, choices: [...r.choices, shareChoice(this, ctx, path, raw)] };
     }
@@ -231,7 +233,7 @@ export class Tutor {
       ? await this.runCommand(ctx, ["help"], {})
       : this.commands.some((c) => c.name === first)
         ? await this.runText(ctx, `/${clean}`)
-        : await this.runCommand(ctx, ["ask"], { question: clean });
+        : (await this.execute(ctx, ["ask"], { question: clean }, { limited: true })).reply;
     return { ...answer, ephemeral: false };
   }
 
@@ -249,16 +251,41 @@ export class Tutor {
     this.joinHooks.push(hook);
   }
 
-  /** Runs one command with arguments already split by option: validated, timed, never throwing. */
+  /**
+   * Runs one command with arguments already split by option: validated, timed, never throwing. Not rate
+   * limited: the entry points for what people type (runText, runForChat, mention) are, while a command
+   * run again for a button (Share) or by the terminal is not.
+   */
   async runCommand(ctx: Invocation, path: readonly string[], raw: RawArgs): Promise<Reply> {
+    return (await this.execute(ctx, path, raw, { limited: false })).reply;
+  }
+
+  /** Runs a command and says how it went (a refusal by the rate limit or a full queue is no answer). */
+  private async execute(
+    ctx: Invocation,
+    path: readonly string[],
+    raw: RawArgs,
+    options: { limited: boolean },
+  ): Promise<{ reply: Reply; outcome: Outcome }> {
+    const state: { outcome: Outcome } = { outcome: "ok" };
+    const r = await this.runChecked(ctx, path, raw, options, state);
+    return { reply: r, outcome: state.outcome };
+  }
+
+  private async runChecked(
+    ctx: Invocation,
+    path: readonly string[],
+    raw: RawArgs,
+    options: { limited: boolean },
+    state: { outcome: Outcome },
+  ): Promise<Reply> {
     const started = performance.now();
     const name = path.join(" ");
-    let outcome: Outcome = "ok";
     this.inFlight++;
     try {
       const spec = this.find(path);
       if (!spec) {
-        outcome = "bad_input";
+        state.outcome = "bad_input";
         return reply({
           blocks: [
             { type: "note", tone: "info", text: t(ctx.locale, "unknownCommand", { command: `/${name}` }) },
@@ -267,7 +294,7 @@ export class Tutor {
       }
       const admin = this.requiresAdmin(path);
       if (admin && !ctx.isAdmin) {
-        outcome = "denied";
+        state.outcome = "denied";
         return reply({
           blocks: [
             { type: "note", tone: "error", text: t(ctx.locale, "adminOnly", { command: `/${name}` }) },
@@ -279,7 +306,7 @@ export class Tutor {
         (o) => o.required && (raw[o.name] === undefined || String(raw[o.name]).trim() === ""),
       );
       if (!parsed.success && missing.length > 0) {
-        outcome = "bad_input";
+        state.outcome = "bad_input";
         const usage =
           `/${name} ${spec.options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`)).join(" ")}`.trim();
         const examples = spec.examples.map((e) => `\`${e}\``).join("  ");
@@ -288,7 +315,7 @@ export class Tutor {
         });
       }
       if (!parsed.success) {
-        outcome = "bad_input";
+        state.outcome = "bad_input";
         const problem = parsed.error.issues
           .map((i) => `${i.path.join(".") || "input"}: ${i.message}`)
           .join("; ");
@@ -304,33 +331,33 @@ export class Tutor {
         });
       }
       const top = path[0] ?? "";
-      const limit = this.limiter.check(ctx, top);
+      const limit = options.limited ? this.limiter.check(ctx, top) : ({ ok: true } as const);
       if (!limit.ok) {
-        outcome = "limited";
+        state.outcome = "limited";
         for (const o of this.limitObservers) o(top, limit.scope);
         const key = limit.scope === "user" ? "slowDownUser" : "slowDownChannel";
         const text = t(ctx.locale, key, { command: `/${name}`, seconds: String(limit.retryAfterSec) });
         return reply({ blocks: [{ type: "note", tone: "info", text }] });
       }
       const result = await this.answers.run(async () => spec.run(this, ctx, parsed.data as RawArgs));
-      if (result.notFound) outcome = "not_found";
+      if (result.notFound) state.outcome = "not_found";
       return result;
     } catch (err) {
       if (err instanceof QueueFullError) {
-        outcome = "busy";
+        state.outcome = "busy";
         return reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "busy") }] });
       }
       if (err instanceof UserError) {
-        outcome = "bad_input";
+        state.outcome = "bad_input";
         return reply({ blocks: [{ type: "note", tone: "info", text: err.message }] });
       }
-      outcome = "error";
+      state.outcome = "error";
       this.logger.error({ err, command: name, platform: ctx.platform }, "command failed");
       return reply({ blocks: [{ type: "note", tone: "error", text: t(ctx.locale, "internalError") }] });
     } finally {
       this.inFlight--;
       const seconds = (performance.now() - started) / 1000;
-      for (const o of this.observers) o(name, outcome, seconds);
+      for (const o of this.observers) o(name, state.outcome, seconds);
     }
   }
 

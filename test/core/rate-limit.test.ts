@@ -111,8 +111,8 @@ describe("Tutor: the limit through runCommand", () => {
     tutor.onCommand((_name, outcome) => outcomes.push(outcome));
     const ja = { ...who("UJA"), locale: "ja" as const };
     for (let i = 0; i < USER_LIMIT.burst; i++)
-      await tutor.runCommand(ja, ["explain"], { command: "docker cp" });
-    const r = await tutor.runCommand(ja, ["explain"], { command: "docker cp" });
+      await tutor.runForChat(ja, ["explain"], { command: "docker cp" });
+    const r = await tutor.runForChat(ja, ["explain"], { command: "docker cp" });
     expect(r.ephemeral).toBe(true);
     expect(r.blocks).toEqual([
       {
@@ -121,14 +121,29 @@ describe("Tutor: the limit through runCommand", () => {
         text: "少しペースを落としてください。3 秒ほど待ってから、もう一度 /explain をお試しください。",
       },
     ]);
-    const en = await tutor.runCommand({ ...ja, locale: "en" }, ["ask"], { question: "what is a pod" });
+    expect(r.choices).toEqual([]); // a slow-down note has no Share button
+    const en = await tutor.runTextForChat({ ...ja, locale: "en" }, "/ask what is a pod");
     expect(en.blocks[0]).toMatchObject({
       text: expect.stringContaining("Please wait 3 s, then try /ask again"),
     });
-    expect(limited).toEqual(["explain:user", "ask:user"]);
-    expect(outcomes.slice(-2)).toEqual(["limited", "limited"]);
+    const mentioned = await tutor.mention(ja, "how do I copy a file out of a container");
+    expect(mentioned.blocks[0]).toMatchObject({ text: expect.stringContaining("少しペースを落として") });
+    expect(limited).toEqual(["explain:user", "ask:user", "ask:user"]);
+    expect(outcomes.slice(-3)).toEqual(["limited", "limited", "limited"]);
     now += USER_LIMIT.refillMs;
-    const again = await tutor.runCommand(ja, ["explain"], { command: "docker cp" });
+    const again = await tutor.runForChat(ja, ["explain"], { command: "docker cp" });
     expect(again.title).toBe("docker container cp");
+  });
+
+  it("a Share press re-runs the answer without counting against the limit", async () => {
+    const ada = who("USHARE");
+    const answer = await tutor.runForChat(ada, ["explain"], { command: "docker cp" });
+    const share = answer.choices.find((c) => c.id.startsWith("share:"));
+    expect(share).toBeDefined();
+    for (let i = 1; i < USER_LIMIT.burst; i++)
+      await tutor.runForChat(ada, ["ask"], { question: "what is a pod" });
+    expect((await tutor.runForChat(ada, ["ask"], { question: "what is a pod" })).title).toBeUndefined();
+    const pressed = await tutor.runAction(ada, share?.id ?? "");
+    expect(pressed.publish?.title).toBe("docker container cp");
   });
 });
