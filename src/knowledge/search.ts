@@ -564,9 +564,13 @@ export class KnowledgeIndex {
           (r.relevance / bestRelevance).toFixed(2),
           r.doc.length.join(","),
         );
-    // One copy per page: a page's translations count once, in the language that ranked first.
+    // One copy per page: a section kept twice counts once, and a page's translations count once, in the
+    // language that ranked first.
     const pageLang = new Map<string, Lang>();
+    const copies = new Set<string>();
     const unique = ranked.filter((r) => {
+      if (copies.has(r.doc.signature)) return false;
+      copies.add(r.doc.signature);
       if (!index.multilingual) return true;
       const lang = pageLang.get(r.doc.page);
       if (lang === undefined) pageLang.set(r.doc.page, r.doc.lang);

@@ -48,6 +48,8 @@ export interface SectionDoc {
   /** The own heading, words joined without spaces (to find it inside a question). */
   headingText: string;
   hasCode: boolean;
+  /** Heading path and words: sections with the same one are copies (a page kept twice, an alias page). */
+  signature: string;
   lang: Lang;
   page: string;
 }
@@ -138,6 +140,7 @@ export class SectionIndex {
         length: perField.map((p) => p.length),
         headingText: (fields[1] ?? "").split(" ").join(""),
         hasCode: (perField[FIELDS.indexOf("code")]?.length ?? 0) > 0,
+        signature: `${path.join("\u0000")}\u0001${fields.slice(3, 5).join("\u0001")}`,
         lang: fileLang.get(main.file) ?? "en",
         page: pageOf(main.file),
       };
