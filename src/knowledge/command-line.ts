@@ -1,5 +1,6 @@
 import {
   type CommandMatch,
+  commandsWithFlag,
   type FlagReading,
   isFlagWord,
   parseResourceToken,
@@ -175,13 +176,25 @@ export function tokenize(line: string): string[] {
 export type Piece =
   | { kind: "command"; text: string; canonical: string }
   | { kind: "flag"; text: string; flag: CatalogFlag; value?: string; correction?: string }
-  | { kind: "unknown-flag"; text: string; value?: string }
+  | {
+      kind: "unknown-flag";
+      text: string;
+      value?: string;
+      /** Commands of the same tool that do have a flag of this name (`kubectl rollout undo` for --dry-run). */
+      alsoIn?: string[];
+    }
   | { kind: "argument"; text: string; arg?: CatalogArg; placeholder: boolean }
   | { kind: "resource"; text: string; resource: ResourceType };
 
 export interface Breakdown {
   match: CommandMatch | null;
   pieces: Piece[];
+  /**
+   * Set by {@link breakDownLine}: every part of a pasted line, in order (`sudo docker build . && docker run
+   * … | tee log`): each docker/kubectl command with its own breakdown, other programs named, output lines
+   * told apart. `match` and `pieces` above are those of the first docker/kubectl command.
+   */
+  segments?: Segment[];
 }
 
 const PLACEHOLDER = /<[^<>\s][^<>]*>|\{\{[^{}]+\}\}/;
@@ -275,23 +288,35 @@ function commandPieces(
 /**
  * Breaks a command line into its parts: the command (resolved to its canonical name), each flag
  * (combined short flags split, values attached, errata such as `-rm` corrected), kubectl resources and
- * the positional arguments mapped onto the command's declared args. Reading stops at a pipe or another
- * shell operator, and at a `#` or `//` comment. `--` (end of options) is not a piece of its own.
+ * the positional arguments mapped onto the command's declared args. What only runs the command (`sudo`,
+ * `NAME=value`) is skipped; in a pipe or `&&`/`;` chain the first docker/kubectl part is read
+ * (`cat x | kubectl apply -f -`); reading stops at the end of the first line, at a redirection and at a
+ * `#` or `//` comment. `--` (end of options) is not a piece of its own. See {@link breakDownLine} for
+ * every part of a paste.
  */
 export function breakDown(line: string): Breakdown {
-  const all = lex(line);
-  const stop = all.findIndex((t) => t.op);
-  const words = (stop < 0 ? all : all.slice(0, stop)).map((t) => t.text);
-  // What runs the command is not part of it: `sudo [-E]` and `NAME=value` assignments before the tool.
-  let skip = 0;
-  while (
-    skip < words.length &&
-    (/^sudo$/.test(words[skip] ?? "") ||
-      (/^-[a-zA-Z]+$/.test(words[skip] ?? "") && words[skip - 1] === "sudo") ||
-      /^[A-Z_][A-Z0-9_]*=\S*$/.test(words[skip] ?? ""))
-  )
-    skip++;
-  const tokens = words.slice(skip);
+  const first = logicalLines(line).find((l) => lex(l).length > 0) ?? "";
+  const all = lex(first);
+  const parts: string[][] = [[]];
+  let stopped = false;
+  for (const t of all) {
+    if (!t.op) {
+      if (!stopped) parts[parts.length - 1]?.push(t.text);
+    } else if (CONTROL.test(t.text)) {
+      if (parts.length >= MAX_SEGMENTS) break;
+      parts.push([]);
+      stopped = false;
+    } else stopped = true;
+  }
+  for (const words of parts) {
+    const rest = runnerSkipped(words).words;
+    if (rest.length > 0 && resolveCommand(rest)) return breakDownWords(rest);
+  }
+  return breakDownWords(runnerSkipped(parts[0] ?? []).words);
+}
+
+/** {@link breakDown} of words already split, starting at the tool word. */
+function breakDownWords(tokens: readonly string[]): Breakdown {
   const resolved = resolveCommand(tokens);
   if (!resolved) {
     return {
@@ -311,6 +336,158 @@ export function breakDown(line: string): Breakdown {
   ];
   for (const span of prefixFlags)
     pieces.push(...readFlagAt(span.flags, tokens.slice(0, span.end), span.start).pieces);
-  pieces.push(...commandPieces(match.command, tokens, end, resourceIndex));
+  for (const p of commandPieces(match.command, tokens, end, resourceIndex)) {
+    if (p.kind === "unknown-flag") {
+      const alsoIn = commandsWithFlag(match.command, p.text);
+      pieces.push(alsoIn.length > 0 ? { ...p, alsoIn } : p);
+    } else pieces.push(p);
+  }
   return { match, pieces };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Whole pasted lines
+// ---------------------------------------------------------------------------------------------------------
+
+export type Segment =
+  /** A docker or kubectl command, broken down. `nested`: inside `$(…)` or backquotes of another part. */
+  | { kind: "command"; text: string; breakdown: Breakdown; nested?: boolean }
+  /** Another program (`grep`, `tee`, `cat`): named, not explained. */
+  | { kind: "other"; text: string; program: string; nested?: boolean }
+  /** A line of output pasted with the command (`deployment "echo" rolled back`). */
+  | { kind: "output"; text: string };
+
+/** Most lines of a paste looked at; the rest is left out. */
+const MAX_LINES = 40;
+/** How deep `$(…)` inside `$(…)` is followed. */
+const MAX_NESTING = 3;
+/** Most parts of one paste that are broken down. */
+const MAX_SEGMENTS = 40;
+
+/** Programs that commonly stand beside docker and kubectl in READMEs: a line starting so is a command. */
+const SHELL_PROGRAMS = new Set(
+  (
+    "awk base64 bash cat cd chmod chown cp curl cut date echo env eval exec export find git grep gunzip gzip " +
+    "head helm jq kind kill less ls make minikube mkdir mv nc nohup npm openssl printf ps pwd rm sed set sh " +
+    "sleep sort source ssh sudo tail tar tee test time touch tr uniq unset watch wc wget xargs yq zsh " +
+    "apt apt-get yum dnf apk brew systemctl journalctl"
+  ).split(" "),
+);
+
+const CONTROL = /^(?:\|\|?|\|&|&&?|;;?)$/;
+const REDIRECT = /^(?:\d*(?:>>?|<<?)(?:&\d*-?)?|&>>?)$/;
+
+/** Text inside the `$(…)` and backquoted expansions of a word. */
+function expansionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if ((c === "$" && word[i + 1] === "(") || c === "`") {
+      const end = expansionEnd(word, i);
+      const inner = c === "`" ? word.slice(i + 1, end - 1) : word.slice(i + 2, end - 1);
+      if (inner.trim()) out.push(inner);
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
+/** Logical lines: a backslash at the end of a line continues it. */
+function logicalLines(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/(?<!\\)\n/)
+    .slice(0, MAX_LINES);
+}
+
+const PROMPT = /^\s*(?:\$|#)[ \t]+\S/;
+
+/** The words of one command part, without what only runs it: `sudo [-E]`, `NAME=value`, `env`, `time`. */
+function runnerSkipped(words: readonly string[]): { words: string[]; skipped: number } {
+  let skip = 0;
+  while (skip < words.length) {
+    const w = words[skip] ?? "";
+    const prev = words[skip - 1];
+    if (
+      w === "sudo" ||
+      w === "env" ||
+      w === "time" ||
+      w === "nohup" ||
+      (/^-[a-zA-Z]+$/.test(w) && prev === "sudo") ||
+      /^[A-Za-z_][A-Za-z0-9_]*=\S*$/.test(w)
+    )
+      skip++;
+    else break;
+  }
+  return { words: words.slice(skip), skipped: skip };
+}
+
+function segmentsOf(text: string, depth: number, out: Segment[], outputAllowed: boolean): void {
+  const lines = logicalLines(text);
+  const prompted = lines.some((l) => PROMPT.test(l));
+  let commandsSeen = 0;
+  for (const raw of lines) {
+    if (out.length >= MAX_SEGMENTS) return;
+    const line = raw.trim();
+    if (!line) continue;
+    const tokens = lex(line);
+    if (tokens.length === 0) continue;
+    // Output pasted with the command: in a paste with prompts, the lines without one; otherwise a line
+    // after a command that starts with neither a docker/kubectl word nor a known program.
+    if (outputAllowed && commandsSeen > 0) {
+      const first = runnerSkipped(tokens.filter((t) => !t.op).map((t) => t.text)).words[0] ?? "";
+      const isCommand = prompted
+        ? PROMPT.test(raw)
+        : SHELL_PROGRAMS.has(first) || resolveCommand([first, "x"]) !== null;
+      if (!isCommand) {
+        out.push({ kind: "output", text: line });
+        continue;
+      }
+    }
+    let words: string[] = [];
+    const flush = () => {
+      if (words.length === 0) return;
+      const { words: rest } = runnerSkipped(words);
+      const shown = words.join(" ");
+      const nested = depth > 0 ? { nested: true } : {};
+      if (rest.length > 0) {
+        const resolved = resolveCommand(rest);
+        if (resolved) {
+          out.push({ kind: "command", text: shown, breakdown: breakDownWords(rest), ...nested });
+        } else {
+          out.push({ kind: "other", text: shown, program: rest[0] ?? "", ...nested });
+        }
+        commandsSeen++;
+      }
+      if (depth < MAX_NESTING)
+        for (const w of words) for (const inner of expansionsOf(w)) segmentsOf(inner, depth + 1, out, false);
+      words = [];
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t) continue;
+      if (t.op && CONTROL.test(t.text)) flush();
+      else if (t.op && REDIRECT.test(t.text)) {
+        // `> pods.txt`, `2>&1`: where the output goes, not an argument of the command.
+        if (!/&\d*-?$/.test(t.text) && tokens[i + 1] && !tokens[i + 1]?.op) i++;
+      } else if (!t.op) words.push(t.text);
+    }
+    flush();
+  }
+}
+
+/**
+ * Breaks a whole pasted line (or several) into its parts: each docker/kubectl command (also after `sudo`,
+ * environment assignments, in pipes, `&&`/`;` chains and inside `$(…)` or backquotes) with its own
+ * breakdown; other programs named; output lines pasted after a command told apart; redirections dropped.
+ * `match` and `pieces` are those of the first docker/kubectl command, or, when there is none, what
+ * {@link breakDown} makes of the text.
+ */
+export function breakDownLine(text: string): Breakdown {
+  const segments: Segment[] = [];
+  segmentsOf(text, 0, segments, true);
+  const main =
+    segments.find((s) => s.kind === "command" && !s.nested) ?? segments.find((s) => s.kind === "command");
+  const base = main?.kind === "command" ? main.breakdown : breakDown(text);
+  return { match: base.match, pieces: base.pieces, segments };
 }

@@ -1,5 +1,6 @@
 import { findCommand } from "../../knowledge/catalog/index.js";
-import { breakDown, type Piece } from "../../knowledge/command-line.js";
+import { referenceMessage } from "../../knowledge/catalog/messages.js";
+import { breakDown, breakDownLine, type Piece } from "../../knowledge/command-line.js";
 import type { ExplainOutcome, StoredEntry } from "../../knowledge/search.js";
 import type { Invocation } from "../commands/types.js";
 import { type Locale, t } from "../i18n.js";
@@ -52,13 +53,17 @@ function breakdownFields(
           lines.push(`⚠️ ${t(locale, "youTyped", { typed: p.text, correction: p.correction })}`);
         if (p.flag.deprecated)
           lines.push(locale === "ja" ? "⚠️ 非推奨のフラグです。" : "⚠️ This flag is deprecated.");
+        else if (p.flag.hidden) lines.push(`ℹ️ ${referenceMessage("hiddenFlag", locale)}`);
         fields.push({ name: `${p.text}${value}`, value: lines.join("\n") });
         break;
       }
       case "unknown-flag":
         fields.push({
           name: p.text,
-          value: `❓ ${t(locale, "unknownFlag", { command: command?.name ?? "" })}`,
+          value: [
+            `❓ ${t(locale, "unknownFlag", { command: command?.name ?? "" })}`,
+            ...(p.alsoIn ? [referenceMessage("flagElsewhere", locale, { list: p.alsoIn.join("`, `") })] : []),
+          ].join("\n"),
         });
         break;
       case "resource":
@@ -78,6 +83,26 @@ function breakdownFields(
     }
   }
   return fields;
+}
+
+/**
+ * Fields for the other parts of a pasted line (`… && docker run …`, `| grep web`, `$(docker ps -q)`, output
+ * lines): each docker/kubectl command piece by piece from the reference, the rest named.
+ */
+function otherPartFields(tutor: Tutor, outcome: ExplainOutcome, locale: Locale, query: string): Field[] {
+  const segments = breakDownLine(query).segments ?? [];
+  const mainAt = segments.findIndex(
+    (s) => s.kind === "command" && s.breakdown.match?.command === outcome.breakdown.match?.command,
+  );
+  return segments.flatMap((s, i): Field[] => {
+    if (i === mainAt) return [];
+    if (s.kind === "other")
+      return [
+        { name: s.text, value: referenceMessage("notDockerOrKubectl", locale, { program: s.program }) },
+      ];
+    if (s.kind === "output") return [{ name: s.text, value: referenceMessage("output", locale) }];
+    return breakdownFields(tutor, { ...outcome, breakdown: s.breakdown }, locale, []);
+  });
 }
 
 /** `/explain <command line>`: the notes' sections about the command, piece by piece, with their errata. */
@@ -108,6 +133,18 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
         type: "text",
         text: t(locale, "fromReference", { text: `\`${known.name}\`: ${known.summary[locale]}` }),
       });
+    // Not in the notes, but in the reference: every flag and argument still explained, marked as such.
+    const fields = [
+      ...(match && outcome.breakdown.pieces.some((p) => p.kind !== "command")
+        ? breakdownFields(tutor, outcome, locale, [])
+        : []),
+      ...(match ? otherPartFields(tutor, outcome, locale, query) : []),
+    ];
+    if (fields.length > 0)
+      extra.push(
+        { type: "text", text: referenceMessage("breakdownFromReference", locale) },
+        { type: "fields", fields },
+      );
     return notFoundReply(locale, query, response.suggestions, extra);
   }
   const best = hits[0];
@@ -158,8 +195,12 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
     blocks.push({ type: "code", lang: "sh", code: examples.map((e) => `$ ${e}`).join("\n") });
   const pieces = outcome.breakdown.pieces;
   const hasDetail = pieces.some((p) => p.kind !== "command");
-  if (hasDetail)
-    blocks.push({ type: "fields", fields: breakdownFields(tutor, outcome, locale, notesEntries) });
+  const others = otherPartFields(tutor, outcome, locale, query);
+  if (hasDetail || others.length > 0)
+    blocks.push({
+      type: "fields",
+      fields: [...(hasDetail ? breakdownFields(tutor, outcome, locale, notesEntries) : []), ...others],
+    });
   for (const f of relevantFindings(
     tutor,
     hits.map((h) => h.entry),

@@ -636,3 +636,27 @@ export function isCatalogWord(word: string): boolean {
   }
   return catalogWords.has(word);
 }
+
+/** How many other commands an unknown flag's note names. */
+const MAX_ALSO_IN = 3;
+
+/**
+ * Commands of `command`'s tool that do have the flag typed as `text` (`--dry-run`, `-T`): siblings first
+ * (`kubectl rollout undo` for `kubectl rollout restart`), then `docker buildx build` for `docker image build`
+ * (the BuildKit builder that `docker build` runs when buildx is installed), then any other.
+ */
+export function commandsWithFlag(command: CatalogCommand, text: string): string[] {
+  const { name } = splitAtEquals(text.replace(/^--?/, ""));
+  if (!name) return [];
+  const long = text.startsWith("--") || Array.from(name).length > 1;
+  const has = (c: CatalogCommand) =>
+    c.flags.some((f) => (long ? f.long === name : f.short === name) && !f.hidden);
+  const parent = command.name.split(" ").slice(0, -1).join(" ");
+  const others = allCommands.filter((c) => c.tool === command.tool && c !== command && has(c));
+  const near = others.filter(
+    (c) =>
+      c.name.split(" ").slice(0, -1).join(" ") === parent ||
+      (command.name === "docker image build" && c.name === "docker buildx build"),
+  );
+  return (near.length > 0 ? near : others).slice(0, MAX_ALSO_IN).map((c) => c.name);
+}
