@@ -66,6 +66,8 @@ export interface AskOutcome {
   hits: Hit[];
   /** The meaningful words of the query, for trimming an answer to the part that matches. */
   terms: string[];
+  /** Share of the question's weight the best section covers (0–1): how close a not-covered question came. */
+  coverage?: number;
   /** Words of the question read as others of the notes (typos): "Read `replcaset` as `ReplicaSet`". */
   readings?: { typed: string; read: string }[];
 }
@@ -594,7 +596,7 @@ export class KnowledgeIndex {
           ...suggestCommands(query, 3),
         ]),
       ].filter(Boolean);
-      return { response, hits: [], terms };
+      return { response, hits: [], terms, coverage: best?.coverage ?? 0 };
     }
     const hits: Hit[] = unique.slice(0, MAX_RESULTS).map((r) => {
       const entry = this.representative(r.doc, groups, subject);
@@ -610,6 +612,7 @@ export class KnowledgeIndex {
       response,
       hits,
       terms: groups.map((g) => g.readAs ?? g.typed),
+      coverage: best.coverage,
       ...(readings.length > 0 ? { readings: readings.map((r) => this.displayReading(r, hits)) } : {}),
     };
   }

@@ -103,9 +103,12 @@ export class QueryAnalyzer {
     let best: string | null = null;
     let bestDistance = bound + 1;
     let bestDf = 0;
+    const latin = LATIN.test(word);
     for (const v of pool) {
       const len = [...v].length;
       if (Math.abs(len - chars) > bound) continue;
+      // Typos rarely hit a word's first letter; a different one is another word (uninstall is not install).
+      if (latin && v[0] !== word[0]) continue;
       const d = editDistance(word, v, bound);
       if (d > bound) continue;
       const df = this.df(v);
