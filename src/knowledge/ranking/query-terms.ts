@@ -1,5 +1,5 @@
 import { editDistance, isCatalogWord } from "../catalog/index.js";
-import { inflectionStem, isStopword, segmentWords, segmentWordsWithParts } from "../segment.js";
+import { inflectionStem, isStopword, katakanaForm, segmentWords, segmentWordsWithParts } from "../segment.js";
 import { englishFor, englishSynonyms, japaneseFor } from "../synonyms.js";
 import { isGeneralEnglish, isGeneralWord } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
@@ -147,11 +147,33 @@ export class QueryAnalyzer {
   }
 
   /** Katakana words of the folder that contain an unknown katakana word or that it contains. */
-  private katakanaRelatives(word: string): string[] {
-    if (!/^[\p{Script=Katakana}ー]{3,}$/u.test(word)) return [];
-    return this.vocab()
-      .katakana.filter((v) => v !== word && (v.includes(word) || word.includes(v)))
-      .slice(0, 8);
+  private katakanaRelatives(word: string): { wider: string[]; narrower: string[] } {
+    if (!/^[\p{Script=Katakana}ー]{3,}$/u.test(word)) return { wider: [], narrower: [] };
+    const vocab = this.vocab().katakana;
+    return {
+      // The folder's compounds that hold the word (コンテナオーケストレーション for オーケストレーション): a match.
+      wider: vocab.filter((v) => v !== word && v.includes(word)).slice(0, 8),
+      // Words the question's compound holds (ネットワーク in ブリッジネットワーク): only a loose relative.
+      narrower: vocab.filter((v) => v !== word && word.includes(v)).slice(0, 8),
+    };
+  }
+
+  /**
+   * A katakana compound read as English words, cut where its first part sounds like one of the folder's
+   * English words (イミュータブル|インフラ → immutable + インフラ).
+   */
+  private splitCounterparts(word: string): string[][] {
+    if (!/^[\p{Script=Katakana}ー]{5,}$/u.test(word)) return [];
+    const chars = [...word];
+    const out: string[][] = [];
+    for (let cut = 3; cut <= chars.length - 2; cut++) {
+      const left = chars.slice(0, cut).join("");
+      const right = katakanaForm(chars.slice(cut).join(""));
+      const l = this.df(left) > 0 ? [left] : this.counterparts(left);
+      const r = this.df(right) > 0 ? [right] : this.counterparts(right);
+      if (l[0] && r[0] && !(l[0] === left && r[0] === right)) out.push([l[0], r[0]]);
+    }
+    return out.slice(0, 3);
   }
 
   private counterparts(word: string): string[] {
@@ -271,13 +293,21 @@ export class QueryAnalyzer {
         if (synonyms.length > 0 && !alternatives.slice(0, -synonyms.length).some((a) => this.known(a)))
           credit = SYNONYM_CREDIT;
       }
+      for (const split of this.splitCounterparts(w.word)) alternatives.push(split);
       let knownAlts = alternatives.filter((a) => this.known(a));
       if (knownAlts.length === 0) {
+        const loose: string[][] = [];
         for (const alt of [...alternatives]) {
           const only = alt.length === 1 ? alt[0] : undefined;
-          if (only) for (const k of this.katakanaRelatives(only)) alternatives.push([k]);
+          if (!only) continue;
+          const { wider, narrower } = this.katakanaRelatives(only);
+          for (const k of wider) alternatives.push([k]);
+          for (const k of narrower) loose.push([k]);
         }
-        if (alternatives.some((a) => this.known(a))) credit = RELATIVE_CREDIT;
+        if (!alternatives.some((a) => this.known(a)) && loose.length > 0) {
+          alternatives.push(...loose);
+          credit = RELATIVE_CREDIT;
+        }
       }
       // A word the folder never uses, nor any of its equivalents: perhaps a typo of one it does.
       if (knownAlts.length === 0 && !readAs) {
