@@ -135,7 +135,8 @@ export function definitionSubject(query: string): string | null {
     /^(.+?)\s*(?:(?:って|は|とは)(?:そもそも|一体|いったい)?\s*(?:何|なに|なん)|とは|について|の役割|の意味|ってどんな|ってどういう)/u.exec(
       q,
     );
-  const subject = en?.[1] ?? ja?.[1];
+  // "what is a Node in a kubernetes cluster" asks about the Node: the phrase after it only places it.
+  const subject = en?.[1]?.replace(/\s+(?:in|on|inside|within|of|for)\s+.*$/i, "") ?? ja?.[1];
   return subject ? segmentWords(subject).join("") : null;
 }
 
