@@ -67,7 +67,7 @@ function collides(a: CatalogFlag, b: CatalogFlag): boolean {
   return (a.long !== undefined && a.long === b.long) || (a.short !== undefined && a.short === b.short);
 }
 
-const ARG_WORD = /^[A-Z][A-Z0-9_:@.-]*$/;
+const ARG_WORD = /^[A-Z][A-Z0-9_:@.=-]*$/;
 
 /** Positional arguments read off a usage line: `exec [OPTIONS] SERVICE COMMAND [ARGS...]`. */
 export function argsFromUsage(usage: string): CatalogArg[] {
@@ -158,4 +158,44 @@ export function mergeCatalog(
     });
   }
   return { commands: out, globalFlags };
+}
+
+/**
+ * Where the hand-written layer says something the reference does not: a command or alias that does not
+ * exist, a flag the command does not have, a flag's short and long forms paired differently, or a value
+ * taken where the reference takes none. Empty when they agree.
+ */
+export function layerDisagreements(
+  commands: readonly SnapshotCommand[],
+  globals: Record<Tool, readonly SnapshotFlag[]>,
+  hand: HandLayer,
+): string[] {
+  const bySpelling = new Map<string, SnapshotCommand>();
+  for (const c of commands) for (const s of [c.name, ...c.aliases]) bySpelling.set(s, c);
+  const out: string[] = [];
+  const checkFlag = (where: string, f: CatalogFlag, known: readonly SnapshotFlag[]) => {
+    const form = f.long ? `--${f.long}` : `-${f.short}`;
+    const ref = known.find((k) => (f.long ? k.long === f.long : !k.long && k.short === f.short));
+    if (!ref) out.push(`${where} ${form}: no such flag in the reference`);
+    else if ((ref.short ?? "") !== (f.short ?? ""))
+      out.push(`${where} ${form}: short form -${f.short ?? "∅"}, the reference has -${ref.short ?? "∅"}`);
+    else if (ref.takesValue !== f.takesValue)
+      out.push(
+        `${where} ${form}: the reference says it ${ref.takesValue ? "takes a value" : "takes no value"}`,
+      );
+  };
+  for (const h of hand.commands) {
+    const spellings = [h.name, ...h.aliases].filter((s) => !EXTRA_SPELLING.test(s));
+    for (const s of spellings) if (!bySpelling.has(s)) out.push(`${s}: no such command in the reference`);
+    const ref = spellings.map((s) => bySpelling.get(s)).find(Boolean);
+    if (!ref) continue;
+    if (spellings.some((s) => bySpelling.get(s) !== ref))
+      out.push(`${h.name}: its spellings name different commands in the reference`);
+    const known = [...ref.flags, HELP[h.tool], ...(h.tool === "kubectl" ? globals.kubectl : [])];
+    for (const f of h.flags) checkFlag(h.name, f, known);
+  }
+  for (const tool of ["docker", "kubectl"] as const)
+    for (const f of hand.globalFlags[tool])
+      checkFlag(`${tool} (global)`, f, [...globals[tool], ...(tool === "docker" ? DOCKER_BUILT_IN : [])]);
+  return out;
 }
