@@ -5,6 +5,8 @@ import { isGeneralEnglish, isGeneralWord } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
 import { SkeletonIndex } from "./transliterate.js";
 import {
+  ACTION_FACTOR,
+  ACTION_NEUTRAL,
   GENERAL_WORD_FACTOR,
   KNOWN_KANA_FACTOR,
   READ_AS_FACTOR,
@@ -207,6 +209,7 @@ export class QueryAnalyzer {
     ]
       .map((m) => ({ parts: segmentWords(m[0]), joined: m[0].replace(/-/g, "") }))
       .filter((h) => h.parts.length > 1);
+    const action = actionWord(query);
     const camel = new Set([...query.matchAll(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g)].map((m) => m[0].toLowerCase()));
     const n = this.index.size;
     const out: TermGroup[] = [];
@@ -325,9 +328,13 @@ export class QueryAnalyzer {
       const general =
         (isGeneralWord(w.word) ? GENERAL_WORD_FACTOR : 1) *
         (dfs.length > 0 && /\p{Script=Hiragana}/u.test(w.word) ? KNOWN_KANA_FACTOR : 1);
+      // The action a how-to question asks for (create, 作り) is what it is about: a section about the same
+      // thing that does not do it does not answer it.
+      // (An inflected kana verb — 付け, 繋ぎ — is colloquial: the notes rarely use the same one, so it stays light.)
+      const isAction =
+        action !== null && w.word === action && this.df(w.word) > 0 && !/\p{Script=Hiragana}/u.test(w.word);
       const weight =
-        single *
-        general *
+        (isAction ? ACTION_FACTOR : single * general) *
         (dfs.length > 0
           ? idf(n, Math.max(...dfs)) * (readAs ? READ_AS_FACTOR : 1)
           : idf(n, 0) *
@@ -372,6 +379,29 @@ export class QueryAnalyzer {
     }
     return out;
   }
+}
+
+/**
+ * The verb of a how-to question, as segmented: the word after "how do I" / "how to", or the last word before
+ * 〜たい / 〜するには / 〜方法. Null for other questions and for verbs of knowing and looking (see, 知り, 見).
+ */
+export function actionWord(query: string): string | null {
+  const q = query.normalize("NFKC");
+  const en =
+    /\bhow\s+(?:do|can|should|would|could)\s+(?:i|we|you)\s+([a-z]+)|\bhow\s+to\s+([a-z]+)|\b(?:i\s+(?:want|need)\s+to|let\s+me)\s+([a-z]+)/i.exec(
+      q,
+    );
+  const ja = /^(.*?)(?:し?たい|する(?:に|には|方法|やり方)|には|方法|やり方)/u.exec(q);
+  const raw = en
+    ? (en[1] ?? en[2] ?? en[3] ?? "")
+    : ja?.[1]
+      ? segmentWords(ja[1])
+          .filter((w) => !isStopword(w))
+          .at(-1)
+      : "";
+  const word = raw ? (segmentWords(raw)[0] ?? "") : "";
+  if (!word || ACTION_NEUTRAL.has(word)) return null;
+  return word;
 }
 
 function dedupe(alternatives: string[][]): string[][] {

@@ -118,6 +118,19 @@ export const KNOWN_KANA_FACTOR = 0.3;
 /** Credit for a section that holds only a synonym of the question's English word (display for show). */
 export const SYNONYM_CREDIT = 0.8;
 
+/**
+ * The verb of a how-to question ("how do I *create*…", "…を*作り*たい") weighs this many times its rarity,
+ * without the everyday-word discount: a section about the thing that does not do it does not answer.
+ */
+export const ACTION_FACTOR = 2;
+
+/** Verbs of knowing and looking, and light verbs (give, make), which name no action of their own. */
+export const ACTION_NEUTRAL = new Set(
+  "see know learn understand do use get give take put make have go come keep let try find 見 知り 知 教え 分かり わかり 使い 使う し する".split(
+    " ",
+  ),
+);
+
 /** Weight of a question word read as another (a typo, a transliteration), relative to the word itself. */
 export const READ_AS_FACTOR = 0.9;
 
