@@ -20,6 +20,8 @@ export interface ParseOptions {
   inProcessBytes?: number;
   /** Time a file's parse may take in the worker (default PARSE_TIME_LIMIT_MS). */
   timeLimitMs?: number;
+  /** The worker's heap (default PARSE_HEAP_MB). */
+  heapMb?: number;
 }
 
 export interface ParsedFolder {
@@ -59,7 +61,7 @@ class ParseWorker {
   private readonly port: MessagePort;
   private readonly signal = new Int32Array(new SharedArrayBuffer(8));
 
-  private constructor(script: { script: string | URL; eval: boolean }) {
+  private constructor(script: { script: string | URL; eval: boolean }, heapMb: number) {
     const channel = new MessageChannel();
     this.port = channel.port1;
     const data: ParseWorkerData = { port: channel.port2, flag: this.signal.buffer as SharedArrayBuffer };
@@ -67,7 +69,7 @@ class ParseWorker {
       eval: script.eval,
       workerData: data,
       transferList: [channel.port2],
-      resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     // A worker that runs out of heap or is stopped reports it here; the caller has already moved on.
     this.worker.on("error", () => {});
@@ -76,12 +78,12 @@ class ParseWorker {
   }
 
   /** Starts a worker and waits until it has loaded the parser; null when it cannot start in time. */
-  static start(): ParseWorker | null {
+  static start(heapMb: number): ParseWorker | null {
     const script = workerScript();
     if (!script) return null;
     let started: ParseWorker;
     try {
-      started = new ParseWorker(script);
+      started = new ParseWorker(script, heapMb);
     } catch {
       return null;
     }
@@ -127,8 +129,9 @@ function failed(file: string, reason: string): Finding {
  */
 export function parseNotes(files: NoteFile[], options: ParseOptions = {}): ParsedFolder {
   const timeLimit = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
+  const heapMb = options.heapMb ?? PARSE_HEAP_MB;
   const bytes = files.reduce((n, f) => n + f.content.length, 0);
-  let worker = bytes >= (options.inProcessBytes ?? IN_PROCESS_BYTES) ? ParseWorker.start() : null;
+  let worker = bytes >= (options.inProcessBytes ?? IN_PROCESS_BYTES) ? ParseWorker.start(heapMb) : null;
   const usedWorker = worker !== null;
   const notes: ParsedNote[] = [];
   const findings: Finding[] = [];
@@ -137,12 +140,12 @@ export function parseNotes(files: NoteFile[], options: ParseOptions = {}): Parse
       notes.push(parseNote(f.file, f.content));
       continue;
     }
-    worker ??= ParseWorker.start();
+    worker ??= ParseWorker.start(heapMb);
     const response = worker?.parse(f.file, f.content, timeLimit);
     if (!worker) notes.push(parseNote(f.file, f.content));
     else if (!response) {
       findings.push(
-        failed(f.file, `parsing it took longer than ${timeLimit / 1000} s or more than ${PARSE_HEAP_MB} MB`),
+        failed(f.file, `parsing it took longer than ${timeLimit / 1000} s or more than ${heapMb} MB`),
       );
       worker = null;
     } else if (!response.ok) findings.push(failed(f.file, `the parser failed (${response.error})`));

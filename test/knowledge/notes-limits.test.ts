@@ -186,6 +186,30 @@ describe("the parse worker", () => {
     expect(notes[0]?.sections.map((s) => s.title)).toEqual(["tiny", "Tiny"]);
   });
 
+  it(
+    "with a small heap, skips a file too big for it (out of memory or out of time) and restarts for the others",
+    SLOW,
+    () => {
+      const big = Array.from(
+        { length: 60_000 },
+        (_, i) => `- item ${i} with *some* text and [a link](#l${i})`,
+      );
+      const { value, ms } = measured(() =>
+        parseNotes(
+          [
+            { file: "big.md", content: big.join("\n") },
+            { file: "tiny.md", content: "# Tiny\n" },
+          ],
+          { inProcessBytes: 0, heapMb: 24, timeLimitMs: 3_000 },
+        ),
+      );
+      expect(ms).toBeLessThan(20_000);
+      expect(value.findings.map((f) => [f.kind, f.file])).toEqual([["parse", "big.md"]]);
+      expect(value.findings[0]?.message.en).toContain("more than 24 MB");
+      expect(value.notes.map((n) => n.file)).toEqual(["tiny.md"]);
+    },
+  );
+
   it("gives the same sections as the in-process parse", SLOW, () => {
     const files = loadNotes(BUNDLED_NOTES_DIR).files;
     const inWorker = parseNotes(files, { inProcessBytes: 0 });
