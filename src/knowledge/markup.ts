@@ -80,7 +80,7 @@ const SHORTCODE = new RegExp(
   `\\{\\{([<%])\\s*(/?)\\s*([\\w./-]+)((?:(?![<%]\\}\\}|\\{\\{)[\\s\\S]){0,${MAX_TAG_CHARS}}?)\\s*[>%]\\}\\}`,
   "g",
 );
-const LIQUID_TAG = new RegExp(`\\{%-?(?:(?!%\\})[\\s\\S]){0,${MAX_TAG_CHARS}}-?%\\}`, "g");
+const LIQUID_TAG = new RegExp(`\\{%-?(?:(?!%\\}|\\{%)[\\s\\S]){0,${MAX_TAG_CHARS}}-?%\\}`, "g");
 const LIQUID_OUTPUT =
   /\{\{-?\s*(?:page|site|include|layout|content|jekyll|paginator|post)\b[^{}\n]{0,300}\}\}/g;
 const OBSIDIAN_COMMENT = new RegExp(`%%(?:(?!%%)[\\s\\S]){0,${MAX_TAG_CHARS * 10}}%%`, "g");
