@@ -10,7 +10,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { handWrittenCommands } from "../src/knowledge/catalog/index.js";
-import { type Snapshot, serializeSnapshot } from "../src/knowledge/catalog/snapshot.js";
+import { type Snapshot, serializeSnapshot } from "../src/knowledge/catalog/snapshot-schema.js";
 import {
   combineSources,
   readBuildx,

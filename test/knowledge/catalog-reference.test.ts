@@ -12,7 +12,8 @@ import {
   referenceSources,
 } from "../../src/knowledge/catalog/index.js";
 import { ENGLISH_ONLY_JA, layerDisagreements } from "../../src/knowledge/catalog/merge.js";
-import { parseSnapshot, referenceSnapshot } from "../../src/knowledge/catalog/snapshot.js";
+import { referenceSnapshot } from "../../src/knowledge/catalog/snapshot.js";
+import { parseSnapshot } from "../../src/knowledge/catalog/snapshot-schema.js";
 import type { CatalogCommand, CatalogFlag } from "../../src/knowledge/catalog/types.js";
 
 const snapshot = referenceSnapshot();

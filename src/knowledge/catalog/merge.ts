@@ -63,10 +63,6 @@ const DOCKER_BUILT_IN: SnapshotFlag[] = [
   HELP.docker,
 ];
 
-function collides(a: CatalogFlag, b: CatalogFlag): boolean {
-  return (a.long !== undefined && a.long === b.long) || (a.short !== undefined && a.short === b.short);
-}
-
 const ARG_WORD = /^[A-Z][A-Z0-9_:@.=-]*$/;
 
 /** Positional arguments read off a usage line: `exec [OPTIONS] SERVICE COMMAND [ARGS...]`. */
@@ -106,6 +102,22 @@ function readsResource(command: SnapshotCommand): boolean {
   return first !== undefined && /^[[(]*(?:TYPE|RESOURCE|KIND)\b/.test(first);
 }
 
+/** `target` with a property computed on first read, then kept (enumerable, so spreads and tests see it). */
+function lazily<T extends object, K extends string, V>(target: T, key: K, make: () => V): T & Record<K, V> {
+  let value: V | undefined;
+  let made = false;
+  return Object.defineProperty(target, key, {
+    enumerable: true,
+    get: () => {
+      if (!made) {
+        value = make();
+        made = true;
+      }
+      return value as V;
+    },
+  }) as T & Record<K, V>;
+}
+
 export function mergeCatalog(
   commands: readonly SnapshotCommand[],
   globals: Record<Tool, readonly SnapshotFlag[]>,
@@ -123,13 +135,22 @@ export function mergeCatalog(
   const out: CatalogCommand[] = [];
   for (const c of commands) {
     const h = [c.name, ...c.aliases].map((s) => handBySpelling.get(s)).find(Boolean);
-    const handFlags = h?.flags ?? [];
-    const flags = c.flags.map((f) => mergeFlag(f, handFlags));
-    const help = mergeFlag(HELP[c.tool], [...handFlags, ...hand.globalFlags[c.tool]]);
-    if (!flags.some((f) => collides(f, help))) flags.push(help);
-    // kubectl's global options are read by every command, after the verb too.
-    if (c.tool === "kubectl")
-      for (const g of globalFlags.kubectl) if (!flags.some((f) => collides(f, g))) flags.push(g);
+    const buildFlags = (): CatalogFlag[] => {
+      const handFlags = h?.flags ?? [];
+      const flags = c.flags.map((f) => mergeFlag(f, handFlags));
+      const longs = new Set(flags.flatMap((f) => (f.long ? [f.long] : [])));
+      const shorts = new Set(flags.flatMap((f) => (f.short ? [f.short] : [])));
+      const add = (g: CatalogFlag) => {
+        if ((g.long && longs.has(g.long)) || (g.short && shorts.has(g.short))) return;
+        flags.push(g);
+        if (g.long) longs.add(g.long);
+        if (g.short) shorts.add(g.short);
+      };
+      add(mergeFlag(HELP[c.tool], [...handFlags, ...hand.globalFlags[c.tool]]));
+      // kubectl's global options are read by every command, after the verb too.
+      if (c.tool === "kubectl") for (const g of globalFlags.kubectl) add(g);
+      return flags;
+    };
     // The hand-written layer may pick which of the reference's spellings is canonical (`docker compose
     // config`, not its alias `convert`), so the notes' commands keep their names.
     const spellings = [c.name, ...c.aliases];
@@ -138,24 +159,28 @@ export function mergeCatalog(
     for (const a of h?.aliases ?? []) if (EXTRA_SPELLING.test(a) && !aliases.includes(a)) aliases.push(a);
     if (h && EXTRA_SPELLING.test(h.name)) aliases.push(h.name);
     const takesResource = h ? h.takesResource === true : readsResource(c);
-    const usageArgs = c.usage ? argsFromUsage(c.usage) : [];
-    // A verb that reads a resource: its first argument is the TYPE (`deployment`, `deploy/web`).
-    if (takesResource && !h) usageArgs.splice(0, 1, RESOURCE_TYPE_ARG);
+    const buildArgs = (): CatalogArg[] => {
+      if (h) return h.args;
+      const args = c.usage ? argsFromUsage(c.usage) : [];
+      // A verb that reads a resource: its first argument is the TYPE (`deployment`, `deploy/web`).
+      if (takesResource) args.splice(0, 1, RESOURCE_TYPE_ARG);
+      return args;
+    };
     const flagsBeforeArgsOnly = h?.flagsBeforeArgsOnly ?? c.flagsBeforeArgsOnly;
-    out.push({
+    const command = {
       tool: c.tool,
       name,
       aliases,
       summary: h?.summary ?? fromEnglish(c.summary),
-      args: h?.args ?? usageArgs,
-      flags,
       ...(takesResource ? { takesResource: true } : {}),
       ...(flagsBeforeArgsOnly ? { flagsBeforeArgsOnly: true } : {}),
       ...(c.group ? { group: true } : {}),
       ...(c.deprecated ? { deprecated: true } : {}),
       ...(h ? { handWritten: true } : {}),
       source: c.source,
-    });
+    };
+    // Flags and arguments are put together on first use: a look-up touches a few commands, not 300.
+    out.push(lazily(lazily(command, "flags", buildFlags), "args", buildArgs) as CatalogCommand);
   }
   return { commands: out, globalFlags };
 }
