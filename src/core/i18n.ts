@@ -225,6 +225,25 @@ const MESSAGES = {
     ja: "レッスンは個人用です。/onboard start と入力してください (あなたにだけ表示されます)。",
   },
   choose: { en: "Type the number of your choice.", ja: "番号を入力して選んでください。" },
+  followUpRead: {
+    en: "Following the thread: read as “{text}”.",
+    ja: "スレッドの流れから「{text}」として答えます。",
+  },
+  channelShow: {
+    en: "This channel: {mode}. Slash command answers: {visibility}.{updated}",
+    ja: "このチャンネル: {mode}。スラッシュコマンドの回答: {visibility}。{updated}",
+  },
+  channelModeMention: { en: "answers only when mentioned", ja: "メンションされたときだけ答える" },
+  channelModeAuto: {
+    en: "also answers questions posted without a mention, when the notes cover them",
+    ja: "メンションなしの質問にも、ノートに答えがあるときは答える",
+  },
+  channelModeOff: { en: "does not answer messages", ja: "メッセージには答えない" },
+  channelPrivate: { en: "private, with a Share button", ja: "本人にだけ表示 (共有ボタン付き)" },
+  channelPublic: { en: "posted for everyone", ja: "全員に表示" },
+  channelUpdated: { en: " Last changed by {user} on {when}.", ja: " 最終変更: {user} さん ({when})。" },
+  channelDefaults: { en: " (the defaults: nobody changed them)", ja: " (既定値: 未変更)" },
+  channelSet: { en: "Saved. {show}", ja: "保存しました。{show}" },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

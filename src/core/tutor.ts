@@ -13,6 +13,9 @@ import {
   isGroup,
   type RawArgs,
 } from "./commands/types.js";
+import { type ChatMessage, answerMessage } from "./conversation/messages.js";
+import { historyAware } from "./conversation/history.js";
+import { ConversationMemory } from "./conversation/memory.js";
 import { UserError } from "./errors.js";
 import { type Locale, t } from "./i18n.js";
 import type { AnswerWriter } from "./llm/types.js";
@@ -20,8 +23,9 @@ import type { Logger } from "./logger.js";
 import { type Reply, reply } from "./reply.js";
 import { Onboarding } from "./onboarding/onboarding.js";
 import { DailyPoster, Schedules } from "./quiz/daily.js";
-import { Quiz } from "./quiz/quiz.js";
+import { Quiz, placeOf } from "./quiz/quiz.js";
 import { CommandLimiter, type LimitScope } from "./rate-limit.js";
+import { ChannelSettingsStore } from "./storage/channel-settings.js";
 import { type Db, openDatabase } from "./storage/database.js";
 
 export interface TutorOptions {
@@ -65,6 +69,10 @@ export class Tutor {
   /** Where answers wait their turn, so that acknowledgements never wait behind them. */
   readonly answers = new AnswerQueue();
   readonly limiter: CommandLimiter;
+  /** Per-channel settings (/tutor channel …). */
+  readonly channelSettings: ChannelSettingsStore;
+  /** The last few questions of each thread, DM and terminal session, for follow-ups. */
+  readonly conversations: ConversationMemory;
   private observers: CommandObserver[] = [];
   private limitObservers: LimitObserver[] = [];
   private joinHooks: ((ctx: Invocation) => Promise<Reply | null> | Reply | null)[] = [];
@@ -81,7 +89,10 @@ export class Tutor {
     this.index = new KnowledgeIndex(db);
     this.admins = new Set(options.admins ?? []);
     this.now = options.now ?? (() => new Date());
-    this.writer = options.writer;
+    // The model is also told the earlier questions of the conversation it answers in.
+    this.writer = options.writer && historyAware(options.writer);
+    this.channelSettings = new ChannelSettingsStore(db);
+    this.conversations = new ConversationMemory(() => this.now().getTime());
     this.limiter = new CommandLimiter(options.limitClock);
     this.quiz = new Quiz(db, () => this.index, this.now, options.locale ?? "en");
     this.daily = new DailyPoster(this.quiz, new Schedules(db), {
@@ -202,6 +213,9 @@ export class Tutor {
     // A slow-down or busy note is no answer to share.
     if (outcome === "limited" || outcome === "busy") return r;
     if (r.ephemeral && !r.notFound && path.length === 1 && SHAREABLE.has(path[0] ?? "")) {
+      // A DM is private by nature: nothing to share to. A channel may post these answers for everyone.
+      if (ctx.direct) return r;
+      if (!this.channelSettings.get(placeOf(ctx)).ephemeral) return { ...r, ephemeral: false };
       return { ...r, choices: [...r.choices, shareChoice(this, ctx, path, raw)] };
     }
     return r;
@@ -237,6 +251,14 @@ export class Tutor {
     return { ...answer, ephemeral: false };
   }
 
+  /**
+   * A message the bot can read: a DM, a mention, a reply in its thread, a question in an auto-answer
+   * channel. Null when it stays silent (conversation/messages.ts decides).
+   */
+  message(ctx: Invocation, msg: ChatMessage): Promise<Reply | null> {
+    return answerMessage(this, ctx, msg);
+  }
+
   /** Someone joined a channel the bot is in: a welcome when it is an onboarding channel, else nothing. */
   async memberJoined(ctx: Invocation): Promise<Reply | null> {
     for (const hook of this.joinHooks) {
@@ -258,6 +280,15 @@ export class Tutor {
    */
   async runCommand(ctx: Invocation, path: readonly string[], raw: RawArgs): Promise<Reply> {
     return (await this.execute(ctx, path, raw, { limited: false })).reply;
+  }
+
+  /** Runs a command as people's input (rate limited) and says how it went: for answers nobody asked for. */
+  runLimited(
+    ctx: Invocation,
+    path: readonly string[],
+    raw: RawArgs,
+  ): Promise<{ reply: Reply; outcome: Outcome }> {
+    return this.execute(ctx, path, raw, { limited: true });
   }
 
   /** Runs a command and says how it went (a refusal by the rate limit or a full queue is no answer). */

@@ -5,6 +5,7 @@ import { isTimeZone } from "../quiz/daily.js";
 import { placeOf } from "../quiz/quiz.js";
 import { reply } from "../reply.js";
 import { optionalTopic } from "./schemas.js";
+import { tutorChannelCommand } from "./tutor-channel.js";
 import { type CommandGroupSpec, defineCommand } from "./types.js";
 
 const dailySet = defineCommand({
@@ -208,6 +209,7 @@ export const tutorAdminCommand: CommandGroupSpec = {
     "/tutor daily set 09:00 Asia/Tokyo",
     "/tutor onboarding channel",
     "/tutor onboarding report",
+    "/tutor channel show",
     "/tutor doctor",
   ],
   subcommands: [
@@ -223,6 +225,7 @@ export const tutorAdminCommand: CommandGroupSpec = {
       examples: ["/tutor onboarding channel", "/tutor onboarding report"],
       subcommands: [onboardingChannel, onboardingReport],
     },
+    tutorChannelCommand,
     doctor,
   ],
 };

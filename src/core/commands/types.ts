@@ -17,6 +17,8 @@ export interface Invocation {
   locale: Locale;
   /** Decided by the platform: Discord Manage Server, Slack admins or TUTOR_ADMINS, the terminal user. */
   isAdmin: boolean;
+  /** A direct message with the bot: private by nature (no Share button, no channel settings). */
+  direct?: boolean;
 }
 
 export interface OptionSpec {

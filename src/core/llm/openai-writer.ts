@@ -11,8 +11,10 @@ export const LIMITS = {
   passageChars: 1500,
   /** Characters of all passages' texts together. */
   totalChars: 4000,
-  /** Characters of the question. */
+  /** Characters of the question (and of each earlier question of the conversation). */
   questionChars: 500,
+  /** Earlier questions of the conversation sent at most (the most recent). */
+  historyTurns: 5,
   /** Characters of the summary returned. */
   answerChars: 800,
 } as const;
@@ -77,8 +79,15 @@ export function formatPassages(passages: readonly Passage[]): string {
   return parts.join("\n\n");
 }
 
-export function userMessage(question: string, locale: Locale, passages: readonly Passage[]): string {
+export function userMessage(
+  question: string,
+  locale: Locale,
+  passages: readonly Passage[],
+  history: readonly string[] = [],
+): string {
+  const earlier = history.slice(-LIMITS.historyTurns).map((q) => `- ${clip(q.trim(), LIMITS.questionChars)}`);
   return [
+    ...(earlier.length > 0 ? ["Earlier questions in this conversation, oldest first:", ...earlier, ""] : []),
     `Question (answer in ${LANGUAGE[locale]}): ${clip(question.trim(), LIMITS.questionChars)}`,
     "",
     "Passages from the team's notes:",
@@ -111,7 +120,7 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): AnswerWriter {
   });
   const { model, logger } = options;
   return {
-    async compose({ question, locale, passages }, signal) {
+    async compose({ question, locale, passages, history }, signal) {
       if (passages.length === 0 || !question.trim()) return null;
       const started = performance.now();
       // No temperature or token limit: not every model or server accepts them; the reply is clipped instead.
@@ -120,7 +129,7 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): AnswerWriter {
           model,
           messages: [
             { role: "system", content: SYSTEM_PROMPT },
-            { role: "user", content: userMessage(question, locale, passages) },
+            { role: "user", content: userMessage(question, locale, passages, history) },
           ],
         },
         { signal },

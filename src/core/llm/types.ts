@@ -14,7 +14,13 @@ export interface Passage {
  */
 export interface AnswerWriter {
   compose(
-    input: { question: string; locale: Locale; passages: Passage[] },
+    input: {
+      question: string;
+      locale: Locale;
+      passages: Passage[];
+      /** The earlier questions of the thread or DM the question was asked in, oldest first. */
+      history?: readonly string[];
+    },
     signal: AbortSignal,
   ): Promise<string | null>;
 }

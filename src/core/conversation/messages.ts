@@ -1,0 +1,115 @@
+import { isQuestion } from "../channels/question.js";
+import type { Invocation } from "../commands/types.js";
+import { t } from "../i18n.js";
+import { type Block, type Reply, reply } from "../reply.js";
+import type { Tutor } from "../tutor.js";
+import { resolveFollowUp } from "./follow-up.js";
+import { withHistory } from "./history.js";
+import type { ConversationPlace } from "./memory.js";
+
+/** The longest question /ask takes (its schema's bound): a follow-up with its subject added stays within. */
+const ASK_MAX_CHARS = 500;
+
+/** A message someone posted where the bot can read it. */
+export interface ChatMessage {
+  /** Plain text, without the mention of the bot. */
+  text: string;
+  /** A direct message with the bot (Slack's App Home messages tab, a Discord DM). */
+  direct: boolean;
+  /** The message mentions the bot. */
+  mentioned: boolean;
+  /** The conversation the answer goes to: the thread (the one the answer will start, too) or the DM. */
+  conversation: ConversationPlace;
+  /** The channel whose settings apply (a thread's parent channel); the invocation's channel by default. */
+  settingsChannelId?: string;
+}
+
+/**
+ * Decides whether and how to answer a message, and answers it (null: stay silent):
+ * - a direct message is always for the bot: a command when it starts with one, otherwise a question;
+ * - in a channel set to `off`, nothing is answered;
+ * - a mention is answered as today's mentions are (commands or questions), publicly in its thread;
+ * - a question replying in a thread the bot answered in is a follow-up, answered with the thread's context;
+ * - a question posted in a channel set to `auto` is answered only when the notes cover it.
+ * Chatter (not a question, no mention) is never answered. Questions in a conversation are read with its
+ * earlier turns (follow-up.ts), and the turns the bot answered are remembered.
+ */
+export async function answerMessage(tutor: Tutor, ctx: Invocation, msg: ChatMessage): Promise<Reply | null> {
+  const text = msg.text.trim();
+  if (msg.direct) return answerAddressed(tutor, { ...ctx, direct: true }, msg, text);
+  const settings = tutor.channelSettings.get({
+    platform: ctx.platform,
+    workspaceId: ctx.workspaceId,
+    channelId: msg.settingsChannelId ?? ctx.channelId,
+  });
+  if (settings.mode === "off") return null;
+  if (msg.mentioned) return answerAddressed(tutor, ctx, msg, text);
+  if (!isQuestion(text)) return null;
+  if (tutor.conversations.active(msg.conversation))
+    return askInConversation(tutor, ctx, msg.conversation, text, false);
+  if (settings.mode === "auto") return askInConversation(tutor, ctx, msg.conversation, text, true);
+  return null;
+}
+
+/** A message meant for the bot (a mention, a DM): a command when it starts with one, else a question. */
+async function answerAddressed(
+  tutor: Tutor,
+  ctx: Invocation,
+  msg: ChatMessage,
+  text: string,
+): Promise<Reply> {
+  const clean = text.replace(/^\//, "");
+  const first = clean.split(/\s+/)[0]?.toLowerCase() ?? "";
+  // Lessons and checkpoints are personal: not in a public thread (a DM is personal already).
+  if (first === "onboard" && !ctx.direct) {
+    return reply({
+      blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "onboardPrivately") }],
+      ephemeral: false,
+    });
+  }
+  if (!clean) return { ...(await tutor.runCommand(ctx, ["help"], {})), ephemeral: false };
+  if (tutor.commands.some((c) => c.name === first)) {
+    return { ...(await tutor.runTextForChat(ctx, `/${clean}`)), ephemeral: false };
+  }
+  return askInConversation(tutor, ctx, msg.conversation, clean, false);
+}
+
+/**
+ * Asks a question in a conversation: read with its earlier turns, answered from the notes (and the
+ * optional model, which is told the earlier questions), and remembered when the bot answers. `onlyIfCovered`:
+ * an answer nobody asked for (auto-answer) is given only when the notes cover the question; anything else
+ * (not covered, a refusal by the rate limit, a full queue) stays silent and is not remembered.
+ */
+export async function askInConversation(
+  tutor: Tutor,
+  ctx: Invocation,
+  place: ConversationPlace,
+  question: string,
+  onlyIfCovered: true,
+): Promise<Reply | null>;
+export async function askInConversation(
+  tutor: Tutor,
+  ctx: Invocation,
+  place: ConversationPlace,
+  question: string,
+  onlyIfCovered: false,
+): Promise<Reply>;
+export async function askInConversation(
+  tutor: Tutor,
+  ctx: Invocation,
+  place: ConversationPlace,
+  question: string,
+  onlyIfCovered: boolean,
+): Promise<Reply | null> {
+  const history = tutor.conversations.turns(place);
+  const resolution = resolveFollowUp(question, history);
+  const asked = resolution.text.length > ASK_MAX_CHARS ? question : resolution.text;
+  const { reply: answer, outcome } = await withHistory(history, () =>
+    tutor.runLimited(ctx, ["ask"], { question: asked }),
+  );
+  if (onlyIfCovered && outcome !== "ok") return null;
+  if (outcome === "ok" || outcome === "not_found") tutor.conversations.record(place, question, asked);
+  if (!resolution.subject || asked === question || outcome !== "ok") return { ...answer, ephemeral: false };
+  const read: Block = { type: "note", tone: "info", text: t(ctx.locale, "followUpRead", { text: asked }) };
+  return { ...answer, blocks: [read, ...answer.blocks], ephemeral: false };
+}

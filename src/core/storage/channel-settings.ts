@@ -1,0 +1,65 @@
+import {
+  type ChannelSettings,
+  DEFAULT_CHANNEL_SETTINGS,
+  type StoredChannelSettings,
+  channelModeSchema,
+} from "../channels/settings.js";
+import type { Place } from "../quiz/store.js";
+import type { Db } from "./database.js";
+
+interface Row {
+  mode: string;
+  ephemeral: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Per-channel settings in SQLite, keyed by platform, workspace and channel. */
+export class ChannelSettingsStore {
+  constructor(private readonly db: Db) {}
+
+  /** The channel's settings, or the defaults when nobody set any. */
+  get(place: Place): StoredChannelSettings {
+    const row = this.db
+      .prepare(
+        `SELECT mode, ephemeral, updated_by, updated_at FROM channel_settings
+         WHERE platform = ? AND workspace_id = ? AND channel_id = ?`,
+      )
+      .get(place.platform, place.workspaceId, place.channelId) as Row | undefined;
+    if (!row) return { ...DEFAULT_CHANNEL_SETTINGS, updatedBy: null, updatedAt: null };
+    // A value another version wrote that this one does not know reads as the default mode.
+    const mode = channelModeSchema.safeParse(row.mode);
+    return {
+      mode: mode.success ? mode.data : DEFAULT_CHANNEL_SETTINGS.mode,
+      ephemeral: row.ephemeral === 1,
+      updatedBy: row.updated_by,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  /** Changes some of a channel's settings; the others keep their value (or the default). */
+  set(place: Place, change: Partial<ChannelSettings>, by: string, now: Date): StoredChannelSettings {
+    const current = this.get(place);
+    const next: ChannelSettings = {
+      mode: change.mode ?? current.mode,
+      ephemeral: change.ephemeral ?? current.ephemeral,
+    };
+    this.db
+      .prepare(
+        `INSERT INTO channel_settings (platform, workspace_id, channel_id, mode, ephemeral, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET mode = excluded.mode,
+           ephemeral = excluded.ephemeral, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      )
+      .run(
+        place.platform,
+        place.workspaceId,
+        place.channelId,
+        next.mode,
+        next.ephemeral ? 1 : 0,
+        by,
+        now.toISOString(),
+      );
+    return { ...next, updatedBy: by, updatedAt: now.toISOString() };
+  }
+}
