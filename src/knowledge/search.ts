@@ -556,17 +556,6 @@ export class KnowledgeIndex {
         return { ...s, score };
       })
       .sort((a, b) => b.score - a.score || a.doc.entryId - b.doc.entryId);
-    if (process.env.RANK_DEBUG)
-      for (const r of ranked.slice(0, 6))
-        console.error(
-          r.doc.path.join(">"),
-          r.score.toFixed(3),
-          "cov",
-          r.coverage.toFixed(2),
-          "rel",
-          (r.relevance / bestRelevance).toFixed(2),
-          r.doc.length.join(","),
-        );
     // One copy per page: a section kept twice counts once, and a page's translations count once, in the
     // language that ranked first.
     const pageLang = new Map<string, Lang>();
