@@ -3,8 +3,16 @@ import { allCommands, findCommand, suggestCommands } from "./catalog/index.js";
 import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown, tokenize } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
+import { bareHeading, headingWithin, namesSubject } from "./ranking/heading-signals.js";
+import {
+  definingLine,
+  definitionSubject,
+  embeddedCommand,
+  isHowTo,
+  questionLanguage,
+} from "./ranking/question.js";
 import { QueryAnalyzer, type TermGroup } from "./ranking/query-terms.js";
-import { detectLanguage, type Lang, SectionIndex, type SectionDoc } from "./ranking/section-index.js";
+import { type Lang, SectionIndex, type SectionDoc } from "./ranking/section-index.js";
 import {
   COVERAGE_FIELD,
   FIELD_B,
@@ -17,7 +25,7 @@ import {
   SCORE,
   SUGGEST_COVERAGE,
 } from "./ranking/weights.js";
-import { isStopword, segmentWords } from "./segment.js";
+import { segmentWords } from "./segment.js";
 
 type Db = Database.Database;
 
@@ -124,78 +132,7 @@ function toEntry(row: EntryRow, label: string): StoredEntry {
   return e;
 }
 
-/** What a "what is X" / "X とは" question asks about, normalized; null for other questions. */
-export function definitionSubject(query: string): string | null {
-  const q = query.trim().replace(/[?？。.!！]+$/u, "");
-  const en =
-    /^(?:what(?:'s| is| are| does| do)|define|explain|meaning of)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:do|does|mean|means|for|used for))?$/i.exec(
-      q,
-    );
-  const ja =
-    /^(.+?)\s*(?:(?:って|は|とは)(?:そもそも|一体|いったい)?\s*(?:何|なに|なん)|とは|について|の役割|の意味|ってどんな|ってどういう)/u.exec(
-      q,
-    );
-  // "what is a Node in a kubernetes cluster" asks about the Node: the phrase after it only places it.
-  const subject = en?.[1]?.replace(/\s+(?:in|on|inside|within|of|for)\s+.*$/i, "") ?? ja?.[1];
-  return subject ? segmentWords(subject).join("") : null;
-}
-
-/** A pattern for a line that defines the subject: it opens the line, followed by は, a colon, a dash or "is". */
-function definingLine(query: string): RegExp | null {
-  const subject = definitionSubject(query);
-  if (subject === null) return null;
-  const words = segmentWords(query).filter((w) => subject.startsWith(w) || subject.includes(w));
-  const body = (words.length > 0 ? words : [subject])
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("[\\s\\-_・]*");
-  return new RegExp(
-    `^[\\s*_\`\\[>#-]*${body}[\\]*_\`]*(?:\\s*(?:は|とは|が|:|：|—|–|-|\\(|（|\\bis\\b|\\bare\\b|\\bmeans\\b)|\\s*$)`,
-    "iu",
-  );
-}
-
-/** A heading without "とは" / "について" / "の概念", to compare with a question's subject. */
-function bareHeading(heading: string): string {
-  return segmentWords(heading.replace(/\s*(とは|について|の概念)\s*$/u, "")).join("");
-}
-
-/** "How do I …" wants a command; a section that shows one is the better answer on a tie. */
-export function isHowTo(query: string): boolean {
-  return /(には[?？]?$|するには|方法|やり方|どうやって|どうしたら|どうすれば|手順|したい|\bhow (do|can|to|should)\b|\bhow\b.*\?$)/i.test(
-    query,
-  );
-}
-
-/**
- * Whether a short heading names the subject among at most one other word ("type: ClusterIP" for ClusterIP,
- * "Podとは何か" for Pod), which a long heading that merely mentions it does not.
- */
-function namesSubject(doc: SectionDoc, subject: string): boolean {
-  const words = [...(doc.tf[0]?.keys() ?? [])].filter((w) => !/~$/.test(w) && !isStopword(w));
-  return words.length <= 2 && words[words.length - 1] === subject;
-}
-
-/** Whether every meaningful word of the section's own heading is one of the question's words (or theirs). */
-function headingWithin(doc: SectionDoc, groups: readonly TermGroup[]): boolean {
-  const words = [...(doc.tf[0]?.keys() ?? [])].filter((w) => !/~$/.test(w) && !isStopword(w) && w.length > 1);
-  return (
-    words.length > 0 &&
-    words.every((w) => groups.some((g) => g.alternatives.some((alt) => alt.length === 1 && alt[0] === w)))
-  );
-}
-
-/** A docker or kubectl command named inside a question ("… with docker attach", "docker tag で…"). */
-function embeddedCommand(query: string): ReturnType<typeof breakDown>["match"] {
-  const m = /(?:^|[^\w-])((?:docker|kubectl)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i.exec(query);
-  return m?.[1] ? breakDown(m[1]).match : null;
-}
-
-/** The language of a question: kana mean Japanese; kanji alone, Japanese when the folder has Japanese. */
-function questionLanguage(query: string, index: SectionIndex): Lang {
-  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query)) return "ja";
-  if (/\p{Script=Han}/u.test(query)) return index.languages.has("ja") ? "ja" : detectLanguage(query);
-  return "en";
-}
+export { definitionSubject, isHowTo } from "./ranking/question.js";
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;

@@ -1,0 +1,28 @@
+import { isStopword, segmentWords } from "../segment.js";
+import type { TermGroup } from "./query-terms.js";
+import type { SectionDoc } from "./section-index.js";
+
+/** How a section's own heading relates to a question: names its subject, or is made of its words. */
+
+/** A heading without "とは" / "について" / "の概念", to compare with a question's subject. */
+export function bareHeading(heading: string): string {
+  return segmentWords(heading.replace(/\s*(とは|について|の概念)\s*$/u, "")).join("");
+}
+
+/**
+ * Whether a short heading names the subject among at most one other word ("type: ClusterIP" for ClusterIP,
+ * "Podとは何か" for Pod), which a long heading that merely mentions it does not.
+ */
+export function namesSubject(doc: SectionDoc, subject: string): boolean {
+  const words = [...(doc.tf[0]?.keys() ?? [])].filter((w) => !/~$/.test(w) && !isStopword(w));
+  return words.length <= 2 && words[words.length - 1] === subject;
+}
+
+/** Whether every meaningful word of the section's own heading is one of the question's words (or theirs). */
+export function headingWithin(doc: SectionDoc, groups: readonly TermGroup[]): boolean {
+  const words = [...(doc.tf[0]?.keys() ?? [])].filter((w) => !/~$/.test(w) && !isStopword(w) && w.length > 1);
+  return (
+    words.length > 0 &&
+    words.every((w) => groups.some((g) => g.alternatives.some((alt) => alt.length === 1 && alt[0] === w)))
+  );
+}

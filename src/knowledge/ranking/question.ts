@@ -1,0 +1,55 @@
+import { breakDown } from "../command-line.js";
+import { segmentWords } from "../segment.js";
+import { detectLanguage, type Lang, type SectionIndex } from "./section-index.js";
+
+/** What a question asks, read from its wording: its subject, whether it is a how-to, its language. */
+
+/** What a "what is X" / "X とは" question asks about, normalized; null for other questions. */
+export function definitionSubject(query: string): string | null {
+  const q = query.trim().replace(/[?？。.!！]+$/u, "");
+  const en =
+    /^(?:what(?:'s| is| are| does| do)|define|explain|meaning of)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:do|does|mean|means|for|used for))?$/i.exec(
+      q,
+    );
+  const ja =
+    /^(.+?)\s*(?:(?:って|は|とは)(?:そもそも|一体|いったい)?\s*(?:何|なに|なん)|とは|について|の役割|の意味|ってどんな|ってどういう)/u.exec(
+      q,
+    );
+  // "what is a Node in a kubernetes cluster" asks about the Node: the phrase after it only places it.
+  const subject = en?.[1]?.replace(/\s+(?:in|on|inside|within|of|for)\s+.*$/i, "") ?? ja?.[1];
+  return subject ? segmentWords(subject).join("") : null;
+}
+
+/** A pattern for a line that defines the subject: it opens the line, followed by は, a colon, a dash or "is". */
+export function definingLine(query: string): RegExp | null {
+  const subject = definitionSubject(query);
+  if (subject === null) return null;
+  const words = segmentWords(query).filter((w) => subject.startsWith(w) || subject.includes(w));
+  const body = (words.length > 0 ? words : [subject])
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[\\s\\-_・]*");
+  return new RegExp(
+    `^[\\s*_\`\\[>#-]*${body}[\\]*_\`]*(?:\\s*(?:は|とは|が|:|：|—|–|-|\\(|（|\\bis\\b|\\bare\\b|\\bmeans\\b)|\\s*$)`,
+    "iu",
+  );
+}
+
+/** "How do I …" wants a command; a section that shows one is the better answer on a tie. */
+export function isHowTo(query: string): boolean {
+  return /(には[?？]?$|するには|方法|やり方|どうやって|どうしたら|どうすれば|手順|したい|\bhow (do|can|to|should)\b|\bhow\b.*\?$)/i.test(
+    query,
+  );
+}
+
+/** A docker or kubectl command named inside a question ("… with docker attach", "docker tag で…"). */
+export function embeddedCommand(query: string): ReturnType<typeof breakDown>["match"] {
+  const m = /(?:^|[^\w-])((?:docker|kubectl)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i.exec(query);
+  return m?.[1] ? breakDown(m[1]).match : null;
+}
+
+/** The language of a question: kana mean Japanese; kanji alone, Japanese when the folder has Japanese. */
+export function questionLanguage(query: string, index: SectionIndex): Lang {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query)) return "ja";
+  if (/\p{Script=Han}/u.test(query)) return index.languages.has("ja") ? "ja" : detectLanguage(query);
+  return "en";
+}
