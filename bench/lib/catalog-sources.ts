@@ -3,7 +3,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import type { SnapshotCommand, SnapshotFlag, SnapshotSource } from "../../src/knowledge/catalog/snapshot.js";
+import type {
+  SnapshotCommand,
+  SnapshotFlag,
+  SnapshotKind,
+  SnapshotSource,
+} from "../../src/knowledge/catalog/snapshot-schema.js";
 
 // Readers of the CLIs' own generated references, used at development time by `npm run catalog:update`
 // and by the coverage measurement. Nothing here runs inside the bot.
@@ -609,6 +614,46 @@ export function combineSources(lists: readonly SnapshotCommand[][]): SnapshotCom
     for (const c of claimants) if (c !== keep) c.aliases = c.aliases.filter((a) => a !== alias);
   }
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Preference among API versions of a kind: stable first, then the newest beta, then alpha. */
+function versionRank(v: string): number {
+  const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v);
+  if (!m) return 1e6;
+  const major = Number(m[1]);
+  const stage = m[2] === undefined ? 0 : m[2] === "beta" ? 1 : 2;
+  return stage * 1e4 - major * 100 - Number(m[3] ?? 0);
+}
+
+/**
+ * The built-in object kinds with their API group, from the kubernetes-models package's folders
+ * (`apps/v1/Deployment.js`; `v1/` is the core group). A kind is an object type when its List type exists.
+ */
+export function readKubernetesKinds(dir: string): SnapshotKind[] {
+  const best = new Map<string, SnapshotKind>();
+  const groups = readdirSync(dir).filter(
+    (g) => /^[a-z0-9.]+$/.test(g) && statSync(path.join(dir, g)).isDirectory(),
+  );
+  for (const g of groups) {
+    const versions = /^v\d/.test(g) ? [g] : readdirSync(path.join(dir, g)).filter((v) => /^v\d/.test(v));
+    for (const v of versions) {
+      const folder = /^v\d/.test(g) ? path.join(dir, g) : path.join(dir, g, v);
+      const files = new Set(readdirSync(folder));
+      for (const f of files) {
+        const kind = /^([A-Z]\w*)\.js$/.exec(f)?.[1];
+        if (!kind || kind.endsWith("List") || !files.has(`${kind}List.js`)) continue;
+        const entry = { kind, group: /^v\d/.test(g) ? "" : g, version: v };
+        const seen = best.get(kind);
+        // The same kind in two groups (Event: core and events.k8s.io): kubectl reads the core one first.
+        const better =
+          !seen ||
+          versionRank(v) < versionRank(seen.version) ||
+          (versionRank(v) === versionRank(seen.version) && entry.group === "" && seen.group !== "");
+        if (better) best.set(kind, entry);
+      }
+    }
+  }
+  return [...best.values()].sort((a, b) => a.kind.localeCompare(b.kind));
 }
 
 export function sourceRecord(

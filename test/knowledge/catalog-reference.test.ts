@@ -7,6 +7,7 @@ import {
   handWrittenCommands,
   handWrittenGlobalFlags,
   kubectlGlobalFlags,
+  kubernetesResources,
   matchCommand,
   matchFlag,
   referenceSources,
@@ -37,10 +38,11 @@ describe("the generated reference", () => {
       "compose",
       "docker-cli",
       "kubectl",
+      "kubernetes-models",
     ]);
     for (const s of parsed.meta.sources) {
       expect(s.version, s.id).toMatch(/\d+\.\d+/);
-      expect(s.licence, s.id).toBe("Apache-2.0");
+      expect(s.licence, s.id).toBe(s.id === "kubernetes-models" ? "MIT" : "Apache-2.0");
       expect(s.url, s.id).toMatch(/^https:\/\/github\.com\//);
     }
     expect(referenceSources).toEqual(parsed.meta.sources);
@@ -168,6 +170,16 @@ describe("what the reference adds", () => {
     expect(flag("docker container run", "--net")?.hidden).toBe(true);
     expect(flag("docker compose exec", "-t")?.hidden).toBe(true);
     expect(flag("kubectl apply", "--record")).toMatchObject({ deprecated: true, hidden: true });
+  });
+
+  it("gives kubectl resource types their kind, API group and version", () => {
+    const byName = (n: string) => kubernetesResources.find((r) => r.name === n);
+    expect(byName("deployments")).toMatchObject({ kind: "Deployment", group: "apps", version: "v1" });
+    expect(byName("pods")).toMatchObject({ kind: "Pod", group: "", version: "v1" });
+    expect(byName("events")).toMatchObject({ kind: "Event", group: "" });
+    expect(byName("ingresses")).toMatchObject({ group: "networking.k8s.io" });
+    for (const r of kubernetesResources) if (r.name !== "all") expect(r.kind, r.name).toBeDefined();
+    expect(matchCommand("kubectl get deploy".split(" "))?.resource?.group).toBe("apps");
   });
 
   it("knows subcommand aliases of every source", () => {

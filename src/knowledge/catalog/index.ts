@@ -1,12 +1,15 @@
 import { stem } from "../segment.js";
 import { dockerCommands, dockerGlobalFlags as handDockerGlobals } from "./docker.js";
-import { kubectlCommands, kubectlGlobalFlags as handKubectlGlobals, kubernetesResources } from "./kubectl.js";
+import {
+  kubectlCommands,
+  kubectlGlobalFlags as handKubectlGlobals,
+  kubernetesResources as handResources,
+} from "./kubectl.js";
 import { mergeCatalog } from "./merge.js";
 import { referenceSnapshot } from "./snapshot.js";
 import type { CatalogCommand, CatalogFlag, ResourceType, Tool } from "./types.js";
 
 export type { Bilingual, CatalogArg, CatalogCommand, CatalogFlag, ResourceType, Tool } from "./types.js";
-export { kubernetesResources };
 
 /** The hand-written layer: en/ja one-liners, declared arguments, how kubectl verbs read a resource. */
 export const handWrittenCommands: readonly CatalogCommand[] = [...dockerCommands, ...kubectlCommands];
@@ -27,7 +30,16 @@ export const allCommands: readonly CatalogCommand[] = merged.commands;
 export const dockerGlobalFlags: readonly CatalogFlag[] = merged.globalFlags.docker;
 /** Options every kubectl command reads, before or after the verb (`kubectl -n x get pods`). */
 export const kubectlGlobalFlags: readonly CatalogFlag[] = merged.globalFlags.kubectl;
-export const allResources: readonly ResourceType[] = kubernetesResources;
+/**
+ * The resource types a kubectl verb reads, with the kind, API group and version the reference gives for
+ * them (`deployments` → Deployment, apps/v1); short names are the hand-written layer's (the API server
+ * announces them, no offline reference has them).
+ */
+export const allResources: readonly ResourceType[] = handResources.map((r) => {
+  const k = (reference.meta.kinds ?? []).find((x) => [r.name, ...r.aliases].includes(x.kind.toLowerCase()));
+  return k ? { ...r, kind: k.kind, group: k.group, version: k.version } : r;
+});
+export const kubernetesResources = allResources;
 /** Where the reference comes from: each source's name, version, commit and licence. */
 export const referenceSources = reference.meta.sources;
 
@@ -272,7 +284,7 @@ export function matchFlag(command: CatalogCommand, typed: string): FlagMatch | n
 // ---------------------------------------------------------------------------------------------------------
 
 const resourceBySpelling = new Map<string, ResourceType>();
-for (const r of kubernetesResources) {
+for (const r of allResources) {
   for (const s of [r.name, ...r.aliases]) if (!resourceBySpelling.has(s)) resourceBySpelling.set(s, r);
 }
 

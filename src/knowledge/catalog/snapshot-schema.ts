@@ -43,17 +43,22 @@ const sourceSchema = z.object({
   commit: z.string().optional(),
 });
 
+/** A built-in Kubernetes object type: `Deployment` in group `apps` (`""` is the core group), version `v1`. */
+const kindSchema = z.object({ kind: z.string(), group: z.string(), version: z.string() });
+
 const metaSchema = z.object({
   generatedAt: z.string(),
   generator: z.string(),
   sources: z.array(sourceSchema),
   globalFlags: z.object({ docker: z.array(flagSchema), kubectl: z.array(flagSchema) }),
+  kinds: z.array(kindSchema),
 });
 
 export type SnapshotFlag = z.infer<typeof flagSchema>;
 export type SnapshotCommand = z.infer<typeof commandSchema> & { tool: Tool };
 export type SnapshotSource = z.infer<typeof sourceSchema>;
 export type SnapshotMeta = z.infer<typeof metaSchema>;
+export type SnapshotKind = z.infer<typeof kindSchema>;
 
 export interface Snapshot {
   meta: SnapshotMeta;

@@ -76,4 +76,8 @@ export interface ResourceType {
   name: string;
   aliases: string[];
   summary: Bilingual;
+  /** From the reference: the object kind (`Deployment`), its API group (`apps`; `""` is core) and version. */
+  kind?: string;
+  group?: string;
+  version?: string;
 }
