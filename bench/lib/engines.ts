@@ -31,7 +31,7 @@ export function ours(dbFile: string): Engine {
   const db = openDatabase(dbFile);
   let index: KnowledgeIndex | undefined;
   return {
-    name: "notes-tutor (FTS5)",
+    name: "notes-tutor (BM25F)",
     build(dir) {
       const info = ensureIndex(db, dir, true);
       index = new KnowledgeIndex(db);
