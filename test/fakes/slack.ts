@@ -194,6 +194,22 @@ export interface AppMentionInput {
   thread_ts?: string;
 }
 
+/** A `message` event: what a person typed in a DM, a channel or a thread (see `fake.message()`). */
+export interface MessageInput {
+  text: string;
+  user?: string;
+  /** Default `C0FAKECHAN`; a DM's id starts with D. */
+  channel?: string;
+  /** `im` for a DM (the App Home messages tab), `channel` (default) or `group` for a private channel. */
+  channel_type?: "im" | "channel" | "group" | "mpim";
+  ts?: string;
+  /** A reply in a thread: the thread's parent message ts. */
+  thread_ts?: string;
+  /** Edits, joins, bot posts… (`message_changed`, `channel_join`, `bot_message`). */
+  subtype?: string;
+  bot_id?: string;
+}
+
 export interface MemberJoinedInput {
   user: string;
   channel?: string;
@@ -1091,6 +1107,41 @@ export class FakeSlack {
       ],
     };
     if (input.thread_ts !== undefined) event.thread_ts = input.thread_ts;
+    return event;
+  }
+
+  /**
+   * A `message` event as the Events API sends it for `message.im`, `message.channels` and
+   * `message.groups`. Slack sends one for every message the app may read, a mention included (which also
+   * arrives as `app_mention`), and for the bot's own posts (with `bot_id`).
+   */
+  message(input: MessageInput): Record<string, unknown> {
+    const ts = input.ts ?? this.nextTs();
+    const channelType = input.channel_type ?? "channel";
+    const event: Record<string, unknown> = {
+      type: "message",
+      client_msg_id: randomUUID(),
+      user: input.user ?? "U0FAKEUSER",
+      text: input.text,
+      ts,
+      team: this.teamId,
+      channel: input.channel ?? (channelType === "im" ? "D0FAKEDM01" : "C0FAKECHAN"),
+      channel_type: channelType,
+      event_ts: ts,
+      blocks: [
+        {
+          type: "rich_text",
+          block_id: slackId("", 4),
+          elements: [{ type: "rich_text_section", elements: [{ type: "text", text: input.text }] }],
+        },
+      ],
+    };
+    if (input.thread_ts !== undefined) {
+      event.thread_ts = input.thread_ts;
+      event.parent_user_id = this.botUserId;
+    }
+    if (input.subtype !== undefined) event.subtype = input.subtype;
+    if (input.bot_id !== undefined) event.bot_id = input.bot_id;
     return event;
   }
 

@@ -13,6 +13,11 @@ export interface SlackManifest {
     background_color: string;
   };
   features: {
+    app_home: {
+      home_tab_enabled: boolean;
+      messages_tab_enabled: boolean;
+      messages_tab_read_only_enabled: boolean;
+    };
     bot_user: { display_name: string; always_online: boolean };
     slash_commands: {
       command: string;
@@ -38,6 +43,10 @@ export interface SlackManifest {
  * - chat:write: answers, Share posts, thread replies to mentions, chat.update, welcomes (chat.postEphemeral);
  * - chat:write.public: Share and daily posts in public channels the bot was not invited to;
  * - app_mentions:read: the app_mention event;
+ * - im:history: direct messages (the App Home messages tab, `message.im`);
+ * - channels:history, groups:history: replies in the bot's threads and questions in auto-answer channels
+ *   (`message.channels`, `message.groups`); without /tutor channel mode auto, only thread replies to
+ *   the bot are answered;
  * - channels:read, groups:read: member_joined_channel in public and private channels;
  * - users:read: users.info (workspace admins and owners, the user's language, the name a Share credits).
  */
@@ -46,12 +55,21 @@ export const BOT_SCOPES = [
   "chat:write",
   "chat:write.public",
   "app_mentions:read",
+  "im:history",
+  "channels:history",
+  "groups:history",
   "channels:read",
   "groups:read",
   "users:read",
 ] as const;
 
-export const BOT_EVENTS = ["app_mention", "member_joined_channel"] as const;
+export const BOT_EVENTS = [
+  "app_mention",
+  "message.im",
+  "message.channels",
+  "message.groups",
+  "member_joined_channel",
+] as const;
 
 export interface ManifestOptions {
   commands: readonly AnyCommand[];
@@ -115,6 +133,12 @@ export function slackManifest(options: ManifestOptions): SlackManifest {
       background_color: "#1d3557",
     },
     features: {
+      // Direct messages with the bot: the App Home messages tab, where people can type.
+      app_home: {
+        home_tab_enabled: false,
+        messages_tab_enabled: true,
+        messages_tab_read_only_enabled: false,
+      },
       bot_user: { display_name: "tutor", always_online: true },
       slash_commands: options.commands.map((c) => {
         const hint = usageHint(c, locale);

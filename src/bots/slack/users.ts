@@ -101,6 +101,8 @@ export class SlackPeople {
     };
     const name = user.name ?? where.userName;
     if (name) ctx.userName = name;
+    // Slack's ids of direct message conversations start with D (channels with C, private ones with G).
+    if (where.channelId.startsWith("D")) ctx.direct = true;
     return ctx;
   }
 

@@ -48,15 +48,33 @@ describe("Slack app manifest", () => {
     expect(explain?.usage_hint).toBe("<command> — e.g. docker cp");
     expect(m.oauth_config.scopes.bot.sort()).toEqual([
       "app_mentions:read",
+      "channels:history",
       "channels:read",
       "chat:write",
       "chat:write.public",
       "commands",
+      "groups:history",
       "groups:read",
+      "im:history",
       "users:read",
     ]);
+    // Direct messages: people can type in the App Home messages tab.
+    expect(m.features.app_home).toEqual({
+      home_tab_enabled: false,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: false,
+    });
     expect(m.settings).toEqual({
-      event_subscriptions: { bot_events: ["app_mention", "member_joined_channel"], request_url: url },
+      event_subscriptions: {
+        bot_events: [
+          "app_mention",
+          "message.im",
+          "message.channels",
+          "message.groups",
+          "member_joined_channel",
+        ],
+        request_url: url,
+      },
       interactivity: { is_enabled: true, request_url: url },
       org_deploy_enabled: false,
       socket_mode_enabled: false,
