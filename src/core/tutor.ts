@@ -1,5 +1,8 @@
 import { type IndexInfo, ensureIndex } from "../knowledge/index-store.js";
 import { KnowledgeIndex } from "../knowledge/search.js";
+import { withFeedback } from "./feedback/choices.js";
+import { IndexSlot } from "./notes-sync/slot.js";
+import { NotesSync } from "./notes-sync/sync.js";
 import { actionRegistry } from "./actions/registry.js";
 import { AnswerQueue, QueueFullError } from "./answer-queue.js";
 import { SHAREABLE, shareChoice } from "./actions/share.js";
@@ -52,14 +55,22 @@ export type Outcome = "ok" | "not_found" | "bad_input" | "denied" | "limited" | 
 /** Called when the rate limit refuses a command, for metrics. */
 export type LimitObserver = (command: string, scope: LimitScope) => void;
 
+/** How a command run went, and the version of the notes (index hash) its answer was read from. */
+interface RunState {
+  outcome: Outcome;
+  version: string;
+}
+
 /** Called after every command and action, for metrics. */
 export type CommandObserver = (name: string, outcome: Outcome, seconds: number) => void;
 
 /** The tutor: the knowledge index, the database and every use case, behind one object the adapters call. */
 export class Tutor {
   readonly commands: readonly AnyCommand[] = commandRegistry;
-  index: KnowledgeIndex;
-  indexInfo: IndexInfo;
+  /** The index answers read: swapped atomically on a reload, each answer pinned to one (notes-sync/slot.ts). */
+  readonly indexes: IndexSlot;
+  /** Reloads of the notes without a restart: folder watch, git pulls, /tutor reindex. */
+  readonly notes: NotesSync;
   readonly admins: ReadonlySet<string>;
   readonly now: () => Date;
   readonly quiz: Quiz;
@@ -85,8 +96,14 @@ export class Tutor {
     readonly logger: Logger,
     options: TutorOptions,
   ) {
-    this.indexInfo = ensureIndex(db, notesDir);
-    this.index = new KnowledgeIndex(db);
+    this.indexes = new IndexSlot({ index: new KnowledgeIndex(db), info: ensureIndex(db, notesDir) });
+    this.notes = new NotesSync({
+      slot: this.indexes,
+      dbFile: options.dbFile,
+      notesDir,
+      logger,
+      now: () => this.now(),
+    });
     this.admins = new Set(options.admins ?? []);
     this.now = options.now ?? (() => new Date());
     // The model is also told the earlier questions of the conversation it answers in.
@@ -125,11 +142,24 @@ export class Tutor {
     }
   }
 
-  /** Rebuilds the index when the notes changed since it was built (or always, with force). */
+  /** The index of the running answer (or the current one). */
+  get index(): KnowledgeIndex {
+    return this.indexes.index;
+  }
+
+  get indexInfo(): IndexInfo {
+    return this.indexes.info;
+  }
+
+  /**
+   * Rebuilds the index in the main database when the notes changed since it was built (or always, with
+   * force): the CLI's `tutor index`. A running bot reloads beside it instead (`notes.reload`).
+   */
   reindex(force = false): IndexInfo {
-    this.indexInfo = ensureIndex(this.db, this.notesDir, force);
-    if (this.indexInfo.rebuilt) this.index = new KnowledgeIndex(this.db);
-    return this.indexInfo;
+    const info = ensureIndex(this.db, this.notesDir, force);
+    if (info.rebuilt || this.indexes.info.hash !== info.hash)
+      this.indexes.swap({ index: new KnowledgeIndex(this.db), info });
+    return info;
   }
 
   onCommand(observer: CommandObserver): void {
@@ -209,14 +239,16 @@ export class Tutor {
    * ask) a Share button that reposts it in the channel.
    */
   async runForChat(ctx: Invocation, path: readonly string[], raw: RawArgs): Promise<Reply> {
-    const { reply: r, outcome } = await this.execute(ctx, path, raw, { limited: true });
+    const { reply: answered, outcome, version } = await this.execute(ctx, path, raw, { limited: true });
     // A slow-down or busy note is no answer to share.
-    if (outcome === "limited" || outcome === "busy") return r;
+    if (outcome === "limited" || outcome === "busy") return answered;
+    const r = withFeedback(this, ctx, path, raw, answered, version);
     if (r.ephemeral && !r.notFound && path.length === 1 && SHAREABLE.has(path[0] ?? "")) {
       // A DM is private by nature: nothing to share to. A channel may post these answers for everyone.
       if (ctx.direct) return r;
       if (!this.channelSettings.get(placeOf(ctx)).ephemeral) return { ...r, ephemeral: false };
-      return { ...r, choices: [...r.choices, shareChoice(this, ctx, path, raw)] };
+      // Share first: the one button every answer has; the 👍/👎 after it.
+      return { ...r, choices: [shareChoice(this, ctx, path, raw), ...r.choices] };
     }
     return r;
   }
@@ -297,10 +329,10 @@ export class Tutor {
     path: readonly string[],
     raw: RawArgs,
     options: { limited: boolean },
-  ): Promise<{ reply: Reply; outcome: Outcome }> {
-    const state: { outcome: Outcome } = { outcome: "ok" };
+  ): Promise<{ reply: Reply; outcome: Outcome; version: string }> {
+    const state: RunState = { outcome: "ok", version: this.indexInfo.hash };
     const r = await this.runChecked(ctx, path, raw, options, state);
-    return { reply: r, outcome: state.outcome };
+    return { reply: r, outcome: state.outcome, version: state.version };
   }
 
   private async runChecked(
@@ -308,7 +340,7 @@ export class Tutor {
     path: readonly string[],
     raw: RawArgs,
     options: { limited: boolean },
-    state: { outcome: Outcome },
+    state: RunState,
   ): Promise<Reply> {
     const started = performance.now();
     const name = path.join(" ");
@@ -370,7 +402,13 @@ export class Tutor {
         const text = t(ctx.locale, key, { command: `/${name}`, seconds: String(limit.retryAfterSec) });
         return reply({ blocks: [{ type: "note", tone: "info", text }] });
       }
-      const result = await this.answers.run(async () => spec.run(this, ctx, parsed.data as RawArgs));
+      // Pinned to the index current when it starts: a reload meanwhile does not change what it reads.
+      const result = await this.answers.run(() =>
+        this.indexes.pin(() => {
+          state.version = this.indexInfo.hash;
+          return spec.run(this, ctx, parsed.data as RawArgs);
+        }),
+      );
       if (result.notFound) state.outcome = "not_found";
       return result;
     } catch (err) {
@@ -407,7 +445,7 @@ export class Tutor {
           reply: reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] }),
         };
       }
-      return await spec.run(this, ctx, payload.data);
+      return await this.indexes.pin(() => spec.run(this, ctx, payload.data));
     } catch (err) {
       if (err instanceof UserError) {
         outcome = "bad_input";
@@ -441,6 +479,8 @@ export class Tutor {
     this.closed = true;
     this.daily.stop();
     this.onboarding.stop();
+    this.notes.stop();
+    this.indexes.close();
     this.db.close();
   }
 }

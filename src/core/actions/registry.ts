@@ -1,4 +1,6 @@
 import { runGuarded } from "../commands/guard.js";
+import { feedbackAction } from "../feedback/feedback.js";
+import { requestNoteAction } from "../gaps/record.js";
 import { onboardingAction } from "./onboarding.js";
 import { quizAnswerAction } from "./quiz-answer.js";
 import { shareAction } from "./share.js";
@@ -21,6 +23,10 @@ function guardedAction(spec: ActionSpec): ActionSpec {
 }
 
 /** Every button the bot puts on a message, by id prefix. */
-export const actionRegistry: readonly ActionSpec[] = [shareAction, quizAnswerAction, onboardingAction].map(
-  guardedAction,
-);
+export const actionRegistry: readonly ActionSpec[] = [
+  shareAction,
+  quizAnswerAction,
+  onboardingAction,
+  feedbackAction,
+  requestNoteAction,
+].map(guardedAction);

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { doctorReport } from "../doctor.js";
+import { gapsCommand } from "../gaps/command.js";
+import { reindexCommand } from "../notes-sync/command.js";
 import { t } from "../i18n.js";
 import { isTimeZone } from "../quiz/daily.js";
 import { placeOf } from "../quiz/quiz.js";
@@ -211,6 +213,8 @@ export const tutorAdminCommand: CommandGroupSpec = {
     "/tutor onboarding report",
     "/tutor channel show",
     "/tutor doctor",
+    "/tutor gaps",
+    "/tutor reindex",
   ],
   subcommands: [
     {
@@ -227,5 +231,7 @@ export const tutorAdminCommand: CommandGroupSpec = {
     },
     tutorChannelCommand,
     doctor,
+    gapsCommand,
+    reindexCommand,
   ],
 };

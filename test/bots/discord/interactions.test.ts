@@ -127,6 +127,14 @@ describe("/explain", () => {
             label: "Share to channel",
             style: 2,
           },
+          // Feedback on the answer (src/core/feedback).
+          { type: 2, custom_id: expect.stringMatching(/^fb:[\w-]{8,32}:up$/), label: "👍 Helpful", style: 2 },
+          {
+            type: 2,
+            custom_id: expect.stringMatching(/^fb:[\w-]{8,32}:down$/),
+            label: "👎 Not helpful",
+            style: 2,
+          },
         ],
       },
     ]);
@@ -179,7 +187,20 @@ describe("/explain", () => {
             color: 0x99aab5,
           },
         ],
-        components: [],
+        // Not covered: a request for a note (src/core/gaps).
+        components: [
+          {
+            type: 1,
+            components: [
+              {
+                type: 2,
+                custom_id: expect.stringMatching(/^gap:\d+$/),
+                label: "📝 Request a note",
+                style: 1,
+              },
+            ],
+          },
+        ],
         allowed_mentions: { parse: [] },
         flags: MessageFlags.Ephemeral,
       },

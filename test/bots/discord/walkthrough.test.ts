@@ -21,6 +21,9 @@ const shareButton = {
   type: 1,
   components: [
     { type: 2, custom_id: expect.stringMatching(/^share:[\w-]{8,32}$/), label: "Share to channel", style: 2 },
+    // Feedback on the answer (src/core/feedback).
+    { type: 2, custom_id: expect.stringMatching(/^fb:[\w-]{8,32}:up$/), label: "👍 Helpful", style: 2 },
+    { type: 2, custom_id: expect.stringMatching(/^fb:[\w-]{8,32}:down$/), label: "👎 Not helpful", style: 2 },
   ],
 };
 

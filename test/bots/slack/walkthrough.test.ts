@@ -107,11 +107,19 @@ describe("Slack walk-through: a new user", () => {
 
     // The response_urls, in order.
     const posts = (r: InteractionResult) => h.fake.responsesFor(r.responseUrlId!).map((p) => p.body);
+    // The 👍/👎 after Share (src/core/feedback), with the ids the answer was given.
+    const votes = (body: Record<string, unknown>) => {
+      const [, up = "", down = ""] = buttonIdsOf(body);
+      return [
+        { id: up, label: "👍 Helpful", style: "secondary" as const },
+        { id: down, label: "👎 Not helpful", style: "secondary" as const },
+      ];
+    };
     expect(posts(help)).toEqual([response(await h.tutor.runCommand(ctx, ["help"], {}))]);
     expect(posts(explain)).toEqual([
       response({
         ...explained,
-        choices: [{ id: shareId, label: "Share to channel", style: "secondary" }],
+        choices: [{ id: shareId, label: "Share to channel", style: "secondary" }, ...votes(explainPost.body)],
       }),
     ]);
     expect(posts(share)).toEqual([
@@ -120,7 +128,13 @@ describe("Slack walk-through: a new user", () => {
     const asked = await h.tutor.runCommand(ctx, ["ask"], { question: "Docker Compose とは" });
     const [askShare = ""] = buttonIdsOf(posts(ask)[0] ?? {});
     expect(posts(ask)).toEqual([
-      response({ ...asked, choices: [{ id: askShare, label: "Share to channel", style: "secondary" }] }),
+      response({
+        ...asked,
+        choices: [
+          { id: askShare, label: "Share to channel", style: "secondary" },
+          ...votes(posts(ask)[0] ?? {}),
+        ],
+      }),
     ]);
 
     // The quiz: public, one button per choice; the answer replaces it with the count, and tells the newcomer.

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { defineAction } from "../actions/types.js";
+import type { Invocation } from "../commands/types.js";
+import { t } from "../i18n.js";
+import { type Choice, reply } from "../reply.js";
+import { findGap, recordGap, recordRequest } from "../storage/feedback.js";
+import type { Tutor } from "../tutor.js";
+import { say } from "../feedback/messages.js";
+import { gapTerms } from "./group.js";
+
+/** Commands whose "not in your notes" replies are gaps, and the option that holds what was asked. */
+const GAP_COMMANDS: ReadonlyMap<string, string> = new Map([
+  ["ask", "question"],
+  ["explain", "command"],
+]);
+
+/**
+ * Records a question the notes did not cover and returns the "Request a note" button of its reply; null
+ * for other commands, or when the database refuses the write (the answer still goes out, logged).
+ */
+export function recordMiss(
+  tutor: Tutor,
+  ctx: Invocation,
+  path: readonly string[],
+  args: Record<string, unknown>,
+  notesVersion: string,
+): Choice | null {
+  const option = path.length === 1 ? GAP_COMMANDS.get(path[0] ?? "") : undefined;
+  const question = option ? String(args[option] ?? "").trim() : "";
+  if (!option || !question) return null;
+  try {
+    const id = recordGap(tutor.db, {
+      platform: ctx.platform,
+      workspaceId: ctx.workspaceId,
+      channelId: ctx.channelId,
+      userId: ctx.userId,
+      command: path[0] ?? "",
+      question,
+      terms: gapTerms(question),
+      notesVersion,
+      askedAt: tutor.now().toISOString(),
+    });
+    return { id: `gap:${id}`, label: say(ctx.locale, "requestNote"), style: "primary" };
+  } catch (err) {
+    tutor.logger.warn({ err }, "could not record a question the notes did not cover");
+    return null;
+  }
+}
+
+/** "Request a note" on a not-covered reply: `gap:<gap id>`; one request per person and question. */
+export const requestNoteAction = defineAction({
+  prefix: "gap",
+  schema: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+  run: (tutor, ctx, id) => {
+    const gap = findGap(tutor.db, { platform: ctx.platform, workspaceId: ctx.workspaceId }, id);
+    if (!gap)
+      return {
+        reply: reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] }),
+      };
+    const added = recordRequest(tutor.db, gap.id, ctx.userId, tutor.now());
+    const text = say(ctx.locale, added ? "requested" : "requestedAlready");
+    return { reply: reply({ blocks: [{ type: "note", tone: added ? "success" : "info", text }] }) };
+  },
+});

@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { ensureIndex } from "../../knowledge/index-store.js";
+import { KnowledgeIndex, type StoredFinding } from "../../knowledge/search.js";
+import { type Db, openDatabase } from "../storage/database.js";
+import type { IndexGeneration } from "./slot.js";
+
+/** Index databases built beside the main one are named `<main file>.index-<stamp>`. */
+const SIDE_SUFFIX = ".index-";
+
+/** A build the reload refused: the new notes hold a file that cannot be read, so the old index stays. */
+export interface RejectedBuild {
+  ok: false;
+  /** The findings that made the build unfit to serve (files that could not be parsed). */
+  findings: StoredFinding[];
+  hash: string;
+}
+
+export interface AcceptedBuild {
+  ok: true;
+  generation: IndexGeneration;
+}
+
+/** Where the next side index goes: a file next to the main database, or memory for an in-memory one. */
+function sideFile(mainDbFile: string, stamp: number): string {
+  return mainDbFile === ":memory:" ? ":memory:" : `${mainDbFile}${SIDE_SUFFIX}${stamp}`;
+}
+
+function removeDbFiles(file: string): void {
+  if (file === ":memory:") return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+}
+
+/** Removes side indexes a previous process left behind (killed mid-build or before it retired one). */
+export function removeStaleSideIndexes(mainDbFile: string): void {
+  if (mainDbFile === ":memory:") return;
+  const dir = path.dirname(path.resolve(mainDbFile));
+  const prefix = `${path.basename(mainDbFile)}${SIDE_SUFFIX}`;
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir))
+    if (name.startsWith(prefix)) fs.rmSync(path.join(dir, name), { force: true });
+}
+
+const findingKey = (f: Pick<StoredFinding, "kind" | "file" | "excerpt">) =>
+  `${f.kind}\u0000${f.file}\u0000${f.excerpt}`;
+
+let counter = 0;
+
+/**
+ * Builds the index of `notesDir` in a new database beside the main one, while the old index keeps
+ * serving; nothing the old index reads is touched. The build is refused (and its database deleted) when it
+ * holds a file that could not be parsed which the serving index did not already report: a bad push then
+ * leaves the bot answering from the last good notes, with the findings to show.
+ */
+export function buildBeside(
+  mainDbFile: string,
+  notesDir: string,
+  serving: KnowledgeIndex,
+): AcceptedBuild | RejectedBuild {
+  const file = sideFile(mainDbFile, Date.now() * 1000 + (counter++ % 1000));
+  let db: Db | undefined;
+  try {
+    db = openDatabase(file);
+    const info = ensureIndex(db, notesDir, true);
+    const index = new KnowledgeIndex(db);
+    const known = new Set(serving.findings().map(findingKey));
+    const fresh = index.findings().filter((f) => f.kind === "parse" && !known.has(findingKey(f)));
+    if (fresh.length > 0) {
+      db.close();
+      removeDbFiles(file);
+      return { ok: false, findings: fresh, hash: info.hash };
+    }
+    const opened = db;
+    return {
+      ok: true,
+      generation: {
+        index,
+        info,
+        retire: () => {
+          opened.close();
+          removeDbFiles(file);
+        },
+      },
+    };
+  } catch (err) {
+    db?.close();
+    removeDbFiles(file);
+    throw err;
+  }
+}
