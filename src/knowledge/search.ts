@@ -3,6 +3,7 @@ import { allCommands, findCommand, suggestCommands } from "./catalog/index.js";
 import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown, tokenize } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
+import { questionKind } from "./question-kind.js";
 import { bareHeading, headingWithin, namesSubject } from "./ranking/heading-signals.js";
 import {
   definingLine,
@@ -349,6 +350,20 @@ export class KnowledgeIndex {
     return { tf: bestTf, covered, inHeading };
   }
 
+  /**
+   * A difference question ("ADD と COPY の違い") is answered only by a section that names both sides: one that
+   * explains COPY alone does not say how ADD differs.
+   */
+  private holdsBothSides(index: SectionIndex, doc: SectionDoc, query: string, groups: TermGroup[]): boolean {
+    const shape = questionKind(query);
+    if (shape.kind !== "difference" || !shape.sides) return true;
+    return shape.sides.every((side) => {
+      const words = new Set(segmentWords(side));
+      const own = groups.filter((g) => g.typed.split(/[\s-]/).some((w) => words.has(w)));
+      return own.length === 0 || own.some((g) => this.fieldScore(index, doc, g).covered > 0);
+    });
+  }
+
   private readonly bareCache = new Map<number, string>();
 
   /** The section's own heading without とは / について, words joined (cached per section). */
@@ -412,7 +427,14 @@ export class KnowledgeIndex {
     // from a section that merely shares its words: the notes do not cover it.
     // (A group such as `docker compose` or `docker swarm` is also a product name: "Docker Compose とは".)
     const asked = breakDown(query).match ?? embeddedCommand(query);
-    const isGroup = asked !== null && allCommands.some((c) => c.name.startsWith(`${asked.command.name} `));
+    // (A group counts as a product name only when the folder uses its last word: "compose" for Docker Compose;
+    // `kubectl top` in a folder that never says "top" is a command it does not cover.)
+    const groupWord = asked?.command.name.split(" ").at(-1) ?? "";
+    const isGroup =
+      asked !== null &&
+      allCommands.some((c) => c.name.startsWith(`${asked.command.name} `)) &&
+      (index.docFreq(groupWord) > 0 ||
+        this.notesCommands().some((c) => c.startsWith(`${asked.command.name} `)));
     const usesCommands = this.notesCommands().length > 0;
     if (
       asked &&
@@ -513,7 +535,11 @@ export class KnowledgeIndex {
       subject !== null && only && only.alternatives.length === 1 ? only.typed.replace(/[\s-]/g, "") : "";
     const subjectKnown =
       word.length < 2 || unique.slice(0, 5).some((r) => this.prose(this.entry(r.doc.entryId)).includes(word));
-    const found = best !== undefined && best.coverage >= FOUND_COVERAGE && subjectKnown;
+    const found =
+      best !== undefined &&
+      best.coverage >= FOUND_COVERAGE &&
+      subjectKnown &&
+      this.holdsBothSides(index, best.doc, query, live);
     const readings = groups.flatMap((g) => (g.readAs ? [{ typed: g.typed, read: g.readAs }] : []));
     if (!found) {
       const near = unique.filter((r) => r.coverage >= SUGGEST_COVERAGE).slice(0, 3);

@@ -133,6 +133,19 @@ export class QueryAnalyzer {
     return best;
   }
 
+  /**
+   * A two-character kanji word cut in two unknown pieces (破|気): the folder's two-character word with the
+   * same first character and one other, when there is exactly one (破棄).
+   */
+  private correctPair(joined: string): string | null {
+    const chars = [...joined];
+    if (chars.length !== 2 || !/^\p{Script=Han}+$/u.test(joined)) return null;
+    const found = this.vocab().japanese.filter(
+      (v) => [...v].length === 2 && v[0] === chars[0] && v !== joined,
+    );
+    return found.length === 1 ? (found[0] ?? null) : null;
+  }
+
   /** The folder's compound (two adjacent words, 再|起動) nearest to a typed Japanese run, one edit away. */
   private correctCompound(joined: string): string | null {
     const chars = [...joined].length;
@@ -217,13 +230,20 @@ export class QueryAnalyzer {
     for (const { parts, joined } of hyphenated) {
       if (parts.some((p) => seen.has(p))) continue;
       for (const p of parts) seen.add(p);
-      // The index holds hyphenated names joined (segment.ts), so the joined form is the name itself.
-      const df = this.df(joined);
+      // The index holds hyphenated names joined (segment.ts), so the joined form is the name itself, or a
+      // typo of one (kube-schduler → kube-scheduler).
+      const fixed = this.df(joined) > 0 ? null : this.correct(joined);
+      const name = fixed ?? joined;
+      const df = this.df(name);
       out.push({
         typed: parts.join("-"),
-        alternatives: [[joined]],
-        weight: df > 0 ? idf(n, df) : idf(n, 0) * UNKNOWN_WORD_FACTOR.latinOrKatakana,
+        alternatives: [[name]],
+        weight:
+          df > 0
+            ? idf(n, df) * (fixed ? READ_AS_FACTOR : 1)
+            : idf(n, 0) * UNKNOWN_WORD_FACTOR.latinOrKatakana,
         credit: 1,
+        ...(fixed ? { readAs: fixed } : {}),
       });
     }
     for (let i = 0; i < words.length; i++) {
@@ -365,7 +385,7 @@ export class QueryAnalyzer {
       if (run.length < 2 || !run.some((w) => this.df(w) === 0)) continue;
       const joined = run.join("");
       if (this.df(joined) > 0) continue;
-      const fixed = this.correct(joined) ?? this.correctCompound(joined);
+      const fixed = this.correct(joined) ?? this.correctCompound(joined) ?? this.correctPair(joined);
       if (!fixed) continue;
       const parts = this.index.compounds().get(fixed) ?? [fixed];
       out = out.filter((g) => !run.includes(g.typed));

@@ -32,6 +32,28 @@ const rows: [string, string][] = [
 ];
 for (const [chars, c] of rows) for (const ch of chars) KANA_CONSONANT[ch] = c;
 
+/** The vowel of each katakana mora, for telling short skeletons apart (ドッカー "o" is docker, カバ "a" is not kube). */
+const KANA_VOWEL: Record<string, string> = {};
+const vowelRows: [string, string][] = [
+  ["アカガサザタダナハバパマヤラワァャヮ", "a"],
+  ["イキギシジチヂニヒビピミリィ", "i"],
+  ["ウクグスズツヅヌフブプムユルゥュヴ", "u"],
+  ["エケゲセゼテデネヘベペメレェ", "e"],
+  ["オコゴソゾトドノホボポモヨロヲォョ", "o"],
+];
+for (const [chars, v] of vowelRows) for (const ch of chars) KANA_VOWEL[ch] = v;
+
+/** The first vowel a word is heard with: of its first mora (katakana), or its first vowel letter (English). */
+export function firstVowel(word: string): string {
+  const first = [...word][0] ?? "";
+  if (/\p{Script=Katakana}/u.test(first)) {
+    // A small vowel after the first mora (ティ, ファ) replaces its vowel.
+    const second = [...word][1] ?? "";
+    return KANA_VOWEL[/[ァィゥェォャュョ]/u.test(second) ? second : first] ?? "";
+  }
+  return /[aeiou]/.exec(word)?.[0] ?? "";
+}
+
 function fold(consonants: string): string {
   return consonants.replace(/(.)\1+/g, "$1");
 }
@@ -84,16 +106,28 @@ export class SkeletonIndex {
   private readonly byKana = new Map<string, string[]>();
   private readonly byLatin = new Map<string, string[]>();
 
+  /**
+   * Skeletons of `minLength` or more match by themselves; shorter ones (two consonants: docker ↔ ドッカー,
+   * node ↔ ノード) only together with the first vowel, and never shorter than two.
+   */
   constructor(
     vocabulary: Iterable<string>,
     private readonly minLength: number,
   ) {
     for (const word of vocabulary) {
-      const k = katakanaSkeleton(word);
-      if (k && k.length >= minLength) this.add(this.byKana, k, word);
-      const e = englishSkeleton(word);
-      if (e && e.length >= minLength) this.add(this.byLatin, e, word);
+      const k = this.key(katakanaSkeleton(word), word);
+      if (k) this.add(this.byKana, k, word);
+      const e = this.key(englishSkeleton(word), word);
+      if (e) this.add(this.byLatin, e, word);
     }
+  }
+
+  private key(skeleton: string | null, word: string): string | null {
+    if (!skeleton) return null;
+    const consonants = skeleton.replace(/^_/, "").length;
+    if (consonants >= this.minLength) return skeleton;
+    if (consonants < 2) return null;
+    return `${skeleton}|${firstVowel(word)}`;
   }
 
   private add(map: Map<string, string[]>, key: string, word: string): void {
@@ -104,10 +138,10 @@ export class SkeletonIndex {
 
   /** Vocabulary words in the other script that sound like `word`: katakana for English, English for katakana. */
   counterparts(word: string): string[] {
-    const e = englishSkeleton(word);
-    if (e && e.length >= this.minLength) return this.byKana.get(e) ?? [];
-    const k = katakanaSkeleton(word);
-    if (k && k.length >= this.minLength) return this.byLatin.get(k) ?? [];
+    const e = this.key(englishSkeleton(word), word);
+    if (e) return this.byKana.get(e) ?? [];
+    const k = this.key(katakanaSkeleton(word), word);
+    if (k) return this.byLatin.get(k) ?? [];
     return [];
   }
 }

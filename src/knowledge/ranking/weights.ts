@@ -146,7 +146,7 @@ export const TYPO = {
   minJapaneseLength: 3,
 } as const;
 
-/** Skeletons (katakana ↔ English) shorter than this are too ambiguous to match (ノード/node is 2, and so is カバ/kube). */
+/** Skeletons (katakana ↔ English) shorter than this match only with the same first vowel (ノード/node, not カバ/kube). */
 export const SKELETON_MIN_LENGTH = 3;
 
 /** English words shorter than this are not matched by skeleton at all (cpu ≠ コピ). */

@@ -34,10 +34,12 @@ describe("katakana and English skeletons", () => {
   });
 
   it("finds the other script's word in a vocabulary, both ways", () => {
-    const index = new SkeletonIndex(["ヘッドレス", "rollback", "コンテナ", "node"], 3);
+    const index = new SkeletonIndex(["ヘッドレス", "rollback", "コンテナ", "node", "カバ"], 3);
     expect(index.counterparts("headless")).toEqual(["ヘッドレス"]);
     expect(index.counterparts("ロールバック")).toEqual(["rollback"]);
     expect(index.counterparts("container")).toEqual(["コンテナ"]);
-    expect(index.counterparts("ノード")).toEqual([]);
+    // Two consonants match only with the same first vowel: ノード is node, but カバ is not kube.
+    expect(index.counterparts("ノード")).toEqual(["node"]);
+    expect(index.counterparts("kube")).toEqual([]);
   });
 });
