@@ -4,7 +4,15 @@ import { pathToFileURL } from "node:url";
 import { terminalPoster } from "./bots/terminal/poster.js";
 import { runRepl } from "./bots/terminal/repl.js";
 import type { Surface } from "./bots/surface.js";
-import { type Config, ConfigError, loadConfig, loadDotEnv, notesDirOf } from "./core/config.js";
+import {
+  type Config,
+  ConfigError,
+  gitNotesDirOf,
+  loadConfig,
+  loadDotEnv,
+  notesDirOf,
+} from "./core/config.js";
+import { ensureCloneSync, parseGitSource } from "./core/notes-sync/git.js";
 import { createLogger, type Logger } from "./core/logger.js";
 import { Tutor } from "./core/tutor.js";
 import { NotesError } from "./knowledge/notes-loader.js";
@@ -91,6 +99,17 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
           logger,
         })
       : undefined;
+  // A notes repository: cloned before the first index is built (then pulled on an interval).
+  const git = parseGitSource(config.TUTOR_NOTES_GIT);
+  if (git) {
+    try {
+      ensureCloneSync(git, gitNotesDirOf(config));
+    } catch (err) {
+      const detail = err instanceof Error ? err.message.split("\n")[0] : String(err);
+      process.stderr.write(`Configuration error: TUTOR_NOTES_GIT: cannot clone the repository (${detail})\n`);
+      return 1;
+    }
+  }
   let tutor: Tutor;
   try {
     tutor = Tutor.open({
@@ -110,6 +129,13 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     }
     throw err;
   }
+
+  // The notes are reloaded without a restart: on a change in the folder, and on each pull that brings commits.
+  tutor.notes.start({
+    watch: config.TUTOR_NOTES_WATCH,
+    git: git ?? undefined,
+    intervalMs: config.TUTOR_NOTES_GIT_INTERVAL * 1000,
+  });
 
   if (terminal) {
     try {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { parseGitSource } from "./notes-sync/git.js";
 
 /** The project root: two levels above this file, both in src/ (tsx, vitest) and in dist/src/ (built). */
 function projectRoot(): string {
@@ -55,6 +56,17 @@ export const configSchema = z
       ),
     TUTOR_TERMINAL: z.enum(["auto", "on", "off"]).default("auto"),
     TUTOR_DAILY_REVEAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(0),
+    /** Reindex when a file in the notes folder changes (fs.watch); off: only /tutor reindex and restarts. */
+    TUTOR_NOTES_WATCH: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.stringbool({ error: "must be true or false" }).default(true),
+    ),
+    /** A git repository of the notes, `URL#branch` (default branch main): cloned, then pulled on an interval. */
+    TUTOR_NOTES_GIT: optionalText,
+    /** Seconds between pulls of TUTOR_NOTES_GIT: at least 10 s, at most a day. */
+    TUTOR_NOTES_GIT_INTERVAL: z.coerce.number().int().min(10).max(86_400).default(300),
+    /** Where TUTOR_NOTES_GIT is cloned (default: notes-git next to TUTOR_DB). */
+    TUTOR_NOTES_GIT_DIR: optionalText,
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     HOST: z.string().trim().min(1).default("0.0.0.0"),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -70,6 +82,13 @@ export const configSchema = z
     DISCORD_MEMBER_JOINS: onOff,
     /** Answer messages that @mention the bot, in a thread (needs the Guild Messages intent). */
     DISCORD_MENTIONS: onOff,
+    /** Answer direct messages to the bot (needs the Direct Messages intent, not privileged). */
+    DISCORD_DIRECT_MESSAGES: onOff,
+    /**
+     * Read messages in channels without a mention: replies in the bot's threads and questions in channels
+     * set to auto-answer (needs the privileged Message Content intent, enabled in the developer portal).
+     */
+    DISCORD_MESSAGE_CONTENT: onOff,
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_API_KEY: optionalText,
     OPENAI_MODEL: optionalText,
@@ -98,6 +117,13 @@ export const configSchema = z
         path: ["SLACK_APP_TOKEN"],
         message: "must be an app-level token (xapp-…)",
       });
+    }
+    if (c.TUTOR_NOTES_GIT) {
+      try {
+        parseGitSource(c.TUTOR_NOTES_GIT);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", path: ["TUTOR_NOTES_GIT"], message: (err as Error).message });
+      }
     }
     if (c.OPENAI_BASE_URL && !c.OPENAI_MODEL) {
       ctx.addIssue({ code: "custom", path: ["OPENAI_MODEL"], message: "is required with OPENAI_BASE_URL" });
@@ -137,6 +163,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   throw new ConfigError(`Configuration error: ${name} ${issue ? issue.message : "is invalid"}`);
 }
 
-export function notesDirOf(config: Pick<Config, "TUTOR_NOTES_DIR">): string {
+export function notesDirOf(
+  config: Pick<Config, "TUTOR_NOTES_DIR"> &
+    Partial<Pick<Config, "TUTOR_NOTES_GIT" | "TUTOR_NOTES_GIT_DIR" | "TUTOR_DB">>,
+): string {
+  // A notes repository is read from its clone.
+  if (config.TUTOR_NOTES_GIT) return gitNotesDirOf(config);
   return config.TUTOR_NOTES_DIR ? path.resolve(config.TUTOR_NOTES_DIR) : BUNDLED_NOTES_DIR;
+}
+
+/** Where TUTOR_NOTES_GIT is cloned: TUTOR_NOTES_GIT_DIR, else `notes-git` next to the database. */
+export function gitNotesDirOf(config: Partial<Pick<Config, "TUTOR_NOTES_GIT_DIR" | "TUTOR_DB">>): string {
+  if (config.TUTOR_NOTES_GIT_DIR) return path.resolve(config.TUTOR_NOTES_GIT_DIR);
+  return path.join(path.dirname(path.resolve(config.TUTOR_DB ?? "data/tutor.sqlite")), "notes-git");
 }

@@ -45,6 +45,7 @@ export class NotesSync {
   private running: Promise<ReloadResult> | null = null;
   private again: Promise<ReloadResult> | null = null;
   private stops: (() => void)[] = [];
+  private stopped = false;
   /** Set while a refused build is the newest: the notes the bot serves are older than the folder's. */
   refused: Refused | null = null;
 
@@ -86,6 +87,11 @@ export class NotesSync {
         "notes changed but a file cannot be read: still answering from the previous notes",
       );
       return { status: "rejected", info: serving, findings: built.findings };
+    }
+    if (this.stopped) {
+      // Closed while building: nobody will read it.
+      built.generation.retire?.();
+      return { status: "unchanged", info: serving };
     }
     slot.swap(built.generation);
     this.refused = null;
@@ -144,6 +150,7 @@ export class NotesSync {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const s of this.stops.splice(0)) s();
   }
 }
