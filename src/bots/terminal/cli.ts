@@ -1,5 +1,6 @@
 import { loadConfig, loadDotEnv, notesDirOf } from "../../core/config.js";
 import { doctorReport } from "../../core/doctor.js";
+import { gapsReply, gapsReport } from "../../core/gaps/report.js";
 import type { Locale } from "../../core/i18n.js";
 import { createLogger } from "../../core/logger.js";
 import { DatabaseOpenError } from "../../core/storage/errors.js";
@@ -13,6 +14,7 @@ export const USAGE = `Usage: tutor <command> [options]
   explain <command line>   explain a docker/kubectl command from the notes
   ask <question>           answer a question from the notes
   doctor                   list problems found in the notes (errata, YAML, links)
+  gaps                     what to write next: uncovered questions, worst-rated answers, findings
   curriculum               print the onboarding course derived from the notes (or curriculum.yaml)
   slack-manifest [--socket] [--url https://host]
                            print the Slack app manifest (YAML)
@@ -112,6 +114,17 @@ export async function main(argv: readonly string[]): Promise<number> {
             ? JSON.stringify({ count: findings.length, findings }, null, 2)
             : renderText(doctorReport(tutor, locale), locale),
         );
+        return 0;
+      } finally {
+        tutor.close();
+      }
+    }
+    case "gaps": {
+      // Every workspace of the database: the operator's view of what people asked on every platform.
+      const tutor = openForReading();
+      try {
+        const report = gapsReport(tutor, null);
+        print(args.json ? JSON.stringify(report, null, 2) : renderText(gapsReply(report, locale), locale));
         return 0;
       } finally {
         tutor.close();
