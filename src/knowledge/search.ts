@@ -429,7 +429,7 @@ export class KnowledgeIndex {
     const asked = breakDown(query).match ?? embeddedCommand(query);
     // (A group counts as a product name only when the folder uses its last word: "compose" for Docker Compose;
     // `kubectl top` in a folder that never says "top" is a command it does not cover.)
-    const groupWord = asked?.command.name.split(" ").at(-1) ?? "";
+    const groupWord = segmentWords(asked?.command.name.split(" ").at(-1) ?? "")[0] ?? "";
     const isGroup =
       asked !== null &&
       allCommands.some((c) => c.name.startsWith(`${asked.command.name} `)) &&
@@ -572,7 +572,8 @@ export class KnowledgeIndex {
 
   /** A typo's reading as the notes write the word (`ReplicaSet`, not `replicaset`). */
   private displayReading(r: { typed: string; read: string }, hits: Hit[]): { typed: string; read: string } {
-    const re = new RegExp(r.read.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+    // The reading is an index word (stemmed: "namespac"); the notes' whole word is what the person reads.
+    const re = new RegExp(`${r.read.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\p{L}\\p{N}]*`, "iu");
     for (const h of hits) {
       const text = [...h.entry.path, h.entry.title, h.entry.text].join("\n");
       const m = re.exec(text.normalize("NFKC"));

@@ -46,10 +46,11 @@ const GENERAL_JAPANESE = new Set(JAPANESE.split(/\s+/).filter(Boolean));
 
 /** Whether a (stemmed, lower-case) word is everyday English rather than a name or a term. */
 export function isGeneralEnglish(word: string): boolean {
-  return GENERAL.has(word);
+  // The light stemmer leaves "including" as includ: the list's "include" is the same word.
+  return GENERAL.has(word) || GENERAL.has(`${word}e`);
 }
 
 /** Whether a word is everyday vocabulary of questions (English or Japanese) rather than a name or a term. */
 export function isGeneralWord(word: string): boolean {
-  return GENERAL.has(word) || GENERAL_JAPANESE.has(word);
+  return isGeneralEnglish(word) || GENERAL_JAPANESE.has(word);
 }
