@@ -15,6 +15,9 @@ describe("normalizeHeading", () => {
     expect(normalizeHeading('{{< glossary_tooltip text="Pod" term_id="pod" >}}とは')).toBe("Podとは");
     expect(normalizeHeading("ＲｅｐｌｉｃａＳｅｔ")).toBe("ReplicaSet");
     expect(normalizeHeading("Docker 起動 & 停止")).toBe("Docker 起動 & 停止");
+    expect(normalizeHeading('<a name="env"></a> Set environment variables (-e, --env)')).toBe(
+      "Set environment variables (-e, --env)",
+    );
   });
 });
 

@@ -45,14 +45,15 @@ export const TOP_K = 3;
 /**
  * A heading as a reader sees it, so that the expected text written from the page and the text an engine
  * returns compare equal when they differ only in markup: NFKC (full-width letters), Hugo heading ids
- * (`{#why-...}`), inline-code backticks, shortcodes reduced to their visible `text` (or dropped), and runs of
- * white space.
+ * (`{#why-...}`), empty HTML anchors (`<a name="env"></a>`, as in the Docker CLI reference), inline-code
+ * backticks, shortcodes reduced to their visible `text` (or dropped), and runs of white space.
  */
 export function normalizeHeading(heading: string): string {
   return heading
     .normalize("NFKC")
     .replace(/\{\{[<%]\s*[\w-]+[^}]*?\btext="([^"]*)"[^}]*[>%]\}\}/g, "$1")
     .replace(/\{\{[<%][^}]*[>%]\}\}/g, "")
+    .replace(/<a\s+(?:name|id)="[^"]*"\s*>\s*<\/a>/gi, "")
     .replace(/\s*\{#[^}]*\}\s*$/, "")
     .replace(/`/g, "")
     .replace(/\s+/g, " ")
