@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { Baseline, splitSections } from "./baseline.js";
-import { evaluateSet, FOLDERS, folderPath, OurEngine } from "./corpora.js";
+import { evaluateSet, FOLDERS, folderPath, OurEngine, SET_NAMES, type SetName } from "./corpora.js";
 import { normalizeHeading, readCases, summarize } from "./scoring.js";
 
 /** Every heading a reader of the folder sees: ATX headings and each page's front-matter title. */
@@ -36,21 +36,32 @@ const FLOORS: Record<string, { top1: number; notCovered: number }> = {
   tldr: { top1: 0.8, notCovered: 1 },
 };
 
-/** Least size of each folder's sets (answerable, not covered), as the sets were commissioned. */
-const SIZES: Record<string, { dev: [number, number]; aside: [number, number] }> = {
-  note: { dev: [60, 20], aside: [40, 10] },
-  "k8s-ja": { dev: [30, 8], aside: [20, 6] },
-  tldr: { dev: [25, 5], aside: [20, 5] },
+/**
+ * Least size of each folder's sets (answerable, not covered), as the sets were commissioned. k8s-en and
+ * docker-cli were added as folders the ranking was never tuned on: they carry only a held-out set, and no
+ * floors until their numbers have been measured.
+ */
+const SIZES: Record<string, Partial<Record<SetName, [number, number]>>> = {
+  note: { dev: [60, 20], aside: [40, 10], aside2: [30, 10] },
+  "k8s-ja": { dev: [30, 8], aside: [20, 6], aside2: [20, 6] },
+  tldr: { dev: [25, 5], aside: [20, 5], aside2: [20, 5] },
+  "k8s-en": { aside: [30, 8] },
+  "docker-cli": { aside: [30, 8] },
 };
 
 describe.each(FOLDERS.map((f) => [f.key, f] as const))("retrieval on the %s folder", (key, folder) => {
   const present = fs.existsSync(folderPath(folder));
+  const commissioned = Object.entries(SIZES[key] ?? {}) as [SetName, [number, number]][];
 
-  it.each(["dev", "aside"] as const)("has a %s set of the commissioned size", (name) => {
+  it("has every commissioned set, and only those among its per-folder sets", () => {
+    const perFolder = folder.sets.filter((s) => (SET_NAMES as readonly string[]).includes(s.name));
+    expect(perFolder.map((s) => s.name).sort()).toEqual(commissioned.map(([name]) => name).sort());
+  });
+
+  it.each(commissioned)("has a %s set of the commissioned size", (name, [answerable, negatives]) => {
     const set = folder.sets.find((s) => s.name === name);
     expect(set, `${key} has no ${name} set`).toBeDefined();
     const cases = readCases(set?.file ?? "");
-    const [answerable, negatives] = SIZES[key]?.[name] ?? [0, 0];
     expect(cases.filter((c) => c.expect !== null).length).toBeGreaterThanOrEqual(answerable);
     expect(cases.filter((c) => c.expect === null).length).toBeGreaterThanOrEqual(negatives);
   });
@@ -63,20 +74,20 @@ describe.each(FOLDERS.map((f) => [f.key, f] as const))("retrieval on the %s fold
     expect(unknown).toEqual([]);
   });
 
-  describe.skipIf(!present)("dev set against its floors", () => {
-    const ours = present ? new OurEngine(folderPath(folder)) : undefined;
+  const dev = folder.sets.find((s) => s.name === "dev");
+  const floor = FLOORS[key];
+  describe.skipIf(!present || !dev || !floor)("dev set against its floors", () => {
+    const ours = present && dev && floor ? new OurEngine(folderPath(folder)) : undefined;
     afterAll(() => ours?.close());
-    const dev = folder.sets.find((s) => s.name === "dev");
     const report = ours && dev ? evaluateSet(key, dev, ours, new Baseline(folderPath(folder))) : undefined;
     const all = summarize("all", report?.ours ?? []);
-    const floor = FLOORS[key] ?? { top1: 1, notCovered: 1 };
 
-    it(`top-1 on answerable questions stays at or above ${floor.top1}`, () => {
-      expect(all.top1 ?? 0).toBeGreaterThanOrEqual(floor.top1);
+    it(`top-1 on answerable questions stays at or above ${floor?.top1 ?? "its floor"}`, () => {
+      expect(all.top1 ?? 0).toBeGreaterThanOrEqual(floor?.top1 ?? 1);
     });
 
-    it(`answers found=false to at least ${floor.notCovered} of the questions the folder does not cover`, () => {
-      expect(all.notCovered ?? 0).toBeGreaterThanOrEqual(floor.notCovered);
+    it(`answers found=false to at least ${floor?.notCovered ?? "its floor"} of the questions the folder does not cover`, () => {
+      expect(all.notCovered ?? 0).toBeGreaterThanOrEqual(floor?.notCovered ?? 1);
     });
   });
 });

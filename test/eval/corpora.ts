@@ -14,12 +14,19 @@ const EVAL_DIR = import.meta.dirname;
 export const REPO_ROOT = path.resolve(EVAL_DIR, "../..");
 
 export interface EvalSet {
-  /** Printed name: `dev`, `aside`, or an older set's file name. */
+  /** Printed name: `dev`, `aside`, `aside2`, or an older set's file name. */
   name: string;
   file: string;
   /** Aside sets are held out: run only with `--sets all`. */
   heldOut: boolean;
 }
+
+/**
+ * The per-folder sets, in the order they are printed: `dev` is the one the ranking is tuned and floored on;
+ * `aside` and `aside2` are held out (`aside2` written later, from the folders alone, as a fresh check).
+ */
+export const SET_NAMES = ["dev", "aside", "aside2"] as const;
+export type SetName = (typeof SET_NAMES)[number];
 
 export interface Folder {
   key: string;
@@ -28,10 +35,13 @@ export interface Folder {
   sets: EvalSet[];
 }
 
-const setsOf = (key: string): EvalSet[] => [
-  { name: "dev", file: path.join(EVAL_DIR, "sets", key, "dev.jsonl"), heldOut: false },
-  { name: "aside", file: path.join(EVAL_DIR, "sets", key, "aside.jsonl"), heldOut: true },
-];
+/** The sets of one folder, each in `sets/<key>/<name>.jsonl`. */
+const setsOf = (key: string, names: readonly SetName[] = SET_NAMES): EvalSet[] =>
+  names.map((name) => ({
+    name,
+    file: path.join(EVAL_DIR, "sets", key, `${name}.jsonl`),
+    heldOut: name !== "dev",
+  }));
 
 /** The older sets on the bundled note, written before the per-folder sets; still printed. */
 const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jsonl"].map((f) => ({
@@ -44,6 +54,13 @@ export const FOLDERS: Folder[] = [
   { key: "note", dir: "notes", sets: [...setsOf("note"), ...OLDER_NOTE_SETS] },
   { key: "k8s-ja", dir: "../shared/corpora/k8s-website/content/ja", sets: setsOf("k8s-ja") },
   { key: "tldr", dir: "../shared/corpora/tldr/pages", sets: setsOf("tldr") },
+  // Two folders the ranking was never tuned on: held-out sets only, no dev set and no floors.
+  { key: "k8s-en", dir: "../shared/corpora/k8s-website/content/en", sets: setsOf("k8s-en", ["aside"]) },
+  {
+    key: "docker-cli",
+    dir: "../shared/corpora/docker-docs/docker-cli/docs/reference/commandline",
+    sets: setsOf("docker-cli", ["aside"]),
+  },
 ];
 
 export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);

@@ -1,7 +1,8 @@
-// npm run eval [-- --sets dev|all] [--folders note,k8s-ja,tldr] [--json]
+// npm run eval [-- --sets dev|all] [--folders note,k8s-ja,tldr,k8s-en,docker-cli] [--json]
 // For each folder and set: our engine next to a naive MiniSearch baseline, per group and overall: n, top-1,
 // top-3 (answerable cases), not-covered accuracy (negatives answered found=false) and the false
-// "not covered" rate (answerable cases answered found=false); then our misses. Aside sets only with --sets all.
+// "not covered" rate (answerable cases answered found=false); then our misses. Held-out sets (aside,
+// aside2) only with --sets all.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -24,7 +25,7 @@ const { values } = parseArgs({
 const parsedArgs = argsSchema.safeParse(values);
 if (!parsedArgs.success) {
   console.error(
-    `usage: npm run eval -- [--sets dev|all] [--folders note,k8s-ja,tldr] [--json]\n${parsedArgs.error.message}`,
+    `usage: npm run eval -- [--sets dev|all] [--folders ${FOLDERS.map((f) => f.key).join(",")}] [--json]\n${parsedArgs.error.message}`,
   );
   process.exit(2);
 }
