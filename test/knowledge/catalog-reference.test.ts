@@ -152,7 +152,11 @@ describe("the four entries that disagreed with the real CLIs", () => {
   it("compose exec/run -T is --no-tty", () => {
     for (const name of ["docker compose exec", "docker compose run"]) {
       expect(flag(name, "-T")?.long, name).toBe("no-tty");
-      expect(flag(name, "--no-TTY"), name).toBeUndefined();
+      // The legacy spelling is still read, with the canonical form as its correction.
+      expect(matchFlag(command(name), "--no-TTY"), name).toMatchObject({
+        flag: { long: "no-tty" },
+        correction: "--no-tty",
+      });
     }
   });
 

@@ -206,6 +206,10 @@ export function readFlagWord(flags: readonly CatalogFlag[], word: string): FlagR
     const text = `--${name}`;
     const exact = findLong(flags, name);
     if (exact) return [reading(exact, text, value)];
+    // Another case of a real name: compose still reads its legacy `--no-TTY` as `--no-tty`.
+    const lower = name.toLowerCase();
+    const folded = lower !== name ? findLong(flags, lower) : undefined;
+    if (folded) return [reading(folded, text, value, `--${lower}`)];
     if (Array.from(name).length === 1) {
       const short = findShort(flags, name);
       if (short) return [reading(short, text, value, `-${name}`)];
