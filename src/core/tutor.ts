@@ -1,5 +1,6 @@
 import { type IndexInfo, ensureIndex } from "../knowledge/index-store.js";
 import { KnowledgeIndex } from "../knowledge/search.js";
+import { explainReply } from "./answers/explain.js";
 import { withFeedback } from "./feedback/choices.js";
 import { IndexSlot } from "./notes-sync/slot.js";
 import { NotesSync } from "./notes-sync/sync.js";
@@ -13,6 +14,7 @@ import {
   type AnyCommand,
   type CommandSpec,
   type Invocation,
+  type Platform,
   isGroup,
   type RawArgs,
 } from "./commands/types.js";
@@ -25,6 +27,7 @@ import type { AnswerWriter } from "./llm/types.js";
 import type { Logger } from "./logger.js";
 import { type Reply, reply } from "./reply.js";
 import { Onboarding } from "./onboarding/onboarding.js";
+import { CommandPosts } from "./quiz/command-of-day.js";
 import { DailyPoster, Schedules } from "./quiz/daily.js";
 import { Quiz, placeOf } from "./quiz/quiz.js";
 import { CommandLimiter, type LimitScope } from "./rate-limit.js";
@@ -117,6 +120,16 @@ export class Tutor {
       revealMinutes: options.dailyRevealMinutes ?? 0,
       now: this.now,
       logger,
+      commandOfDay: {
+        posts: new CommandPosts(db),
+        index: () => this.index,
+        explain: (command, place, locale) =>
+          explainReply(
+            this,
+            { ...place, platform: place.platform as Platform, userId: "daily", locale, isAdmin: false },
+            command,
+          ),
+      },
     });
     this.onboarding = new Onboarding(
       db,

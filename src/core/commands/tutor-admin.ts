@@ -2,6 +2,7 @@ import { z } from "zod";
 import { doctorReport } from "../doctor.js";
 import { gapsCommand } from "../gaps/command.js";
 import { reindexCommand } from "../notes-sync/command.js";
+import { dailyCommandCommand } from "../quiz/command-of-day-command.js";
 import { t } from "../i18n.js";
 import { isTimeZone } from "../quiz/daily.js";
 import { placeOf } from "../quiz/quiz.js";
@@ -221,7 +222,7 @@ export const tutorAdminCommand: CommandGroupSpec = {
       name: "daily",
       description: { en: "Daily quiz posts in this channel", ja: "このチャンネルの毎日のクイズ" },
       examples: ["/tutor daily set 09:00 Asia/Tokyo"],
-      subcommands: [dailySet, dailyOff, dailyShow],
+      subcommands: [dailySet, dailyCommandCommand, dailyOff, dailyShow],
     },
     {
       name: "onboarding",

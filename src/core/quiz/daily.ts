@@ -4,15 +4,22 @@ import type { Locale } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { ChannelPoster } from "../ports.js";
 import type { Db } from "../storage/database.js";
+import type { KnowledgeIndex } from "../../knowledge/search.js";
+import type { Reply } from "../reply.js";
+import { type CommandPosts, chooseCommand, commandOfDayReply } from "./command-of-day.js";
 import type { Quiz } from "./quiz.js";
 import { seedOf } from "./random.js";
 import type { Place, Post } from "./store.js";
+
+/** What a channel's daily post is: a quiz question, or a command of the day from the notes. */
+export type DailyKind = "quiz" | "command";
 
 export interface Schedule extends Place {
   time: string;
   timezone: string;
   topic: string | null;
   enabled: boolean;
+  kind: DailyKind;
 }
 
 /** The local date (YYYY-MM-DD) and time (HH:MM) of an instant in a time zone. */
@@ -43,15 +50,27 @@ export function isTimeZone(tz: string): boolean {
 export class Schedules {
   constructor(private readonly db: Db) {}
 
-  set(s: Omit<Schedule, "enabled">, by: string, now: Date): void {
+  /** Sets a channel's daily post (a quiz unless `kind` says otherwise), replacing the one it had. */
+  set(s: Omit<Schedule, "enabled" | "kind"> & { kind?: DailyKind }, by: string, now: Date): void {
     this.db
       .prepare(
-        `INSERT INTO daily_schedules (platform, workspace_id, channel_id, time, timezone, topic, enabled, updated_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+        `INSERT INTO daily_schedules (platform, workspace_id, channel_id, time, timezone, topic, kind, enabled, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
          ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET time = excluded.time, timezone = excluded.timezone,
-           topic = excluded.topic, enabled = 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+           topic = excluded.topic, kind = excluded.kind, enabled = 1, updated_by = excluded.updated_by,
+           updated_at = excluded.updated_at`,
       )
-      .run(s.platform, s.workspaceId, s.channelId, s.time, s.timezone, s.topic, by, now.toISOString());
+      .run(
+        s.platform,
+        s.workspaceId,
+        s.channelId,
+        s.time,
+        s.timezone,
+        s.topic,
+        s.kind ?? "quiz",
+        by,
+        now.toISOString(),
+      );
   }
 
   off(place: Place, by: string, now: Date): boolean {
@@ -84,6 +103,7 @@ interface Row {
   timezone: string;
   topic: string | null;
   enabled: number;
+  kind: string;
 }
 
 function toSchedule(r: Row): Schedule {
@@ -95,6 +115,7 @@ function toSchedule(r: Row): Schedule {
     timezone: r.timezone,
     topic: r.topic,
     enabled: r.enabled === 1,
+    kind: r.kind === "command" ? "command" : "quiz",
   };
 }
 
@@ -110,6 +131,15 @@ export interface DailyOptions {
   revealMinutes: number;
   now: () => Date;
   logger: Logger;
+  /** What a command-of-the-day post needs; without it, such schedules post nothing. */
+  commandOfDay?: CommandOfDaySource;
+}
+
+export interface CommandOfDaySource {
+  posts: CommandPosts;
+  index: () => KnowledgeIndex;
+  /** The command explained from the notes, as `/explain` would, for the channel's place. */
+  explain: (command: string, place: Place, locale: Locale) => Reply | Promise<Reply>;
 }
 
 /**
@@ -171,13 +201,21 @@ export class DailyPoster {
 
   private async catchUp(s: Schedule): Promise<void> {
     const { date, time } = localDateTime(this.options.now(), s.timezone);
-    if (time >= s.time && !this.quiz.store.dailyPost(s, date)) await this.fire(s);
+    const posted =
+      s.kind === "command"
+        ? this.options.commandOfDay?.posts.posted(s, date)
+        : this.quiz.store.dailyPost(s, date);
+    if (time >= s.time && !posted) await this.fire(s);
   }
 
   /** Posts today's question of a channel, unless some process already claimed it. Returns the post. */
   async fire(s: Schedule, attempt = 1): Promise<Post | null> {
     const poster = this.posters.get(s.platform as Platform);
     if (!poster) return null;
+    if (s.kind === "command") {
+      await this.fireCommand(s, poster, attempt);
+      return null;
+    }
     const now = this.options.now();
     const { date } = localDateTime(now, s.timezone);
     const locale = this.options.locale;
@@ -216,6 +254,45 @@ export class DailyPoster {
       this.revealTimers.add(timer);
     }
     return this.quiz.store.post(post.id);
+  }
+
+  /**
+   * Posts today's command of the day of a channel, unless some process already claimed it (the same
+   * unique (channel, date) claim as the quiz, in daily_commands). Returns the command posted.
+   */
+  async fireCommand(s: Schedule, poster: ChannelPoster, attempt = 1): Promise<string | null> {
+    const source = this.options.commandOfDay;
+    if (!source) return null;
+    const now = this.options.now();
+    const { date } = localDateTime(now, s.timezone);
+    const command = chooseCommand(source.index(), source.posts.history(s), s, s.topic);
+    if (!command || !source.posts.claim(s, date, command, now)) return null;
+    const locale = this.options.locale;
+    try {
+      const explained = await source.explain(command, s, locale);
+      const messageId = await poster.post(
+        s.workspaceId,
+        s.channelId,
+        commandOfDayReply(command, explained, locale),
+      );
+      source.posts.setMessageId(s, date, messageId);
+      return command;
+    } catch (err) {
+      source.posts.release(s, date);
+      this.options.logger.warn(
+        { err, channel: s.channelId, attempt },
+        "command of the day failed; will retry",
+      );
+      if (attempt < RETRIES) {
+        const timer = setTimeout(() => {
+          this.revealTimers.delete(timer);
+          if (localDateTime(this.options.now(), s.timezone).date === date)
+            void this.fireCommand(s, poster, attempt + 1).catch(() => {});
+        }, RETRY_MS);
+        this.revealTimers.add(timer);
+      }
+      return null;
+    }
   }
 
   /** Marks a daily post revealed, edits its message to show the answer, and returns the reveal line. */

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { optionalTopic } from "../commands/schemas.js";
+import { defineCommand } from "../commands/types.js";
+import { say } from "../feedback/messages.js";
+import { reply } from "../reply.js";
+import { isTimeZone } from "./daily.js";
+import { placeOf } from "./quiz.js";
+
+/** `/tutor daily command HH:MM [timezone] [topic]`: this channel's daily post becomes a command of the day. */
+export const dailyCommandCommand = defineCommand({
+  name: "command",
+  description: {
+    en: "Post a command of the day here (instead of a quiz) at a time",
+    ja: "毎日決まった時刻にこのチャンネルで今日のコマンドを投稿 (クイズの代わり)",
+  },
+  options: [
+    {
+      name: "time",
+      description: { en: "HH:MM, 24-hour", ja: "HH:MM (24時間表記)" },
+      type: "string",
+      required: true,
+      maxLength: 5,
+    },
+    {
+      name: "timezone",
+      description: {
+        en: "IANA time zone, e.g. Asia/Tokyo (default UTC)",
+        ja: "IANA タイムゾーン (例: Asia/Tokyo、既定 UTC)",
+      },
+      type: "string",
+      required: false,
+      maxLength: 64,
+    },
+    {
+      name: "topic",
+      description: { en: "Only commands under this heading", ja: "この見出しのコマンドだけ" },
+      type: "string",
+      required: false,
+      rest: true,
+      maxLength: 100,
+    },
+  ],
+  schema: z.object({
+    time: z
+      .string()
+      .trim()
+      .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be HH:MM, e.g. 09:00")
+      .transform((s) => s.padStart(5, "0")),
+    timezone: z
+      .string()
+      .trim()
+      .default("UTC")
+      .refine(isTimeZone, "must be an IANA time zone such as Asia/Tokyo or Europe/Berlin"),
+    topic: optionalTopic,
+  }),
+  examples: ["/tutor daily command 09:00 Asia/Tokyo", "/tutor daily command 08:30 Europe/Berlin Kubernetes"],
+  run: (tutor, ctx, args) => {
+    const topic = tutor.quiz.resolveTopic(args.topic, ctx.locale);
+    tutor.daily.schedules.set(
+      { ...placeOf(ctx), time: args.time, timezone: args.timezone, topic: topic ?? null, kind: "command" },
+      ctx.userId,
+      tutor.now(),
+    );
+    tutor.daily.refresh(placeOf(ctx));
+    const text = say(ctx.locale, "commandOfDaySet", {
+      time: args.time,
+      timezone: args.timezone,
+      topic: topic ? ` (${topic})` : "",
+    });
+    return reply({ blocks: [{ type: "note", tone: "success", text }] });
+  },
+});
