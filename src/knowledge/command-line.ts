@@ -491,3 +491,79 @@ export function breakDownLine(text: string): Breakdown {
   const base = main?.kind === "command" ? main.breakdown : breakDown(text);
   return { match: base.match, pieces: base.pieces, segments };
 }
+
+/** One piece of a command, as plain data (for a JSON answer): what was typed and what it means. */
+export interface ExplainedPiece {
+  text: string;
+  kind: Piece["kind"];
+  meaning: string;
+  value?: string;
+  /** The canonical form of a flag: `--publish` for `-p`; the canonical command; the resource's plural. */
+  canonical?: string;
+  correction?: string;
+  deprecated?: true;
+  hidden?: true;
+  /** An unknown flag: the commands that do have it. */
+  alsoIn?: string[];
+}
+
+export interface ExplainedPart {
+  text: string;
+  kind: Segment["kind"];
+  /** The canonical docker/kubectl command of the part. */
+  command?: string;
+  /** The other program (`grep`). */
+  program?: string;
+  pieces?: ExplainedPiece[];
+}
+
+function explainedPiece(p: Piece, locale: "en" | "ja"): ExplainedPiece {
+  switch (p.kind) {
+    case "command":
+      return { text: p.text, kind: p.kind, canonical: p.canonical, meaning: "" };
+    case "flag":
+      return {
+        text: p.text,
+        kind: p.kind,
+        canonical: p.flag.long ? `--${p.flag.long}` : `-${p.flag.short}`,
+        meaning: p.flag.summary[locale],
+        ...(p.value !== undefined ? { value: p.value } : {}),
+        ...(p.correction ? { correction: p.correction } : {}),
+        ...(p.flag.deprecated ? { deprecated: true as const } : {}),
+        ...(p.flag.hidden ? { hidden: true as const } : {}),
+      };
+    case "unknown-flag":
+      return {
+        text: p.text,
+        kind: p.kind,
+        meaning: "",
+        ...(p.value !== undefined ? { value: p.value } : {}),
+        ...(p.alsoIn ? { alsoIn: p.alsoIn } : {}),
+      };
+    case "resource":
+      return { text: p.text, kind: p.kind, canonical: p.resource.name, meaning: p.resource.summary[locale] };
+    case "argument":
+      return { text: p.text, kind: p.kind, meaning: p.arg ? `${p.arg.name}: ${p.arg.summary[locale]}` : "" };
+  }
+}
+
+/**
+ * Every part of a pasted line as plain data: each docker/kubectl command with each piece's meaning from
+ * the reference, other programs and output lines named. For a JSON answer next to the notes' results.
+ */
+export function explainLine(text: string, locale: "en" | "ja" = "en"): ExplainedPart[] {
+  return (breakDownLine(text).segments ?? []).map((s): ExplainedPart => {
+    if (s.kind === "output") return { text: s.text, kind: s.kind };
+    if (s.kind === "other") return { text: s.text, kind: s.kind, program: s.program };
+    const command = s.breakdown.match?.command;
+    return {
+      text: s.text,
+      kind: s.kind,
+      ...(command ? { command: command.name } : {}),
+      pieces: s.breakdown.pieces.map((p) => {
+        const e = explainedPiece(p, locale);
+        return p.kind === "command" && command ? { ...e, meaning: command.summary[locale] } : e;
+      }),
+    };
+  });
+}

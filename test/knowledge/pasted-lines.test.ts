@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Piece, type Segment, breakDownLine } from "../../src/knowledge/command-line.js";
+import { breakDownLine, explainLine, type Piece, type Segment } from "../../src/knowledge/command-line.js";
 
 // Command lines as READMEs and blog posts write them (written for this test), broken down part by part.
 
@@ -167,5 +167,36 @@ describe("pasted lines", () => {
     expect(breakDownLine("git rebase -i main").segments).toEqual([
       { kind: "other", text: "git rebase -i main", program: "git" },
     ]);
+  });
+});
+
+describe("explainLine", () => {
+  it("gives every flag of a pasted line its meaning, as plain data", () => {
+    const parts = explainLine(
+      "sudo docker run --gpus all --shm-size=1g -e FOO=bar --restart unless-stopped nginx | tee log",
+    );
+    expect(parts.map((p) => [p.kind, p.command ?? p.program])).toEqual([
+      ["command", "docker container run"],
+      ["other", "tee"],
+    ]);
+    const pieces = parts[0]?.pieces ?? [];
+    expect(pieces.filter((p) => p.kind === "flag").map((p) => [p.canonical, p.value])).toEqual([
+      ["--gpus", "all"],
+      ["--shm-size", "1g"],
+      ["--env", "FOO=bar"],
+      ["--restart", "unless-stopped"],
+    ]);
+    for (const p of pieces) expect(p.meaning, p.text).not.toBe("");
+    expect(JSON.parse(JSON.stringify(parts))).toEqual(parts);
+  });
+
+  it("says which command has an unknown flag, in either language", () => {
+    const [part] = explainLine("kubectl rollout restart deployment web --dry-run=client", "ja");
+    expect(part?.pieces?.find((p) => p.kind === "unknown-flag")).toMatchObject({
+      text: "--dry-run",
+      value: "client",
+      alsoIn: ["kubectl rollout undo"],
+    });
+    expect(part?.pieces?.[0]?.meaning).toMatch(/[ぁ-んァ-ヶ一-龠]/);
   });
 });
