@@ -84,6 +84,37 @@ describe("Discord: feedback and the gaps report", () => {
   });
 });
 
+describe("Discord: command of the day", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    h?.tutor.daily.stop();
+    await h?.close();
+  });
+
+  it("is set by an admin and posted in the channel with the command's explanation", async () => {
+    const set = h.fake.slashCommand({
+      name: "tutor",
+      subcommandGroup: "daily",
+      subcommand: "command",
+      options: { time: "00:00", timezone: "UTC" },
+      user: "alice",
+    });
+    expect(text(dataOf((await callbackOf(h.fake, set.id)).body))).toMatch(
+      /command of the day will be posted here/,
+    );
+    await h.tutor.daily.start([h.surface.poster]); // 00:00 UTC has passed: today's post goes out now
+    await expect.poll(() => h.fake.channelMessages(h.fake.channelId).length).toBeGreaterThan(0);
+    const post = h.fake.channelMessages(h.fake.channelId).at(-1);
+    const title = post?.embeds[0]?.title ?? "";
+    expect(title).toMatch(/^Command of the day: /);
+    expect(h.tutor.index.notesCommands()).toContain(title.replace("Command of the day: ", ""));
+    expect(post?.embeds[0]?.footer?.text).toMatch(/^Source: /);
+  });
+});
+
 describe("Discord: a notes push picked up without a restart", () => {
   const tmp = tempDir("discord-git");
   let h: Harness;

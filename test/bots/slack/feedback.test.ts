@@ -9,7 +9,7 @@ import { ensureCloneSync } from "../../../src/core/notes-sync/git.js";
 import { voteOf } from "../../../src/core/storage/feedback.js";
 import { tempDir } from "../../helpers/tutor.js";
 import { notesRepository, QUESTION, widgetNote } from "../../core/notes-sync/helpers.js";
-import { buttonIdsOf, SECRET, type SlackHarness, startSlackHarness, textsOf } from "./harness.js";
+import { buttonIdsOf, headerOf, SECRET, type SlackHarness, startSlackHarness, textsOf } from "./harness.js";
 
 const LEARNER = { id: "U0LEARNER1", name: "learner" };
 const ADMIN = { id: "U0ADMIN001", name: "lead" };
@@ -89,6 +89,30 @@ describe("Slack: feedback and the gaps report", () => {
     expect(report).toMatch(/how do I rotate vault secrets/);
     expect(report).toMatch(/asked 1× · 1 request/);
     expect(report).toMatch(/👎 1 · 👍 0/);
+  });
+});
+
+describe("Slack: command of the day", () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness({ users: [ADMIN], admins: [ADMIN.id] });
+  });
+  afterAll(async () => {
+    h?.tutor.daily.stop();
+    await h?.close();
+  });
+
+  it("is set by an admin and posted with chat.postMessage, with the command's explanation", async () => {
+    expect(said(await slash(h, ADMIN, "/tutor", "daily command 00:00 UTC"))).toMatch(
+      /command of the day will be posted here/,
+    );
+    await h.tutor.daily.start([h.surface.poster]); // 00:00 UTC has passed: today's post goes out now
+    const call = await h.fake.waitForCall("chat.postMessage", (c) => c.body.channel === CHANNEL);
+    expect(call.response.ok).toBe(true);
+    const header = headerOf(call.body) ?? "";
+    expect(header).toMatch(/^Command of the day: /);
+    expect(h.tutor.index.notesCommands()).toContain(header.replace("Command of the day: ", ""));
+    expect(buttonIdsOf(call.body)).toEqual([]);
   });
 });
 
