@@ -1636,7 +1636,9 @@ export class FakeDiscord {
       type: MessageType.Default,
       files: [],
     });
-    const d: Record<string, unknown> = { ...clone(message) };
+    // Discord's extra field on message events: the type of the channel (discord.js reads it to build a DM
+    // channel it has not cached, with Partials.Channel).
+    const d: Record<string, unknown> = { ...clone(message), channel_type: ctx.channel.type };
     if (ctx.guild) {
       d.guild_id = ctx.guild.id;
       const member = ctx.guild.members.get(author.id);

@@ -1,18 +1,28 @@
-import { Client, GatewayIntentBits, Options } from "discord.js";
+import { Client, GatewayIntentBits, Options, Partials } from "discord.js";
 import { NO_MENTIONS } from "./render.js";
 import type { DiscordSettings } from "./settings.js";
+
+/** The switches that decide the intents. */
+export type IntentSettings = Pick<
+  DiscordSettings,
+  "memberJoins" | "mentions" | "directMessages" | "channelMessages"
+>;
 
 /**
  * The least intents for the features switched on. Slash commands, autocomplete and buttons need no intent
  * at all (interactions always arrive); Guilds keeps the server and channel cache that posting, threads
  * and permissions rely on. GuildMembers is privileged (enable "Server Members Intent" in the developer
- * portal, or the gateway closes with 4014). GuildMessages is not privileged, and Message Content is never
- * asked for: Discord delivers the content of messages that @mention the bot without it.
+ * portal, or the gateway closes with 4014). GuildMessages and DirectMessages are not privileged: Discord
+ * delivers the content of messages that @mention the bot, and of DMs, without Message Content. Message
+ * Content is privileged too, asked for only when the bot reads channels without a mention
+ * (DISCORD_MESSAGE_CONTENT: thread follow-ups without a mention, auto-answer channels).
  */
-export function intentsFor(s: Pick<DiscordSettings, "memberJoins" | "mentions">): GatewayIntentBits[] {
+export function intentsFor(s: Partial<IntentSettings>): GatewayIntentBits[] {
   const intents = [GatewayIntentBits.Guilds];
   if (s.memberJoins) intents.push(GatewayIntentBits.GuildMembers);
-  if (s.mentions) intents.push(GatewayIntentBits.GuildMessages);
+  if (s.mentions || s.channelMessages) intents.push(GatewayIntentBits.GuildMessages);
+  if (s.directMessages) intents.push(GatewayIntentBits.DirectMessages);
+  if (s.channelMessages) intents.push(GatewayIntentBits.MessageContent);
   return intents;
 }
 
@@ -22,9 +32,12 @@ export function intentsFor(s: Pick<DiscordSettings, "memberJoins" | "mentions">)
  * interaction or event it is handling); only the bot's own member and user are kept. Guilds, channels and
  * roles stay cached (discord.js does not support limiting them, and permissions come from them).
  */
-export function createClient(s: Pick<DiscordSettings, "memberJoins" | "mentions" | "apiUrl">): Client {
+export function createClient(s: Partial<IntentSettings> & Pick<DiscordSettings, "apiUrl">): Client {
   return new Client({
     intents: intentsFor(s),
+    // DM channels are not in the cache when their first message arrives: discord.js needs to be allowed to
+    // hand over a partial channel, or it drops the message.
+    ...(s.directMessages ? { partials: [Partials.Channel] } : {}),
     ...(s.apiUrl ? { rest: { api: s.apiUrl } } : {}),
     allowedMentions: NO_MENTIONS,
     failIfNotExists: false,

@@ -18,7 +18,10 @@ import type { DiscordSettings } from "./settings.js";
 export interface EventDeps {
   tutor: Tutor;
   logger: Logger;
-  settings: Pick<DiscordSettings, "memberJoins" | "mentions" | "locale">;
+  settings: Pick<
+    DiscordSettings,
+    "memberJoins" | "mentions" | "directMessages" | "channelMessages" | "locale"
+  >;
 }
 
 const THREAD_NAME = 100;
@@ -42,8 +45,12 @@ function asPublic(r: Reply): Reply {
  * - member joins (GuildMembers, privileged): the tutor's welcome, if onboarding gives one, in the
  *   onboarding channel;
  * - messages that @mention the bot (GuildMessages): answered in a thread started on the message (or in
- *   the thread it was asked in). Without content (Discord withholds it from apps that may not read it)
- *   the message is left alone.
+ *   the thread it was asked in), with that thread's earlier questions as context;
+ * - direct messages (DirectMessages): a command or a question, answered in the DM with its context;
+ * - with Message Content (channelMessages): questions replying in the bot's threads without a mention,
+ *   and questions in channels set to auto-answer (answered in a thread when the notes cover them).
+ * Core's message() decides whether to answer (channel settings, question or chatter). Without content
+ * (Discord withholds it from apps that may not read it) a message is left alone.
  */
 export class EventHandler {
   constructor(private readonly deps: EventDeps) {}
@@ -51,8 +58,9 @@ export class EventHandler {
   attach(client: Client): void {
     if (this.deps.settings.memberJoins)
       client.on(Events.GuildMemberAdd, (m) => void this.guarded("member join", () => this.memberJoined(m)));
-    if (this.deps.settings.mentions)
-      client.on(Events.MessageCreate, (m) => void this.guarded("mention", () => this.message(m)));
+    const { mentions, directMessages, channelMessages } = this.deps.settings;
+    if (mentions || directMessages || channelMessages)
+      client.on(Events.MessageCreate, (m) => void this.guarded("message", () => this.message(m)));
   }
 
   private async guarded(what: string, run: () => Promise<void>): Promise<void> {
@@ -93,18 +101,41 @@ export class EventHandler {
 
   async message(message: Message): Promise<void> {
     const me = message.client.user;
-    if (message.author.bot || !message.inGuild()) return;
-    if (!message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true }))
-      return;
-    if (message.content.trim() === "") {
-      this.deps.logger.debug({ message: message.id }, "mentioned, but the message content is not available");
+    if (message.author.bot || message.author.id === me.id) return;
+    const { settings } = this.deps;
+    if (!message.inGuild()) {
+      if (settings.directMessages) await this.directMessage(message);
       return;
     }
-    const text = message.content.replace(new RegExp(`<@!?${me.id}>`, "g"), " ").trim();
-    const ctx = messageInvocation(message, this.deps.settings.locale);
-    const answer = renderReply(asPublic(await this.deps.tutor.mention(ctx, text)), ctx.locale).message;
+    const mentioned = message.mentions.has(me, {
+      ignoreEveryone: true,
+      ignoreRoles: true,
+      ignoreRepliedUser: true,
+    });
+    if (mentioned ? !(settings.mentions || settings.channelMessages) : !settings.channelMessages) return;
+    if (message.content.trim() === "") {
+      this.deps.logger.debug({ message: message.id }, "a message without content (not readable); left alone");
+      return;
+    }
+    const text = withoutMention(message.content, me.id);
+    const ctx = messageInvocation(message, settings.locale);
+    const inThread = message.channel.isThread();
+    // A thread started on a message has the message's id: the conversation the answer will start.
+    const answer = await this.deps.tutor.message(ctx, {
+      text,
+      direct: false,
+      mentioned,
+      conversation: {
+        platform: "discord",
+        workspaceId: ctx.workspaceId,
+        channelId: inThread ? message.channelId : message.id,
+        threadId: "",
+      },
+      settingsChannelId: inThread ? (message.channel.parentId ?? message.channelId) : message.channelId,
+    });
+    if (!answer) return;
     let target: SendableChannels = message.channel;
-    if (!message.channel.isThread()) {
+    if (!inThread) {
       try {
         target = await message.startThread({
           name: threadName(text || me.username),
@@ -117,6 +148,33 @@ export class EventHandler {
         );
       }
     }
-    await target.send(answer);
+    await target.send(renderReply(asPublic(answer), ctx.locale).message);
   }
+
+  /** A DM: every message is for the bot, and the DM is one conversation. */
+  private async directMessage(message: Message): Promise<void> {
+    const text = withoutMention(message.content, message.client.user.id);
+    if (text === "") return;
+    const ctx = messageInvocation(message, this.deps.settings.locale);
+    const answer = await this.deps.tutor.message(ctx, {
+      text,
+      direct: true,
+      mentioned: false,
+      conversation: {
+        platform: "discord",
+        workspaceId: ctx.workspaceId,
+        channelId: message.channelId,
+        threadId: "",
+      },
+    });
+    if (!answer) return;
+    // A DM channel may arrive partial (not cached): sending needs only its id.
+    if (!message.channel.isSendable()) return;
+    await message.channel.send(renderReply(asPublic(answer), ctx.locale).message);
+  }
+}
+
+/** A message's text without mentions of the bot (`<@123>`, `<@!123>`). */
+function withoutMention(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").trim();
 }

@@ -42,9 +42,12 @@ export function interactionInvocation(i: BaseInteraction, fallback: Locale): Inv
   };
 }
 
-/** A message that mentions the bot. Messages carry no user locale: the server's preferred one is used. */
+/**
+ * A message the bot reads (a mention, a DM, a reply in its thread). Messages carry no user locale: the
+ * server's preferred one is used. A DM has no server: it is private by nature (`direct`).
+ */
 export function messageInvocation(message: Message, fallback: Locale): Invocation {
-  return {
+  const ctx: Invocation = {
     platform: "discord",
     workspaceId: message.guildId ?? `dm:${message.author.id}`,
     channelId: message.channelId,
@@ -53,6 +56,8 @@ export function messageInvocation(message: Message, fallback: Locale): Invocatio
     locale: localeFrom(message.guild?.preferredLocale, fallback),
     isAdmin: hasManageServer(memberPermissions(message.member)),
   };
+  if (!message.inGuild()) ctx.direct = true;
+  return ctx;
 }
 
 /** A member who joined a server; `channelId` is where the welcome would go. */

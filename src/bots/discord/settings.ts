@@ -9,6 +9,13 @@ export interface DiscordSettings {
   apiUrl?: string | undefined;
   memberJoins: boolean;
   mentions: boolean;
+  /** Direct messages with the bot (the Direct Messages intent). */
+  directMessages: boolean;
+  /**
+   * Messages without a mention (the privileged Message Content intent): follow-ups in the bot's threads,
+   * questions in channels set to auto-answer.
+   */
+  channelMessages: boolean;
   /** A command whose answer is not ready by then is deferred ("thinking…") and edited when it is. */
   deferAfterMs: number;
   /** The language when neither the user nor the server says. */
@@ -27,6 +34,9 @@ export function discordSettings(config: Config, overrides: Partial<DiscordSettin
     // Both off by default: each adds a gateway intent (Server Members is privileged).
     memberJoins: config.DISCORD_MEMBER_JOINS,
     mentions: config.DISCORD_MENTIONS,
+    // Off by default too: DMs add an intent, and reading channels needs the privileged Message Content.
+    directMessages: config.DISCORD_DIRECT_MESSAGES,
+    channelMessages: config.DISCORD_MESSAGE_CONTENT,
     deferAfterMs: DEFER_AFTER_MS,
     locale: config.TUTOR_LOCALE,
     ...overrides,

@@ -25,8 +25,10 @@ function refusal(code: number, s: DiscordSettings): string {
     case GatewayCloseCodes.AuthenticationFailed:
       return "Discord refused DISCORD_TOKEN (authentication failed)";
     case GatewayCloseCodes.DisallowedIntents:
-      return s.memberJoins
-        ? 'Discord refused the Server Members intent: enable "Server Members Intent" for the bot in the developer portal, or turn DISCORD_MEMBER_JOINS off'
+      if (s.memberJoins)
+        return 'Discord refused the Server Members intent: enable "Server Members Intent" for the bot in the developer portal, or turn DISCORD_MEMBER_JOINS off';
+      return s.channelMessages
+        ? 'Discord refused the Message Content intent: enable "Message Content Intent" for the bot in the developer portal, or turn DISCORD_MESSAGE_CONTENT off'
         : "Discord refused a privileged intent";
     default:
       return `Discord closed the gateway connection (${code})`;

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import readline from "node:readline";
+import { askInConversation } from "../../core/conversation/messages.js";
+import type { ConversationPlace } from "../../core/conversation/memory.js";
 import type { Locale } from "../../core/i18n.js";
 import type { Reply } from "../../core/reply.js";
 import type { Tutor } from "../../core/tutor.js";
@@ -22,10 +25,17 @@ export interface ReplOptions {
 
 /**
  * The terminal bot: reads `/explain …`, `/ask …`, `/help` lines (plain text is a question), prints the
- * rendered reply, and takes a number to press one of the last reply's buttons.
+ * rendered reply, and takes a number to press one of the last reply's buttons. The session is one
+ * conversation: a plain question after another is read with the earlier ones ("and how do I delete it?").
  */
 export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void> {
   const ctx = terminalInvocation(options.locale);
+  const session: ConversationPlace = {
+    platform: ctx.platform,
+    workspaceId: ctx.workspaceId,
+    channelId: ctx.channelId,
+    threadId: randomUUID(),
+  };
   const rl = readline.createInterface({
     input: options.input,
     output: options.interactive ? options.output : undefined,
@@ -58,7 +68,7 @@ export async function runRepl(tutor: Tutor, options: ReplOptions): Promise<void>
           ? result.reply
           : (result.reply ?? result.update ?? result.publish ?? last!);
     } else if (line.startsWith("/")) r = await tutor.runText(ctx, line);
-    else r = await tutor.runCommand(ctx, ["ask"], { question: line });
+    else r = await askInConversation(tutor, ctx, session, line, false);
     last = r;
     if (r.choices.length > 0) buttons.choices = r.choices;
     write(renderText(r, options.locale));

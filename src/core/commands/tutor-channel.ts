@@ -57,7 +57,8 @@ const mode = defineCommand({
       .toLowerCase()
       .pipe(z.enum(CHANNEL_MODES, { error: `must be one of ${CHANNEL_MODES.join(", ")}` })),
   }),
-  examples: ["/tutor channel mode auto", "/tutor channel mode mention", "/tutor channel mode off"],
+  // The first example keeps the default: running it (as the tests of every command do) changes nothing.
+  examples: ["/tutor channel mode mention", "/tutor channel mode auto", "/tutor channel mode off"],
   run: (tutor, ctx, args) =>
     saved(ctx.locale, tutor.channelSettings.set(placeOf(ctx), { mode: args.mode }, ctx.userId, tutor.now())),
 });
@@ -88,7 +89,7 @@ const ephemeral = defineCommand({
       .refine((v) => ON.includes(v) || OFF.includes(v), "must be on or off")
       .transform((v) => (ON.includes(v) ? "on" : "off")),
   }),
-  examples: ["/tutor channel ephemeral off", "/tutor channel ephemeral on"],
+  examples: ["/tutor channel ephemeral on", "/tutor channel ephemeral off"],
   run: (tutor, ctx, args) => {
     const change: Partial<ChannelSettings> = { ephemeral: args.value === "on" };
     return saved(ctx.locale, tutor.channelSettings.set(placeOf(ctx), change, ctx.userId, tutor.now()));

@@ -69,7 +69,8 @@ async function answerAddressed(
   }
   if (!clean) return { ...(await tutor.runCommand(ctx, ["help"], {})), ephemeral: false };
   if (tutor.commands.some((c) => c.name === first)) {
-    return { ...(await tutor.runTextForChat(ctx, `/${clean}`)), ephemeral: false };
+    // Posted where it was asked (a thread, the DM): public there, so without a Share button.
+    return { ...(await tutor.runText(ctx, `/${clean}`)), ephemeral: false };
   }
   return askInConversation(tutor, ctx, msg.conversation, clean, false);
 }
