@@ -560,7 +560,7 @@ export class KnowledgeIndex {
       return { entry, score: r.score, matched };
     });
     response.found = true;
-    response.results = hits.map((h) => this.result(h.entry, h.score));
+    response.results = hits.map((h, i) => this.result(h.entry, h.score, unique[i]?.doc));
     return {
       response,
       hits,
@@ -582,12 +582,13 @@ export class KnowledgeIndex {
     return r;
   }
 
-  private result(e: StoredEntry, score: number): SearchResult {
-    const section = e.path[e.path.length - 1] ?? e.title;
+  /** A result as the contract prints it; `doc` names the section when ranking answered with a whole section. */
+  private result(e: StoredEntry, score: number, doc?: SectionDoc): SearchResult {
+    const path = doc?.path ?? e.path;
     return {
-      title: section,
-      path: e.path,
-      source: e.source,
+      title: path[path.length - 1] ?? e.title,
+      path,
+      source: doc ? sourceOf(this.label, doc.file, doc.anchor) : e.source,
       kind: e.kind,
       score: round(Math.min(1, Math.max(0, score))),
     };

@@ -80,7 +80,22 @@ export interface Word {
  * most katakana loanwords and cuts them (ポート|フ|ォ|ワ|…), so runs of katakana are joined back into
  * one word, keeping the pieces for partial matches (ローリング|アップデート).
  */
+/** Recent segmentations: a question is cut several times while it is answered (terms, subject, verb). */
+const recent = new Map<string, Word[]>();
+const RECENT_MAX = 256;
+const RECENT_TEXT_MAX = 400;
+
 export function segmentWordsWithParts(text: string): Word[] {
+  if (text.length > RECENT_TEXT_MAX) return segmentUncached(text);
+  const hit = recent.get(text);
+  if (hit) return hit;
+  const words = segmentUncached(text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  recent.set(text, words);
+  return words;
+}
+
+function segmentUncached(text: string): Word[] {
   const out: Word[] = [];
   let run: string[] = [];
   const flush = () => {

@@ -199,6 +199,17 @@ export class QueryAnalyzer {
     return this.skeletons.counterparts(word).slice(0, 6);
   }
 
+  /**
+   * A Japanese word of a question over a folder with no Japanese page cannot be in it: its absence says
+   * nothing about whether the folder covers the question, only that no translation was found.
+   */
+  private otherScript(word: string): number {
+    if (this.index.languages.has("ja") || LATIN.test(word)) return 1;
+    return /^[\p{Script=Katakana}ー]+$/u.test(word)
+      ? UNKNOWN_WORD_FACTOR.katakanaInOtherLanguage
+      : UNKNOWN_WORD_FACTOR.japaneseInOtherLanguage;
+  }
+
   private acronyms = new Set<string>();
 
   /** The term groups of a question: one per meaningful word, with the folder's words that count as it. */
@@ -341,7 +352,11 @@ export class QueryAnalyzer {
           readAs = fixed;
         }
       }
-      const dfs = knownAlts.map((a) => Math.min(...a.map((t) => this.df(t))));
+      // Over a folder with no Japanese page, a Japanese word weighs as its English equivalents do: the
+      // Japanese words such a folder holds come from the command reference's one-liners, rare and beside the point.
+      const weighed =
+        this.otherScript(w.word) < 1 ? knownAlts.filter((a) => a.every((t) => LATIN.test(t))) : knownAlts;
+      const dfs = weighed.map((a) => Math.min(...a.map((t) => this.df(t))));
       const single = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(w.word)
         ? SINGLE_CHARACTER_FACTOR
         : 1;
@@ -359,6 +374,7 @@ export class QueryAnalyzer {
           ? idf(n, Math.max(...dfs)) * (readAs ? READ_AS_FACTOR : 1)
           : idf(n, 0) *
             unknownWordFactor(w.word) *
+            this.otherScript(w.word) *
             (isCatalogWord(w.word) ? UNKNOWN_WORD_FACTOR.catalogWord : 1));
       out.push({ typed, alternatives: dedupe(alternatives), weight, credit, ...(readAs ? { readAs } : {}) });
     }

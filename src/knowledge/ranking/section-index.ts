@@ -31,6 +31,50 @@ export function pageOf(file: string): string {
   return [...dirs, name].join("/");
 }
 
+/** Headings that name a part of a page rather than a topic (reference pages: Description, Options, Examples). */
+const GENERIC_HEADINGS = new Set(
+  [
+    "description",
+    "overview",
+    "introduction",
+    "usage",
+    "synopsis",
+    "examples",
+    "example",
+    "options",
+    "aliases",
+    "notes",
+    "details",
+    "概要",
+    "説明",
+    "使い方",
+    "使用例",
+    "例",
+    "オプション",
+    "はじめに",
+  ].map((h) => h.normalize("NFKC")),
+);
+
+export function isGenericHeading(heading: string): boolean {
+  return GENERIC_HEADINGS.has(heading.normalize("NFKC").toLowerCase().trim());
+}
+
+/** Adds a subsection's words (as body, not heading) and entries to its parent. */
+function mergeInto(parent: SectionDoc, child: SectionDoc): void {
+  // The child's own heading and its ancestors are the parent's context already; its prose, code and reference
+  // text become the parent's.
+  for (const field of ["prose", "code", "extra"] as const) {
+    const f = FIELDS.indexOf(field);
+    const into = parent.tf[f];
+    const from = child.tf[f];
+    if (!into || !from) continue;
+    for (const [w, c] of from) into.set(w, (into.get(w) ?? 0) + c);
+    parent.length[f] = (parent.length[f] ?? 0) + (child.length[f] ?? 0);
+  }
+  parent.entryIds.push(...child.entryIds);
+  parent.hasCode ||= child.hasCode;
+}
+
 /** A section of the notes as ranking sees it: word counts per field. */
 export interface SectionDoc {
   /** `file#anchor`. */
@@ -116,6 +160,7 @@ export class SectionIndex {
       this.languages.set(lang, (this.languages.get(lang) ?? 0) + 1);
     }
     for (const r of rows) if (r.kind === "section") this.collectAliases(r.body);
+    const built: SectionDoc[] = [];
     for (const [key, list] of byKey) {
       const main = list.find((r) => r.kind === "section") ?? list[0];
       if (!main) continue;
@@ -144,8 +189,23 @@ export class SectionIndex {
         lang: fileLang.get(main.file) ?? "en",
         page: pageOf(main.file),
       };
-      const index = this.docs.length;
+      built.push(doc);
+    }
+    // A generic subsection ("Description", "Options", "Examples", 概要) is part of its page, not an answer of
+    // its own: its words count for the parent section, which is what a person would name as the answer.
+    const byPath = new Map(built.map((d) => [`${d.file}\u0000${d.path.join("\u0000")}`, d]));
+    for (const doc of built) {
+      const parent =
+        doc.path.length > 1 && isGenericHeading(doc.path[doc.path.length - 1] ?? "")
+          ? byPath.get(`${doc.file}\u0000${doc.path.slice(0, -1).join("\u0000")}`)
+          : undefined;
+      if (parent && parent !== doc) {
+        mergeInto(parent, doc);
+        continue;
+      }
       this.docs.push(doc);
+    }
+    this.docs.forEach((doc, index) => {
       const seen = new Set<string>();
       for (const tf of doc.tf)
         for (const w of tf.keys()) {
@@ -155,7 +215,7 @@ export class SectionIndex {
           if (p) p.push(index);
           else this.postings.set(w, [index]);
         }
-    }
+    });
     const n = Math.max(this.docs.length, 1);
     this.averageLength = FIELDS.map((_, i) => this.docs.reduce((s, d) => s + (d.length[i] ?? 0), 0) / n || 1);
   }

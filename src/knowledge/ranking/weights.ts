@@ -90,6 +90,10 @@ export const UNKNOWN_WORD_FACTOR = {
   mixedKana: 0.1,
   /** Hiragana alone is grammar and tone (そもそも, いくつ, ですか). */
   hiragana: 0,
+  /** A kanji or kana word asked of a folder with no Japanese page (it cannot be there): tone, not topic. */
+  japaneseInOtherLanguage: 0.1,
+  /** A katakana loanword asked of such a folder, when no English word sounds like it: still half a topic. */
+  katakanaInOtherLanguage: 0.5,
   /** A word the command reference knows (a docker or kubectl word) weighs half when the notes lack it. */
   catalogWord: 0.5,
 } as const;
