@@ -30,9 +30,9 @@ function memberPermissions(member: GuildMember | null | undefined): Readonly<Per
 export function interactionInvocation(i: BaseInteraction, fallback: Locale): Invocation {
   // A GuildMember in a cached server; the raw API member otherwise.
   const nick = i.member instanceof GuildMember ? i.member.nickname : (i.member?.nick ?? null);
-  return {
+  const ctx: Invocation = {
     platform: "discord",
-    // Commands are registered for servers only; a DM still gets a workspace of its own.
+    // A DM (global commands other than the admin ones work there) gets a workspace of its own.
     workspaceId: i.guildId ?? `dm:${i.user.id}`,
     channelId: i.channelId ?? "",
     userId: i.user.id,
@@ -40,6 +40,9 @@ export function interactionInvocation(i: BaseInteraction, fallback: Locale): Inv
     locale: localeFrom(i.locale, localeFrom(i.guildLocale, fallback)),
     isAdmin: hasManageServer(i.memberPermissions),
   };
+  // A command in a DM with the bot: private by nature.
+  if (i.guildId === null) ctx.direct = true;
+  return ctx;
 }
 
 /**

@@ -127,8 +127,9 @@ function groupOptions(
 /**
  * The registry as Discord application commands: names, descriptions with their `ja` localization, options
  * (required first, autocomplete flags, choices, max length), subcommands and groups, and Manage Server as
- * the default permission of admin commands. Global commands are limited to servers (the bot keys what
- * people do by server, and admin means Manage Server); guild commands need no context.
+ * the default permission of admin commands. Global commands work in servers, and in DMs with the bot except
+ * the admin ones (admin means Manage Server, which a DM has no server for); guild commands need no context
+ * (they exist only in their server).
  *
  * Command names are not localized: `/help` and the examples show `/explain`, which is what everyone types.
  */
@@ -146,7 +147,9 @@ export function commandsJson(
     };
     if (c.admin) json.default_member_permissions = PermissionFlagsBits.ManageGuild.toString();
     if (scope.global) {
-      json.contexts = [InteractionContextType.Guild];
+      json.contexts = c.admin
+        ? [InteractionContextType.Guild]
+        : [InteractionContextType.Guild, InteractionContextType.BotDM];
       json.integration_types = [ApplicationIntegrationType.GuildInstall];
     }
     return json;

@@ -49,3 +49,27 @@ describe("Discord direct messages", () => {
     expect(buttonIds(answer).some((id) => id.startsWith("share:"))).toBe(false);
   });
 });
+
+describe("Discord slash commands in a DM", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("answers /ask privately in a DM without a Share button", async () => {
+    const { id } = h.fake.slashCommand({
+      name: "ask",
+      options: { question: "What is a Pod?" },
+      user: "bob",
+      guildId: null,
+    });
+    const cb = await h.fake.waitForCallback(id);
+    const data = (cb.body as { data: Body & { flags?: number } }).data;
+    expect(textOf(data)).toContain("Pod");
+    expect(buttonIds(data).some((b) => b.startsWith("share:"))).toBe(false);
+    h.fake.assertNoErrors();
+  });
+});

@@ -264,11 +264,15 @@ describe("registering with Discord", () => {
     await registerCommands(options);
   });
 
-  it("registers globally, for servers only", async () => {
+  it("registers globally, for servers and DMs with the bot (admin commands for servers only)", async () => {
     const result = await registerCommands({ token: fake.token, api: fake.restUrl });
     expect(result.guildId).toBeNull();
     const stored = fake.commands(null).find((c) => c.name === "help");
-    expect(stored).toMatchObject({ contexts: [0], integration_types: [0] });
+    expect(stored).toMatchObject({ contexts: [0, 1], integration_types: [0] });
+    expect(fake.commands(null).find((c) => c.name === "tutor")).toMatchObject({
+      contexts: [0],
+      integration_types: [0],
+    });
   });
 
   it("runs as `tutor discord-register --guild ID` and prints what changed", async () => {
