@@ -672,15 +672,21 @@ export class KnowledgeIndex {
       hits.push({ entry, score, matched });
     }
     hits.sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
+    // One result per section as ranking sees them: a generic subsection (cp › Aliases) answers as its page.
+    const { index } = this.sections();
     const perSection = new Map<string, Hit>();
-    for (const h of hits) if (!perSection.has(h.entry.source)) perSection.set(h.entry.source, h);
+    for (const h of hits) {
+      const doc = index.docOfEntry(h.entry.id);
+      const key = doc ? doc.key : h.entry.source;
+      if (!perSection.has(key)) perSection.set(key, h);
+    }
     const ranked = [...perSection.values()].slice(0, MAX_RESULTS);
     const found = ranked.some((h) => h.entry.kind === "command");
     const response: SearchResponse = {
       query,
       found,
       resolved: match.canonical,
-      results: found ? ranked.map((h) => this.result(h.entry, h.score)) : [],
+      results: found ? ranked.map((h) => this.result(h.entry, h.score, index.docOfEntry(h.entry.id))) : [],
       suggestions: found ? [] : this.relatedCommands(name),
     };
     return { response, hits: found ? [...perSection.values()] : [], terms: [name], breakdown };

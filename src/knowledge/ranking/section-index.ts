@@ -126,6 +126,8 @@ function counts(words: string): { tf: Map<string, number>; length: number } {
  */
 export class SectionIndex {
   readonly docs: SectionDoc[] = [];
+  /** Entry id → the section it belongs to (a generic subsection's entries belong to its page). */
+  private readonly byEntry = new Map<number, SectionDoc>();
   /** Word → indices of the sections holding it (any field). */
   private readonly postings = new Map<string, number[]>();
   /** Average length per field. */
@@ -205,6 +207,7 @@ export class SectionIndex {
       }
       this.docs.push(doc);
     }
+    for (const doc of this.docs) for (const id of doc.entryIds) this.byEntry.set(id, doc);
     this.docs.forEach((doc, index) => {
       const seen = new Set<string>();
       for (const tf of doc.tf)
@@ -276,6 +279,11 @@ export class SectionIndex {
 
   get size(): number {
     return this.docs.length;
+  }
+
+  /** The section an entry is part of, as ranking sees sections. */
+  docOfEntry(id: number): SectionDoc | undefined {
+    return this.byEntry.get(id);
   }
 
   /** How many sections hold the word. */
