@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import type { ChatMessage } from "../../core/conversation/messages.js";
+import { type ChatMessage, howToAnswer } from "../../core/conversation/messages.js";
 import { NO_UNFURL, type SlackHandlerDeps } from "./context.js";
 import { renderSlack } from "./render.js";
 import { plainFromSlack, withoutBotMention } from "./text-in.js";
@@ -71,7 +71,6 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
     // In a channel, a mention is app_mention's (Slack delivers the message twice).
     if (!direct && mentionsBot) return;
     const teamId = body.team_id ?? m.team ?? "";
-    const ctx = await people.invocation({ teamId, channelId: m.channel, userId: m.user });
     // A DM is one conversation (or one per thread in it); in a channel, the thread the answer goes to.
     const threadId = direct ? (m.thread_ts ?? "") : (m.thread_ts ?? m.ts);
     const msg: ChatMessage = {
@@ -80,6 +79,9 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
       mentioned: mentionsBot,
       conversation: { platform: "slack", workspaceId: teamId, channelId: m.channel, threadId },
     };
+    // Chatter in a channel is left alone before anyone is looked up (users.info).
+    if (!direct && howToAnswer(tutor, msg, m.channel) === "silent") return;
+    const ctx = await people.invocation({ teamId, channelId: m.channel, userId: m.user });
     const answer = await tutor.message(ctx, msg);
     if (!answer) return;
     const threadTs = direct ? m.thread_ts : threadId;

@@ -37,18 +37,30 @@ export interface ChatMessage {
 export async function answerMessage(tutor: Tutor, ctx: Invocation, msg: ChatMessage): Promise<Reply | null> {
   const text = msg.text.trim();
   if (msg.direct) return answerAddressed(tutor, { ...ctx, direct: true }, msg, text);
-  const settings = tutor.channelSettings.get({
-    platform: ctx.platform,
-    workspaceId: ctx.workspaceId,
-    channelId: msg.settingsChannelId ?? ctx.channelId,
-  });
-  if (settings.mode === "off") return null;
-  if (msg.mentioned) return answerAddressed(tutor, ctx, msg, text);
-  if (!isQuestion(text)) return null;
-  if (tutor.conversations.active(msg.conversation))
-    return askInConversation(tutor, ctx, msg.conversation, text, false);
-  if (settings.mode === "auto") return askInConversation(tutor, ctx, msg.conversation, text, true);
-  return null;
+  const how = howToAnswer(tutor, msg, msg.settingsChannelId ?? ctx.channelId);
+  if (how === "silent") return null;
+  if (how === "addressed") return answerAddressed(tutor, ctx, msg, text);
+  if (how === "if-covered") return askInConversation(tutor, ctx, msg.conversation, text, true);
+  return askInConversation(tutor, ctx, msg.conversation, text, false);
+}
+
+/**
+ * How a message posted in a channel would be answered, decided from the message and the channel's
+ * settings alone: adapters call it before looking up who wrote it (a Slack users.info call), so the
+ * chatter of a busy channel costs no request.
+ */
+export function howToAnswer(
+  tutor: Tutor,
+  msg: Pick<ChatMessage, "text" | "mentioned" | "conversation">,
+  settingsChannelId: string,
+): "silent" | "addressed" | "follow-up" | "if-covered" {
+  const { platform, workspaceId } = msg.conversation;
+  const settings = tutor.channelSettings.get({ platform, workspaceId, channelId: settingsChannelId });
+  if (settings.mode === "off") return "silent";
+  if (msg.mentioned) return "addressed";
+  if (!isQuestion(msg.text)) return "silent";
+  if (tutor.conversations.active(msg.conversation)) return "follow-up";
+  return settings.mode === "auto" ? "if-covered" : "silent";
 }
 
 /** A message meant for the bot (a mention, a DM): a command when it starts with one, else a question. */

@@ -87,3 +87,20 @@ describe("Slack per-channel settings", () => {
     expect(await tutor("channel show")).toContain("Slash command answers: posted for everyone");
   });
 });
+
+describe("Slack channel chatter", () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness({ users: [BOB], userCacheMs: 0 });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("costs no Web API call: chatter and unmentioned questions in a mention-only channel are left alone unread", async () => {
+    for (const text of ["deployed to staging", "lgtm", "What is a Pod?"])
+      await h.fake.sendEvent(h.url, SECRET, h.fake.message({ text, user: BOB.id, channel: "C0CHATTY01" }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.calls).toEqual([]);
+  });
+});
