@@ -48,7 +48,9 @@ const JA_ACTION_WORDS = new Set(
 
 /** Pronouns that stand for the previous subject. */
 const EN_PRONOUNS = /\b(it|its|this|that|these|those|them|they)\b/i;
-const JA_PRONOUNS = /(それ|これ|あれ|その|この|あの|そいつ)/u;
+const JA_PRONOUNS = /(それ|これ|あれ|そいつ)/u;
+/** Japanese determiners ("its", "that …"): the subject with の (その一覧 → Namespaceの一覧). */
+const JA_DETERMINERS = /(その|この|あの)/u;
 
 /** Openers that mark a continuation ("and …", "what about …", "じゃあ…"). */
 const EN_CONTINUATION = /^(and|also|then|so|ok|okay)\b[\s,]*/i;
@@ -113,6 +115,7 @@ export function resolveFollowUp(question: string, history: readonly Turn[]): Res
   if (!subject) return { text: asked, subject: null };
   const body = asked.replace(EN_CONTINUATION, "").replace(JA_CONTINUATION, "");
   if (EN_PRONOUNS.test(body)) return { text: body.replace(EN_PRONOUNS, subject), subject };
+  if (JA_DETERMINERS.test(body)) return { text: body.replace(JA_DETERMINERS, `${subject}の`), subject };
   if (JA_PRONOUNS.test(body)) return { text: body.replace(JA_PRONOUNS, subject), subject };
   if (subjectWords(body).length === 0) {
     const ended = body.match(/[?？。.!！]+$/u)?.[0] ?? "";

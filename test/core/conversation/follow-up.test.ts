@@ -77,3 +77,11 @@ describe("resolveFollowUp", () => {
     );
   });
 });
+
+describe("Japanese determiners", () => {
+  it("read その as the subject's の (その一覧 → Namespaceの一覧)", () => {
+    expect(resolveFollowUp("その一覧を表示するには？", [turn("Namespace とは")]).text).toBe(
+      "Namespaceの一覧を表示するには？",
+    );
+  });
+});
