@@ -3,6 +3,7 @@
  * after "What is a ReplicaSet?" is answered about deleting a ReplicaSet, and the optional model is told the
  * earlier questions.
  */
+import fc from "fast-check";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Invocation } from "../../../src/core/commands/types.js";
@@ -68,6 +69,37 @@ describe("conversations through the tutor", () => {
       question: "What is a Pod?",
     });
     expect(slash.choices.some((c) => c.id.startsWith("share:"))).toBe(false);
+  });
+});
+
+describe("any message", () => {
+  let env: TestTutor;
+  beforeAll(() => {
+    env = openTestTutor({ name: "conversation-property" });
+  });
+  afterAll(() => env.close());
+
+  it("never throws: an answer or silence, for any text, in a DM, a mention or a channel", async () => {
+    const terminal: Invocation = { ...ctx, platform: "terminal" };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 600 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom("a", "b"),
+        async (text, direct, mentioned, threadId) => {
+          const r = await env.tutor.message(terminal, {
+            text,
+            direct,
+            mentioned,
+            conversation: { platform: "terminal", workspaceId: "local", channelId: "D1", threadId },
+          });
+          expect(r === null || Array.isArray(r.blocks)).toBe(true);
+          if (direct || mentioned) expect(r).not.toBeNull();
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 
