@@ -1,0 +1,32 @@
+import type { StateStores } from "../stores.js";
+import { PostgresOnboardingStore } from "./onboarding.js";
+import { migratePostgres, openPool } from "./pool.js";
+import { PostgresQuizStore } from "./quiz.js";
+import { PostgresReviewStore } from "./reviews.js";
+import { PostgresScheduleStore } from "./schedules.js";
+import { PostgresScoreStore } from "./scores.js";
+import { PostgresShareStore } from "./shares.js";
+
+/** Connects to `url` (postgres://…), brings its schema up to date, and returns the stores on it. */
+export async function openPostgresStores(url: string, migrationsDir?: string): Promise<StateStores> {
+  const pool = openPool(url);
+  try {
+    await migratePostgres(pool, migrationsDir);
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw err;
+  }
+  return {
+    kind: "postgres",
+    quiz: new PostgresQuizStore(pool),
+    reviews: new PostgresReviewStore(pool),
+    scores: new PostgresScoreStore(pool),
+    schedules: new PostgresScheduleStore(pool),
+    onboarding: new PostgresOnboardingStore(pool),
+    shares: new PostgresShareStore(pool),
+    ping: async () => {
+      await pool.query("SELECT 1");
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,233 @@
+import type { Question } from "../../quiz/questions.js";
+import type { Db } from "../database.js";
+import type {
+  AnswerCount,
+  NewAnswer,
+  Person,
+  Place,
+  Post,
+  PostKind,
+  QuizStore,
+  StoredCard,
+} from "../stores.js";
+
+export interface PostRow {
+  id: number | string;
+  platform: string;
+  workspace_id: string;
+  channel_id: string;
+  kind: PostKind;
+  question_id: string;
+  post_date: string | null;
+  message_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  revealed_at: string | null;
+}
+
+/** A post row of either database (PostgreSQL returns bigint ids as strings). */
+export function toPost(r: PostRow): Post {
+  return {
+    id: Number(r.id),
+    platform: r.platform,
+    workspaceId: r.workspace_id,
+    channelId: r.channel_id,
+    kind: r.kind,
+    questionId: r.question_id,
+    postDate: r.post_date,
+    messageId: r.message_id,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    revealedAt: r.revealed_at,
+  };
+}
+
+const DAILY_OF_CHANNEL = "kind = 'daily' AND platform = ? AND workspace_id = ? AND channel_id = ?";
+
+/**
+ * Records a question and a post of it (synchronous, for use inside a transaction); null when the daily
+ * claim of that channel and date is taken.
+ */
+export function insertPost(
+  db: Db,
+  place: Place,
+  q: Question,
+  kind: PostKind,
+  now: Date,
+  createdBy: string | null,
+  postDate: string | null,
+): Post | null {
+  db.prepare(
+    "INSERT OR IGNORE INTO quiz_questions (id, kind, topic, json, created_at) VALUES (?, ?, ?, ?, ?)",
+  ).run(q.id, q.kind, q.topic, JSON.stringify(q), now.toISOString());
+  const info = db
+    .prepare(
+      `INSERT OR IGNORE INTO quiz_posts (platform, workspace_id, channel_id, kind, question_id, post_date, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      place.platform,
+      place.workspaceId,
+      place.channelId,
+      kind,
+      q.id,
+      postDate,
+      createdBy,
+      now.toISOString(),
+    );
+  if (info.changes === 0) return null;
+  const row = db
+    .prepare("SELECT * FROM quiz_posts WHERE id = ?")
+    .get(Number(info.lastInsertRowid)) as PostRow;
+  return toPost(row);
+}
+
+export class SqliteQuizStore implements QuizStore {
+  constructor(private readonly db: Db) {}
+
+  async question(id: string): Promise<Question | undefined> {
+    const row = this.db.prepare("SELECT json FROM quiz_questions WHERE id = ?").get(id) as
+      | { json: string }
+      | undefined;
+    return row ? (JSON.parse(row.json) as Question) : undefined;
+  }
+
+  async createPost(
+    place: Place,
+    q: Question,
+    kind: PostKind,
+    now: Date,
+    createdBy: string | null,
+    postDate: string | null = null,
+  ): Promise<Post | null> {
+    return this.db.transaction(() => insertPost(this.db, place, q, kind, now, createdBy, postDate))();
+  }
+
+  async post(id: number): Promise<Post | null> {
+    const row = this.db.prepare("SELECT * FROM quiz_posts WHERE id = ?").get(id) as PostRow | undefined;
+    return row ? toPost(row) : null;
+  }
+
+  async setMessageId(postId: number, messageId: string): Promise<void> {
+    this.db.prepare("UPDATE quiz_posts SET message_id = ? WHERE id = ?").run(messageId, postId);
+  }
+
+  async markRevealed(postId: number, now: Date): Promise<void> {
+    this.db
+      .prepare("UPDATE quiz_posts SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL")
+      .run(now.toISOString(), postId);
+  }
+
+  async dailyPost(place: Place, date: string): Promise<Post | null> {
+    return this.onePost(`SELECT * FROM quiz_posts WHERE ${DAILY_OF_CHANNEL} AND post_date = ?`, place, date);
+  }
+
+  async unrevealedDailyBefore(place: Place, date: string): Promise<Post | null> {
+    return this.onePost(
+      `SELECT * FROM quiz_posts WHERE ${DAILY_OF_CHANNEL} AND post_date < ? AND revealed_at IS NULL
+       AND message_id IS NOT NULL ORDER BY post_date DESC LIMIT 1`,
+      place,
+      date,
+    );
+  }
+
+  async revealedDailyBefore(place: Place, date: string): Promise<Post | null> {
+    return this.onePost(
+      `SELECT * FROM quiz_posts WHERE ${DAILY_OF_CHANNEL} AND post_date < ? AND revealed_at IS NOT NULL
+       ORDER BY post_date DESC LIMIT 1`,
+      place,
+      date,
+    );
+  }
+
+  private onePost(sql: string, place: Place, date: string): Post | null {
+    const row = this.db.prepare(sql).get(place.platform, place.workspaceId, place.channelId, date) as
+      | PostRow
+      | undefined;
+    return row ? toPost(row) : null;
+  }
+
+  async releaseClaim(postId: number): Promise<void> {
+    this.db
+      .prepare(
+        "DELETE FROM quiz_posts WHERE id = ? AND message_id IS NULL AND NOT EXISTS (SELECT 1 FROM quiz_answers WHERE post_id = ?)",
+      )
+      .run(postId, postId);
+  }
+
+  async dailyPosts(place: Place): Promise<Post[]> {
+    const rows = this.db
+      .prepare(`SELECT * FROM quiz_posts WHERE ${DAILY_OF_CHANNEL} ORDER BY post_date`)
+      .all(place.platform, place.workspaceId, place.channelId) as PostRow[];
+    return rows.map(toPost);
+  }
+
+  async existingAnswer(postId: number, userId: string): Promise<{ choice: number; correct: boolean } | null> {
+    const row = this.db
+      .prepare("SELECT choice, correct FROM quiz_answers WHERE post_id = ? AND user_id = ?")
+      .get(postId, userId) as { choice: number; correct: number } | undefined;
+    return row ? { choice: row.choice, correct: row.correct === 1 } : null;
+  }
+
+  async recordAnswer(
+    a: NewAnswer,
+    review?: (previous: StoredCard | undefined) => StoredCard,
+  ): Promise<boolean> {
+    const { post, user } = a;
+    return this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `INSERT OR IGNORE INTO quiz_answers
+           (post_id, platform, workspace_id, channel_id, user_id, user_name, question_id, choice, correct, answer_date, answered_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          post.id,
+          post.platform,
+          post.workspaceId,
+          post.channelId,
+          user.id,
+          user.name ?? null,
+          post.questionId,
+          a.choice,
+          a.correct ? 1 : 0,
+          a.answerDate,
+          a.now.toISOString(),
+        );
+      if (info.changes === 0) return false;
+      if (review) {
+        const key = [post.platform, post.workspaceId, user.id, post.questionId] as const;
+        const row = this.db
+          .prepare(
+            "SELECT card_json, due_at FROM srs_cards WHERE platform = ? AND workspace_id = ? AND user_id = ? AND question_id = ?",
+          )
+          .get(...key) as { card_json: string; due_at: string } | undefined;
+        const next = review(row ? { json: row.card_json, dueAt: row.due_at } : undefined);
+        this.db
+          .prepare(
+            `INSERT INTO srs_cards (platform, workspace_id, user_id, question_id, card_json, due_at) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (platform, workspace_id, user_id, question_id) DO UPDATE SET card_json = excluded.card_json, due_at = excluded.due_at`,
+          )
+          .run(...key, next.json, next.dueAt);
+      }
+      return true;
+    })();
+  }
+
+  async answerCount(postId: number): Promise<AnswerCount> {
+    return this.db
+      .prepare(
+        "SELECT count(*) AS total, coalesce(sum(correct), 0) AS correct FROM quiz_answers WHERE post_id = ?",
+      )
+      .get(postId) as AnswerCount;
+  }
+
+  async seenQuestions(who: Person): Promise<Set<string>> {
+    const rows = this.db
+      .prepare(
+        "SELECT DISTINCT question_id FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ?",
+      )
+      .all(who.platform, who.workspaceId, who.userId) as { question_id: string }[];
+    return new Set(rows.map((r) => r.question_id));
+  }
+}
