@@ -49,9 +49,7 @@ export class NotesSync {
   /** Set while a refused build is the newest: the notes the bot serves are older than the folder's. */
   refused: Refused | null = null;
 
-  constructor(private readonly options: NotesSyncOptions) {
-    removeStaleSideIndexes(options.dbFile);
-  }
+  constructor(private readonly options: NotesSyncOptions) {}
 
   /** Reindexes the notes beside the serving index and swaps it in; the notes unchanged, nothing happens. */
   reload(reason: string, force = false): Promise<ReloadResult> {
@@ -106,6 +104,8 @@ export class NotesSync {
   /** Starts watching the folder and pulling the repository, as configured. */
   start(options: SyncStart): void {
     const { logger } = this.options;
+    // Only the running bot cleans up (a CLI command on the same database must not delete its files).
+    removeStaleSideIndexes(this.options.dbFile);
     const reload = (reason: string) =>
       void this.reload(reason).catch((err: unknown) =>
         logger.error({ err, reason }, "reindexing the notes failed"),

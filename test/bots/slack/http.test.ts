@@ -92,16 +92,22 @@ describe("Slack adapter over HTTP", () => {
     expect(text).toContain("```\n$ docker container cp &lt;コンテナIDまたはコンテナ名&gt;:");
     expect(text).toContain("`notes/docker-kubernetes.md#cp`");
     expect(text).toContain("Docker › 起動しているコンテナに対して実行できるコマンド › cp");
-    expect(buttonIdsOf(body)).toEqual([expect.stringMatching(/^share:[\w-]{8,32}$/)]);
+    // Share, then 👍/👎 (src/core/feedback).
+    expect(buttonIdsOf(body)).toEqual([
+      expect.stringMatching(/^share:[\w-]{8,32}$/),
+      expect.stringMatching(/^fb:[\w-]{8,32}:up$/),
+      expect.stringMatching(/^fb:[\w-]{8,32}:down$/),
+    ]);
   });
 
   it("/ask answers from the notes, or says the notes do not cover it", async () => {
     const body = await command("/ask Docker Compose とは");
     expect(headerOf(body)).toBe("Docker Compose");
-    expect(buttonIdsOf(body)).toHaveLength(1);
+    expect(buttonIdsOf(body)).toHaveLength(3); // Share, 👍, 👎
     const none = await command("/ask how do I bake sourdough bread");
     expect(headerOf(none)).toBe("Not in your notes");
-    expect(buttonIdsOf(none)).toEqual([]);
+    // No Share and no vote for "not in your notes": a request for a note instead (src/core/gaps).
+    expect(buttonIdsOf(none)).toEqual([expect.stringMatching(/^gap:\d+$/)]);
   });
 
   it("Share reposts the answer publicly with chat.postMessage, credited, without buttons", async () => {
