@@ -99,7 +99,9 @@ export class Tutor {
     readonly logger: Logger,
     options: TutorOptions,
   ) {
-    this.indexes = new IndexSlot({ index: new KnowledgeIndex(db), info: ensureIndex(db, notesDir) });
+    // The index is built (or reused) first: KnowledgeIndex reads the label and counts of what is there.
+    const info = ensureIndex(db, notesDir);
+    this.indexes = new IndexSlot({ index: new KnowledgeIndex(db), info });
     this.notes = new NotesSync({
       slot: this.indexes,
       dbFile: options.dbFile,
