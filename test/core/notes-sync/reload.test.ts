@@ -106,6 +106,8 @@ describe("reloading the notes without a restart", () => {
     expect(report.refused?.findings[0]?.file).toBe("broken.md");
     const shown = allText(await tutor.runCommand(invocation(), ["tutor", "gaps"], {}));
     expect(shown).toMatch(/newest notes were not loaded.*broken\.md/s);
+    const doctor = allText(await tutor.runCommand(invocation(), ["tutor", "doctor"], {}));
+    expect(doctor).toMatch(/broken\.md:1 \[parse\].*Not reindexed/s);
 
     fs.rmSync(path.join(path.dirname(tutor.notesDir), "notes", "broken.md"));
     expect((await tutor.notes.reload("fixed")).status).toBe("reloaded");
