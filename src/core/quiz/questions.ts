@@ -263,13 +263,23 @@ export class QuestionBank {
         kind: "flag-meaning",
         key: `flag:${key}`,
         build: (random) => {
+          // Wrong answers a newcomer could meet: no deprecated or hidden flag, and flags with a one-liner of
+          // their own in Japanese before those the reference only describes in English.
           const candidates = cmd.flags.filter(
             (f) =>
               f !== flag &&
+              !f.deprecated &&
+              !f.hidden &&
               f.summary.en !== flag.summary.en &&
               !flagForms(f).some((x) => flagForms(flag).includes(x)),
           );
-          const distractors = shuffle(candidates, random).slice(0, CHOICES - 1);
+          const described = (f: (typeof candidates)[number]) =>
+            f.summary.ja !== f.summary.en && !/英語のみ/.test(f.summary.ja);
+          const shuffled = shuffle(candidates, random);
+          const distractors = [...shuffled.filter(described), ...shuffled.filter((f) => !described(f))].slice(
+            0,
+            CHOICES - 1,
+          );
           if (distractors.length < CHOICES - 1) return null;
           const all = shuffle([flag, ...distractors], random);
           const q: Question = {
