@@ -33,6 +33,8 @@ import { Quiz, placeOf } from "./quiz/quiz.js";
 import { CommandLimiter, type LimitScope } from "./rate-limit.js";
 import { ChannelSettingsStore } from "./storage/channel-settings.js";
 import { type Db, openDatabase } from "./storage/database.js";
+import { sqliteStores } from "./storage/sqlite/index.js";
+import type { StateStores } from "./storage/stores.js";
 
 export interface TutorOptions {
   /** The optional language model for /ask summaries; absent by default. */
@@ -76,6 +78,8 @@ export class Tutor {
   readonly notes: NotesSync;
   readonly admins: ReadonlySet<string>;
   readonly now: () => Date;
+  /** The state stores (quiz, reviews, scores, schedules, onboarding, shares) on this tutor's database. */
+  readonly state: StateStores;
   readonly quiz: Quiz;
   readonly daily: DailyPoster;
   readonly onboarding: Onboarding;
@@ -116,6 +120,7 @@ export class Tutor {
     this.channelSettings = new ChannelSettingsStore(db);
     this.conversations = new ConversationMemory(() => this.now().getTime());
     this.limiter = new CommandLimiter(options.limitClock);
+    this.state = sqliteStores(db);
     this.quiz = new Quiz(db, () => this.index, this.now, options.locale ?? "en");
     this.daily = new DailyPoster(this.quiz, new Schedules(db), {
       locale: options.locale ?? "en",
@@ -134,7 +139,7 @@ export class Tutor {
       },
     });
     this.onboarding = new Onboarding(
-      db,
+      this.state.onboarding,
       this.quiz,
       () => this.index,
       notesDir,

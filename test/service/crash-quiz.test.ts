@@ -24,7 +24,7 @@ for (let round = 0; ; round++) {
   const q = tutor.quiz.ask(ctx("asker"));
   const post = Number(q.choices[0].id.split(":")[1]);
   for (let u = 0; u < 50; u++) {
-    const r = tutor.quiz.answer(ctx("U" + u), post, (round + u) % 4);
+    const r = await tutor.quiz.answer(ctx("U" + u), post, (round + u) % 4);
     if (r.reply && r.update) process.stdout.write("ack " + post + " U" + u + "\\n");
   }
 }

@@ -11,5 +11,5 @@ export const onboardingAction = defineAction({
       const [verb = "", lesson] = s.split(":");
       return { verb, lesson };
     }),
-  run: (tutor, ctx, p) => ({ reply: tutor.onboarding.action(ctx, p.verb, p.lesson) }),
+  run: async (tutor, ctx, p) => ({ reply: await tutor.onboarding.action(ctx, p.verb, p.lesson) }),
 });

@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { Invocation, RawArgs } from "../commands/types.js";
 import { t } from "../i18n.js";
 import { type Choice, type Reply, reply } from "../reply.js";
-import { findShare, recordShare } from "../storage/shares.js";
 import type { Tutor } from "../tutor.js";
 import { RecentAnswers } from "./recent-answers.js";
 import { defineAction } from "./types.js";
@@ -60,13 +59,13 @@ export const shareAction = defineAction({
   run: async (tutor, ctx, id) => {
     const now = tutor.now();
     const pending = recentAnswers(tutor).get(id, now.getTime());
-    const found = pending ? { id, ...pending } : findShare(tutor.db, id, now);
+    const found = pending ? { id, ...pending } : await tutor.state.shares.find(id, now);
     if (!found || found.workspaceId !== ctx.workspaceId || found.platform !== ctx.platform)
       return expired(ctx);
     const args = argsSchema.safeParse(JSON.parse(found.argsJson));
     const path = found.command.split(" ");
     if (!args.success || !SHAREABLE.has(path[0] ?? "")) return expired(ctx);
-    if (pending) recordShare(tutor.db, found, now);
+    if (pending) await tutor.state.shares.record(found, now);
     const answer: Reply = await tutor.runCommand(ctx, path, args.data);
     const credit = t(ctx.locale, "sharedBy", { user: ctx.userName ?? ctx.userId });
     const publish: Reply = {

@@ -21,8 +21,8 @@ export const leaderboardCommand = defineCommand({
   ],
   schema: z.object({ period: z.enum(PERIODS, { message: "must be week, month or all" }).default("week") }),
   examples: ["/leaderboard", "/leaderboard month"],
-  run: (tutor, ctx, args) => {
-    const rows = leaderboard(tutor.db, placeOf(ctx), args.period, tutor.now());
+  run: async (tutor, ctx, args) => {
+    const rows = await leaderboard(tutor.state.scores, placeOf(ctx), args.period, tutor.now());
     const text =
       rows.length === 0
         ? t(ctx.locale, "leaderboardEmpty")

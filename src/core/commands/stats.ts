@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "../i18n.js";
-import { latestName, statsOf } from "../quiz/scores.js";
+import { statsOf } from "../quiz/scores.js";
 import { reply } from "../reply.js";
 import { defineCommand } from "./types.js";
 
@@ -28,17 +28,14 @@ export const statsCommand = defineCommand({
       .transform((s) => (s ? s.replace(/^<@([\w.-]+)(\|[^>]*)?>$/, "$1").replace(/^@/, "") : undefined)),
   }),
   examples: ["/stats", "/stats @alice"],
-  run: (tutor, ctx, args) => {
+  run: async (tutor, ctx, args) => {
     const userId = args.user ?? ctx.userId;
-    const s = statsOf(
-      tutor.db,
-      { platform: ctx.platform, workspaceId: ctx.workspaceId, userId },
-      tutor.now(),
-    );
+    const who = { platform: ctx.platform, workspaceId: ctx.workspaceId, userId };
+    const s = await statsOf(tutor.state, who, tutor.now());
     const due = tutor.quiz.srs.due(ctx.platform, ctx.workspaceId, userId, tutor.now()).length;
     // Another person is shown by the name the platform last gave with their answers, never as a mention.
     const name = args.user
-      ? (latestName(tutor.db, { platform: ctx.platform, workspaceId: ctx.workspaceId, userId }) ?? userId)
+      ? ((await tutor.state.scores.latestName(who)) ?? userId)
       : (ctx.userName ?? userId);
     return reply({
       title: t(ctx.locale, "statsTitle", { user: name }),

@@ -13,25 +13,10 @@ import { seedOf } from "../quiz/random.js";
 import { questionReply } from "../quiz/render.js";
 import type { Post } from "../quiz/store.js";
 import { type Block, type Choice, type Reply, reply } from "../reply.js";
-import type { Db } from "../storage/database.js";
+import type { OnboardingChannel, OnboardingStore } from "../storage/stores.js";
 import { type Curriculum, type Lesson, loadCurriculum } from "./curriculum.js";
 
-export interface OnboardingChannel {
-  platform: string;
-  workspaceId: string;
-  channelId: string;
-  nudgeDays: number | null;
-  timezone: string;
-}
-
-interface MemberRow {
-  user_id: string;
-  user_name: string | null;
-  channel_id: string;
-  last_activity_at: string;
-  finished_at: string | null;
-  nudged_at: string | null;
-}
+export type { OnboardingChannel } from "../storage/stores.js";
 
 /** A progress bar: ▓ for lessons done, ░ for the rest (at most 10 cells). */
 export function progressBar(done: number, total: number): string {
@@ -41,15 +26,22 @@ export function progressBar(done: number, total: number): string {
 }
 
 const DAY = 86_400_000;
+/** A member is reminded at most this often, however short the channel's idle period. */
+const NUDGE_INTERVAL_MS = 7 * DAY;
+/** Reminders go out only from this local hour (inclusive) to the next one (exclusive): never at night. */
+const NUDGE_FIRST_HOUR = 9;
+const NUDGE_END_HOUR = 21;
 
 /** The onboarding course: lessons from the notes, checkpoints from the quiz engine, progress per person. */
 export class Onboarding {
   private cache: { index: KnowledgeIndex; curriculum: Curriculum } | undefined;
+  /** The curriculum whose lessons were last recorded in the store. */
+  private recorded: Curriculum | undefined;
   private nudgeJob: Cron | undefined;
   private posters = new Map<Platform, ChannelPoster>();
 
   constructor(
-    private readonly db: Db,
+    private readonly store: OnboardingStore,
     private readonly quiz: Quiz,
     private readonly index: () => KnowledgeIndex,
     private readonly notesDir: string,
@@ -61,80 +53,47 @@ export class Onboarding {
     quiz.onCheckpoint((ctx, post, q, choice, result) => this.afterCheckpoint(ctx, post, q, choice, result));
   }
 
-  /** The current curriculum; lessons that left it are marked retired (their progress stays). */
+  /** The current curriculum, derived from the notes (cached per index). */
   curriculum(): Curriculum {
     const index = this.index();
     if (this.cache?.index === index) return this.cache.curriculum;
     const curriculum = loadCurriculum(index, this.notesDir);
-    const now = this.now().toISOString();
-    this.db.transaction(() => {
-      const upsert = this.db.prepare(
-        `INSERT INTO onboarding_lessons (id, title, path_json, source, first_seen) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET title = excluded.title, path_json = excluded.path_json, source = excluded.source, retired_at = NULL`,
-      );
-      for (const l of curriculum.lessons) upsert.run(l.id, l.title, JSON.stringify(l.path), l.source, now);
-      const ids = new Set(curriculum.lessons.map((l) => l.id));
-      const known = this.db.prepare("SELECT id FROM onboarding_lessons WHERE retired_at IS NULL").all() as {
-        id: string;
-      }[];
-      const retire = this.db.prepare("UPDATE onboarding_lessons SET retired_at = ? WHERE id = ?");
-      for (const k of known) if (!ids.has(k.id)) retire.run(now, k.id);
-    })();
     this.cache = { index, curriculum };
     return curriculum;
   }
 
-  private lessons(): Lesson[] {
-    return this.curriculum().lessons;
+  /**
+   * The current lessons, recorded in the store first when the curriculum changed: new lessons added,
+   * lessons that left it marked retired (their progress stays).
+   */
+  private async lessons(): Promise<Lesson[]> {
+    const curriculum = this.curriculum();
+    if (this.recorded !== curriculum) {
+      await this.store.syncLessons(curriculum.lessons, this.now());
+      this.recorded = curriculum;
+    }
+    return curriculum.lessons;
   }
 
-  private completed(ctx: Invocation): Set<string> {
-    const rows = this.db
-      .prepare(
-        "SELECT lesson_id FROM onboarding_progress WHERE platform = ? AND workspace_id = ? AND user_id = ?",
-      )
-      .all(ctx.platform, ctx.workspaceId, ctx.userId) as { lesson_id: string }[];
-    return new Set(rows.map((r) => r.lesson_id));
-  }
-
-  private progressLine(ctx: Invocation): string {
-    const lessons = this.lessons();
-    const done = lessons.filter((l) => this.completed(ctx).has(l.id)).length;
+  private async progressLine(ctx: Invocation): Promise<string> {
+    const lessons = await this.lessons();
+    const completed = await this.store.completed(ctx);
+    const done = lessons.filter((l) => completed.has(l.id)).length;
     return t(ctx.locale, "progress", { bar: progressBar(done, lessons.length), done, total: lessons.length });
   }
 
-  private member(ctx: Invocation): MemberRow | undefined {
-    return this.db
-      .prepare("SELECT * FROM onboarding_members WHERE platform = ? AND workspace_id = ? AND user_id = ?")
-      .get(ctx.platform, ctx.workspaceId, ctx.userId) as MemberRow | undefined;
+  private touch(ctx: Invocation): Promise<void> {
+    return this.store.touch(ctx, this.now());
   }
 
-  private touch(ctx: Invocation): void {
-    const now = this.now().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO onboarding_members (platform, workspace_id, user_id, user_name, channel_id, started_at, last_activity_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (platform, workspace_id, user_id) DO UPDATE SET last_activity_at = excluded.last_activity_at,
-           user_name = coalesce(excluded.user_name, onboarding_members.user_name)`,
-      )
-      .run(ctx.platform, ctx.workspaceId, ctx.userId, ctx.userName ?? null, ctx.channelId, now, now);
-  }
-
-  private complete(ctx: Invocation, lesson: Lesson, status: "done" | "skipped"): void {
-    this.db
-      .prepare(
-        `INSERT OR IGNORE INTO onboarding_progress (platform, workspace_id, user_id, lesson_id, status, completed_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(ctx.platform, ctx.workspaceId, ctx.userId, lesson.id, status, this.now().toISOString());
-    this.touch(ctx);
+  private complete(ctx: Invocation, lesson: Lesson, status: "done" | "skipped"): Promise<void> {
+    return this.store.complete(ctx, lesson.id, status, this.now());
   }
 
   /** The first lesson this person has neither done nor skipped. */
-  private current(ctx: Invocation): { lesson: Lesson; n: number } | null {
-    const done = this.completed(ctx);
-    const lessons = this.lessons();
+  private async current(ctx: Invocation): Promise<{ lesson: Lesson; n: number } | null> {
+    const done = await this.store.completed(ctx);
+    const lessons = await this.lessons();
     const i = lessons.findIndex((l) => !done.has(l.id));
     return i < 0 ? null : { lesson: lessons[i] as Lesson, n: i + 1 };
   }
@@ -149,34 +108,22 @@ export class Onboarding {
   }
 
   /** A checkpoint question of a lesson, posted privately for this person. */
-  private checkpointReply(
+  private async checkpointReply(
     ctx: Invocation,
     lesson: Lesson,
     step: number,
     attempt: number,
     intro: Block[],
-  ): Reply {
+  ): Promise<Reply> {
     const steps = this.checkpointSteps(lesson);
-    const asked = new Set(
-      (
-        this.db
-          .prepare(
-            "SELECT p.question_id FROM onboarding_checkpoints c JOIN quiz_posts p ON p.id = c.post_id WHERE c.lesson_id = ? AND c.user_id = ? AND c.step <> ?",
-          )
-          .all(lesson.id, ctx.userId, step) as { question_id: string }[]
-      ).map((r) => r.question_id),
-    );
+    const asked = await this.store.checkpointQuestions(lesson.id, ctx.userId, step);
     const q = this.quiz.bank.generateWhere(
       seedOf(`onboard:${ctx.userId}:${lesson.id}:${step}:${attempt}`),
       this.inLesson(lesson),
       asked,
     );
     if (!q) return this.readingDone(ctx, lesson, intro);
-    const post = this.quiz.store.createPost(placeOf(ctx), q, "checkpoint", this.now(), ctx.userId);
-    if (!post) throw new Error("could not record the checkpoint");
-    this.db
-      .prepare("INSERT INTO onboarding_checkpoints (post_id, lesson_id, user_id, step) VALUES (?, ?, ?, ?)")
-      .run(post.id, lesson.id, ctx.userId, step);
+    const post = await this.store.createCheckpoint(placeOf(ctx), q, this.now(), ctx.userId, lesson.id, step);
     const question = questionReply(q, post.id, ctx.locale, {
       title: t(ctx.locale, "checkpoint", { step, steps }),
     });
@@ -205,7 +152,7 @@ export class Onboarding {
   }
 
   /** The lesson as a message: its key text, its commands, progress, then the first checkpoint. */
-  lessonReply(ctx: Invocation, lesson: Lesson, n: number): Reply {
+  async lessonReply(ctx: Invocation, lesson: Lesson, n: number): Promise<Reply> {
     const locale = ctx.locale;
     const head = lesson.sections[0];
     const whole = lesson.sections.map((s) => s.text).join("\n");
@@ -225,9 +172,10 @@ export class Onboarding {
         fields: commands.slice(0, 10).map((c) => ({ name: c, value: findCommand(c)?.summary[locale] ?? c })),
       });
     }
-    blocks.push({ type: "text", text: this.progressLine(ctx) });
+    blocks.push({ type: "text", text: await this.progressLine(ctx) });
+    const total = (await this.lessons()).length;
     const header = reply({
-      title: t(locale, "lessonTitle", { n, total: this.lessons().length, title: lesson.title }),
+      title: t(locale, "lessonTitle", { n, total, title: lesson.title }),
       subtitle: t(locale, "lessonMeta", {
         unit: lesson.unit,
         minutes: lesson.minutes,
@@ -244,7 +192,7 @@ export class Onboarding {
     });
     const body =
       this.checkpointSteps(lesson) > 0
-        ? this.checkpointReply(ctx, lesson, 1, 0, blocks)
+        ? await this.checkpointReply(ctx, lesson, 1, 0, blocks)
         : this.readingDone(ctx, lesson, blocks);
     const out: Reply = { ...body, citations: header.citations };
     if (header.title !== undefined) out.title = header.title;
@@ -252,86 +200,77 @@ export class Onboarding {
     return out;
   }
 
-  private finished(ctx: Invocation): Reply {
-    this.db
-      .prepare(
-        "UPDATE onboarding_members SET finished_at = coalesce(finished_at, ?) WHERE platform = ? AND workspace_id = ? AND user_id = ?",
-      )
-      .run(this.now().toISOString(), ctx.platform, ctx.workspaceId, ctx.userId);
+  private async finished(ctx: Invocation): Promise<Reply> {
+    await this.store.finish(ctx, this.now());
+    const total = (await this.lessons()).length;
     return reply({
       blocks: [
         {
           type: "note",
           tone: "success",
-          text: t(ctx.locale, "courseDone", { total: this.lessons().length }),
+          text: t(ctx.locale, "courseDone", { total }),
         },
-        { type: "text", text: this.progressLine(ctx) },
+        { type: "text", text: await this.progressLine(ctx) },
       ],
     });
   }
 
   /** `/onboard start` and `/onboard next`: the person's current lesson. */
-  next(ctx: Invocation): Reply {
-    this.touch(ctx);
-    const cur = this.current(ctx);
+  async next(ctx: Invocation): Promise<Reply> {
+    await this.touch(ctx);
+    const cur = await this.current(ctx);
     return cur ? this.lessonReply(ctx, cur.lesson, cur.n) : this.finished(ctx);
   }
 
-  status(ctx: Invocation): Reply {
-    if (!this.member(ctx))
+  async status(ctx: Invocation): Promise<Reply> {
+    if (!(await this.store.member(ctx)))
       return reply({ blocks: [{ type: "text", text: t(ctx.locale, "onboardingNotStarted") }] });
-    const cur = this.current(ctx);
+    const cur = await this.current(ctx);
     const next = cur ? `${cur.n}. ${cur.lesson.title}` : "—";
     return reply({
       blocks: [
-        { type: "text", text: t(ctx.locale, "onboardingStatus", { progress: this.progressLine(ctx), next }) },
+        {
+          type: "text",
+          text: t(ctx.locale, "onboardingStatus", { progress: await this.progressLine(ctx), next }),
+        },
       ],
       choices: cur ? [{ id: "onb:next", label: t(ctx.locale, "nextButton"), style: "primary" }] : [],
     });
   }
 
-  reset(ctx: Invocation): Reply {
-    this.db.transaction(() => {
-      this.db
-        .prepare("DELETE FROM onboarding_progress WHERE platform = ? AND workspace_id = ? AND user_id = ?")
-        .run(ctx.platform, ctx.workspaceId, ctx.userId);
-      this.db
-        .prepare(
-          "UPDATE onboarding_members SET finished_at = NULL WHERE platform = ? AND workspace_id = ? AND user_id = ?",
-        )
-        .run(ctx.platform, ctx.workspaceId, ctx.userId);
-    })();
+  async reset(ctx: Invocation): Promise<Reply> {
+    await this.store.reset(ctx);
     return reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "onboardingReset") }] });
   }
 
   /** Button presses: `onb:start`, `onb:next`, `onb:retry:<lesson>`, `onb:skip:<lesson>`, `onb:done:<lesson>`. */
-  action(ctx: Invocation, verb: string, lessonId: string | undefined): Reply {
-    const lesson = lessonId ? this.lessons().find((l) => l.id === lessonId) : undefined;
+  async action(ctx: Invocation, verb: string, lessonId: string | undefined): Promise<Reply> {
+    const lesson = lessonId ? (await this.lessons()).find((l) => l.id === lessonId) : undefined;
     if (verb === "start" || verb === "next") return this.next(ctx);
     if (!lesson)
       return reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] });
     if (verb === "retry") {
-      const attempts = (
-        this.db
-          .prepare("SELECT count(*) AS n FROM onboarding_checkpoints WHERE lesson_id = ? AND user_id = ?")
-          .get(lesson.id, ctx.userId) as { n: number }
-      ).n;
+      const attempts = await this.store.checkpointAttempts(lesson.id, ctx.userId);
       return this.checkpointReply(ctx, lesson, 1, attempts, []);
     }
     if (verb === "skip" && !lesson.optional)
       return reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] });
-    this.complete(ctx, lesson, verb === "skip" ? "skipped" : "done");
+    await this.complete(ctx, lesson, verb === "skip" ? "skipped" : "done");
     return this.next(ctx);
   }
 
   /** After a checkpoint answer: the next step, the lesson complete and the next lesson, or a retry. */
-  private afterCheckpoint(ctx: Invocation, post: Post, _q: Question, _choice: number, result: Reply): Reply {
-    const cp = this.db
-      .prepare("SELECT lesson_id, step FROM onboarding_checkpoints WHERE post_id = ?")
-      .get(post.id) as { lesson_id: string; step: number } | undefined;
-    const lesson = cp ? this.lessons().find((l) => l.id === cp.lesson_id) : undefined;
+  private async afterCheckpoint(
+    ctx: Invocation,
+    post: Post,
+    _q: Question,
+    _choice: number,
+    result: Reply,
+  ): Promise<Reply> {
+    const cp = await this.store.checkpoint(post.id);
+    const lesson = cp ? (await this.lessons()).find((l) => l.id === cp.lessonId) : undefined;
     if (!cp || !lesson) return result;
-    this.touch(ctx);
+    await this.touch(ctx);
     const correct = result.blocks[0]?.type === "note" && result.blocks[0].tone === "success";
     if (!correct) {
       return reply({
@@ -354,42 +293,37 @@ export class Onboarding {
     if (cp.step < this.checkpointSteps(lesson)) {
       return this.checkpointReply(ctx, lesson, cp.step + 1, 0, result.blocks);
     }
-    this.complete(ctx, lesson, "done");
-    const nextOne = this.current(ctx);
+    await this.complete(ctx, lesson, "done");
+    const nextOne = await this.current(ctx);
     const passed: Block = {
       type: "note",
       tone: "success",
       text: t(ctx.locale, "lessonPassed", { title: lesson.title }),
     };
     if (!nextOne) {
-      const done = this.finished(ctx);
+      const done = await this.finished(ctx);
       return { ...done, blocks: [...result.blocks, passed, ...done.blocks] };
     }
     return reply({
       ...result,
-      blocks: [...result.blocks, passed, { type: "text", text: this.progressLine(ctx) }],
+      blocks: [...result.blocks, passed, { type: "text", text: await this.progressLine(ctx) }],
       choices: [{ id: "onb:next", label: t(ctx.locale, "nextButton"), style: "primary" }],
     });
   }
 
   // --- Channels, welcomes, reports, nudges ---
 
-  setChannel(ctx: Invocation, channelId: string, nudgeDays: number | null, timezone: string): Reply {
-    this.db
-      .prepare(
-        `INSERT INTO onboarding_channels (platform, workspace_id, channel_id, nudge_days, timezone, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET nudge_days = excluded.nudge_days, timezone = excluded.timezone,
-           set_by = excluded.set_by, set_at = excluded.set_at`,
-      )
-      .run(
-        ctx.platform,
-        ctx.workspaceId,
-        channelId,
-        nudgeDays,
-        timezone,
-        ctx.userId,
-        this.now().toISOString(),
-      );
+  async setChannel(
+    ctx: Invocation,
+    channelId: string,
+    nudgeDays: number | null,
+    timezone: string,
+  ): Promise<Reply> {
+    await this.store.setChannel(
+      { platform: ctx.platform, workspaceId: ctx.workspaceId, channelId, nudgeDays, timezone },
+      ctx.userId,
+      this.now(),
+    );
     const nudge = nudgeDays ? t(ctx.locale, "nudgeSetting", { days: nudgeDays }) : "";
     return reply({
       blocks: [
@@ -402,33 +336,18 @@ export class Onboarding {
     });
   }
 
-  channel(place: { platform: string; workspaceId: string; channelId: string }): OnboardingChannel | null {
-    const r = this.db
-      .prepare("SELECT * FROM onboarding_channels WHERE platform = ? AND workspace_id = ? AND channel_id = ?")
-      .get(place.platform, place.workspaceId, place.channelId) as
-      | {
-          platform: string;
-          workspace_id: string;
-          channel_id: string;
-          nudge_days: number | null;
-          timezone: string;
-        }
-      | undefined;
-    return r
-      ? {
-          platform: r.platform,
-          workspaceId: r.workspace_id,
-          channelId: r.channel_id,
-          nudgeDays: r.nudge_days,
-          timezone: r.timezone,
-        }
-      : null;
+  channel(place: {
+    platform: string;
+    workspaceId: string;
+    channelId: string;
+  }): Promise<OnboardingChannel | null> {
+    return this.store.channel(place);
   }
 
   /** Someone joined: in an onboarding channel, a private welcome with a Start button. */
-  welcome(ctx: Invocation): Reply | null {
-    if (!this.channel(placeOf(ctx))) return null;
-    const lessons = this.lessons();
+  async welcome(ctx: Invocation): Promise<Reply | null> {
+    if (!(await this.store.channel(placeOf(ctx)))) return null;
+    const lessons = await this.lessons();
     const minutes = lessons.reduce((s, l) => s + l.minutes, 0);
     return reply({
       blocks: [
@@ -448,26 +367,25 @@ export class Onboarding {
   }
 
   /** `/tutor onboarding report`: every member of the workspace with their progress and last activity. */
-  report(ctx: Invocation): Reply {
-    const rows = this.db
-      .prepare(
-        "SELECT * FROM onboarding_members WHERE platform = ? AND workspace_id = ? ORDER BY started_at, user_id",
-      )
-      .all(ctx.platform, ctx.workspaceId) as MemberRow[];
+  async report(ctx: Invocation): Promise<Reply> {
+    const rows = await this.store.members(ctx.platform, ctx.workspaceId);
     if (rows.length === 0)
       return reply({
         title: t(ctx.locale, "reportTitle"),
         blocks: [{ type: "text", text: t(ctx.locale, "reportEmpty") }],
       });
-    const lines = rows.map((r) => {
-      const who = { ...ctx, userId: r.user_id };
-      return t(ctx.locale, "reportLine", {
-        user: r.user_name ?? r.user_id,
-        progress: this.progressLine(who),
-        when: formatWhen(new Date(r.last_activity_at), ctx.locale),
-        done: r.finished_at ? " · 🎓" : "",
-      });
-    });
+    const lines: string[] = [];
+    for (const r of rows) {
+      const who = { ...ctx, userId: r.userId };
+      lines.push(
+        t(ctx.locale, "reportLine", {
+          user: r.userName ?? r.userId,
+          progress: await this.progressLine(who),
+          when: formatWhen(new Date(r.lastActivityAt), ctx.locale),
+          done: r.finishedAt ? " · 🎓" : "",
+        }),
+      );
+    }
     return reply({ title: t(ctx.locale, "reportTitle"), blocks: [{ type: "text", text: lines.join("\n") }] });
   }
 
@@ -489,45 +407,35 @@ export class Onboarding {
    */
   async sendNudges(): Promise<number> {
     const now = this.now();
-    const channels = (
-      this.db.prepare("SELECT * FROM onboarding_channels WHERE nudge_days IS NOT NULL").all() as {
-        platform: string;
-        workspace_id: string;
-        channel_id: string;
-        nudge_days: number;
-        timezone: string;
-      }[]
-    ).filter((c) => this.posters.has(c.platform as Platform));
+    const channels = (await this.store.nudgeChannels()).filter((c) =>
+      this.posters.has(c.platform as Platform),
+    );
     let sent = 0;
     for (const c of channels) {
       const hour = Number(localDateTime(now, c.timezone).time.slice(0, 2));
-      if (hour < 9 || hour >= 21) continue;
+      if (hour < NUDGE_FIRST_HOUR || hour >= NUDGE_END_HOUR) continue;
       const poster = this.posters.get(c.platform as Platform);
       if (!poster) continue;
-      const members = this.db
-        .prepare(
-          "SELECT * FROM onboarding_members WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND finished_at IS NULL",
-        )
-        .all(c.platform, c.workspace_id, c.channel_id) as MemberRow[];
+      const members = await this.store.unfinishedIn(c);
       for (const m of members) {
-        const idle = now.getTime() - Date.parse(m.last_activity_at) >= c.nudge_days * DAY;
-        const recentlyNudged = m.nudged_at !== null && now.getTime() - Date.parse(m.nudged_at) < 7 * DAY;
-        const sinceActivity =
-          m.nudged_at !== null && Date.parse(m.nudged_at) > Date.parse(m.last_activity_at);
+        const idle = now.getTime() - Date.parse(m.lastActivityAt) >= c.nudgeDays * DAY;
+        const recentlyNudged =
+          m.nudgedAt !== null && now.getTime() - Date.parse(m.nudgedAt) < NUDGE_INTERVAL_MS;
+        const sinceActivity = m.nudgedAt !== null && Date.parse(m.nudgedAt) > Date.parse(m.lastActivityAt);
         if (!idle || recentlyNudged || sinceActivity) continue;
         const ctx: Invocation = {
           platform: c.platform as Platform,
-          workspaceId: c.workspace_id,
-          channelId: c.channel_id,
-          userId: m.user_id,
+          workspaceId: c.workspaceId,
+          channelId: c.channelId,
+          userId: m.userId,
           locale: this.locale,
           isAdmin: false,
         };
-        if (m.user_name) ctx.userName = m.user_name;
-        const cur = this.current(ctx);
+        if (m.userName) ctx.userName = m.userName;
+        const cur = await this.current(ctx);
         if (!cur) continue;
         const text = t(ctx.locale, "nudge", {
-          user: m.user_name ?? m.user_id,
+          user: m.userName ?? m.userId,
           next: `${cur.n}. ${cur.lesson.title}`,
         });
         const r = reply({
@@ -535,16 +443,11 @@ export class Onboarding {
           choices: [{ id: "onb:next", label: t(ctx.locale, "nextButton"), style: "primary" }],
         });
         // Claim the nudge first, so a crash or a second replica does not send it twice.
-        const claimed = this.db
-          .prepare(
-            "UPDATE onboarding_members SET nudged_at = ? WHERE platform = ? AND workspace_id = ? AND user_id = ? AND nudged_at IS ?",
-          )
-          .run(now.toISOString(), c.platform, c.workspace_id, m.user_id, m.nudged_at);
-        if (claimed.changes === 0) continue;
+        if (!(await this.store.claimNudge(ctx, m.nudgedAt, now))) continue;
         const privately = poster.postEphemeral
-          ? await poster.postEphemeral(c.workspace_id, c.channel_id, m.user_id, r)
+          ? await poster.postEphemeral(c.workspaceId, c.channelId, m.userId, r)
           : false;
-        if (!privately) await poster.post(c.workspace_id, c.channel_id, { ...r, ephemeral: false });
+        if (!privately) await poster.post(c.workspaceId, c.channelId, { ...r, ephemeral: false });
         sent++;
       }
     }

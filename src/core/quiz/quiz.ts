@@ -21,7 +21,7 @@ export type CheckpointHandler = (
   question: Question,
   choice: number,
   result: Reply,
-) => Reply;
+) => Reply | Promise<Reply>;
 
 export function placeOf(ctx: Invocation): Place {
   return { platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId };
@@ -155,7 +155,7 @@ export class Quiz {
    * A button press on a question: one answer per person per post, committed (with its spaced-repetition
    * update) before the person is told it counted; the public message then shows the new count.
    */
-  answer(ctx: Invocation, postId: number, choice: number): ActionResult {
+  async answer(ctx: Invocation, postId: number, choice: number): Promise<ActionResult> {
     const post = this.store.post(postId);
     const q = post ? this.store.question(post.questionId) : undefined;
     if (!post || !q || choice < 0 || choice >= q.choices.length || post.workspaceId !== ctx.workspaceId) {
@@ -222,7 +222,7 @@ export class Quiz {
         })
       : resultReply(q, choice, ctx.locale, when ? [when] : []);
     if (post.kind === "checkpoint" && this.checkpointHandler) {
-      return { reply: this.checkpointHandler(ctx, post, q, choice, result) };
+      return { reply: await this.checkpointHandler(ctx, post, q, choice, result) };
     }
     return { reply: result, update: this.postReply(post, q, ctx.locale) };
   }

@@ -1,4 +1,4 @@
-import type { Db } from "../storage/database.js";
+import type { Person, Place, ScheduleStore, ScoreStore } from "../storage/stores.js";
 import { localDateTime } from "./daily.js";
 
 export type Period = "week" | "month" | "all";
@@ -24,38 +24,23 @@ export interface Stats {
 
 const DAYS: Record<Period, number | null> = { week: 7, month: 30, all: null };
 
+/** How many people a leaderboard shows. */
+const LEADERBOARD_SIZE = 10;
+
 /** One point per right answer. Ties keep a stable order: who reached the score first, then user id. */
-export function leaderboard(
-  db: Db,
-  place: { platform: string; workspaceId: string; channelId: string },
+export async function leaderboard(
+  scores: ScoreStore,
+  place: Place,
   period: Period,
   now: Date,
-  limit = 10,
-): Standing[] {
+  limit = LEADERBOARD_SIZE,
+): Promise<Standing[]> {
   const days = DAYS[period];
-  const since = days === null ? "" : new Date(now.getTime() - days * 86_400_000).toISOString();
-  const rows = db
-    .prepare(
-      `SELECT user_id, sum(correct) AS points, count(*) AS answered,
-              coalesce((SELECT b.user_name FROM quiz_answers b WHERE b.platform = quiz_answers.platform
-                AND b.workspace_id = quiz_answers.workspace_id AND b.user_id = quiz_answers.user_id
-                AND b.user_name IS NOT NULL ORDER BY b.answered_at DESC LIMIT 1), user_id) AS name,
-              max(CASE WHEN correct = 1 THEN answered_at END) AS last_point
-       FROM quiz_answers
-       WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND answered_at >= ?
-       GROUP BY user_id
-       ORDER BY points DESC, coalesce(last_point, '9999') ASC, user_id ASC
-       LIMIT ?`,
-    )
-    .all(place.platform, place.workspaceId, place.channelId, since, limit) as {
-    user_id: string;
-    name: string;
-    points: number;
-    answered: number;
-  }[];
+  const since = days === null ? null : new Date(now.getTime() - days * 86_400_000);
+  const rows = await scores.leaderboard(place, since, limit);
   return rows.map((r, i) => ({
     rank: i + 1,
-    userId: r.user_id,
+    userId: r.userId,
     name: r.name,
     points: r.points,
     answered: r.answered,
@@ -84,62 +69,28 @@ export function streaks(dates: readonly string[], today: string): { streak: numb
 }
 
 /** A person's points and accuracy in the workspace (or one channel), and their daily streaks. */
-export function statsOf(
-  db: Db,
-  who: { platform: string; workspaceId: string; userId: string },
+export async function statsOf(
+  state: { scores: ScoreStore; schedules: ScheduleStore },
+  who: Person,
   now: Date,
   channelId?: string,
-): Stats {
-  const filter = channelId ? "AND channel_id = ?" : "";
-  const args: string[] = [who.platform, who.workspaceId, who.userId, ...(channelId ? [channelId] : [])];
-  const row = db
-    .prepare(
-      `SELECT count(*) AS answered, coalesce(sum(correct), 0) AS correct FROM quiz_answers
-       WHERE platform = ? AND workspace_id = ? AND user_id = ? ${filter}`,
-    )
-    .get(...args) as { answered: number; correct: number };
-  const dates = (
-    db
-      .prepare(
-        `SELECT DISTINCT a.answer_date AS d FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id
-         WHERE p.kind = 'daily' AND a.platform = ? AND a.workspace_id = ? AND a.user_id = ? ${channelId ? "AND a.channel_id = ?" : ""}`,
-      )
-      .all(...args) as { d: string }[]
-  ).map((r) => r.d);
+): Promise<Stats> {
+  const totals = await state.scores.totals(who, channelId);
+  const dates = await state.scores.dailyAnswerDates(who, channelId);
   // Daily dates are the channels' local dates, so "today" is too: the latest local date of the
   // workspace's schedules (UTC when there are none).
-  const zones = (
-    db
-      .prepare("SELECT DISTINCT timezone FROM daily_schedules WHERE platform = ? AND workspace_id = ?")
-      .all(who.platform, who.workspaceId) as {
-      timezone: string;
-    }[]
-  ).map((r) => r.timezone);
+  const zones = await state.schedules.timezones(who.platform, who.workspaceId);
   const localToday = zones
     .map((z) => localDateTime(now, z).date)
     .sort()
     .at(-1);
   const { streak, best } = streaks(dates, localToday ?? now.toISOString().slice(0, 10));
   return {
-    points: row.correct,
-    answered: row.answered,
-    correct: row.correct,
-    accuracy: row.answered ? row.correct / row.answered : 0,
+    points: totals.correct,
+    answered: totals.answered,
+    correct: totals.correct,
+    accuracy: totals.answered ? totals.correct / totals.answered : 0,
     streak,
     bestStreak: best,
   };
-}
-
-/** The name the platform last gave with this person's answers, if any. */
-export function latestName(
-  db: Db,
-  who: { platform: string; workspaceId: string; userId: string },
-): string | undefined {
-  const row = db
-    .prepare(
-      `SELECT user_name FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ? AND user_name IS NOT NULL
-       ORDER BY answered_at DESC LIMIT 1`,
-    )
-    .get(who.platform, who.workspaceId, who.userId) as { user_name: string } | undefined;
-  return row?.user_name;
 }

@@ -9,7 +9,7 @@ import { RecentAnswers } from "../../../src/core/actions/recent-answers.js";
 import { recentAnswers } from "../../../src/core/actions/share.js";
 import type { Invocation } from "../../../src/core/commands/types.js";
 import { BUNDLED_NOTES_DIR } from "../../../src/core/config.js";
-import { countShares, SHARE_RETENTION_DAYS } from "../../../src/core/storage/shares.js";
+import { SHARE_RETENTION_DAYS } from "../../../src/core/storage/stores.js";
 import { Tutor } from "../../../src/core/tutor.js";
 import { invocation, notesOf, tempNotes } from "../../helpers/tutor.js";
 
@@ -50,16 +50,16 @@ describe("Share", () => {
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push(await askFor(ctx(i)));
     expect(new Set(ids).size).toBe(30);
-    expect(countShares(tutor.db)).toBe(0);
+    expect(await tutor.state.shares.count()).toBe(0);
     expect(recentAnswers(tutor).size).toBe(30);
 
     const pressed = await tutor.runAction(ctx(7), ids[7] ?? "");
     expect(pressed.publish?.ephemeral).toBe(false);
     expect(pressed.publish?.subtitle).toContain("Shared by user 7");
-    expect(countShares(tutor.db)).toBe(1);
+    expect(await tutor.state.shares.count()).toBe(1);
     // Pressed again: posted again, still one row.
     await tutor.runAction(ctx(8), ids[7] ?? "");
-    expect(countShares(tutor.db)).toBe(1);
+    expect(await tutor.state.shares.count()).toBe(1);
   });
 
   it("answers a forged id, or one from another server, with 'expired'", async () => {
@@ -90,12 +90,12 @@ describe("Share", () => {
   it("forgets shares after the retention: the old button expires and its row goes at the next share", async () => {
     const old = await askFor(ctx("e"));
     await tutor.runAction(ctx("e"), old);
-    const rows = countShares(tutor.db);
+    const rows = await tutor.state.shares.count();
     clock = new Date(clock.getTime() + (SHARE_RETENTION_DAYS + 1) * DAY_MS);
     const late = await tutor.runAction(ctx("f"), old);
     expect(late.publish).toBeUndefined();
     await tutor.runAction(ctx("g"), await askFor(ctx("g")));
-    expect(countShares(tutor.db)).toBe(1);
+    expect(await tutor.state.shares.count()).toBe(1);
     expect(rows).toBeGreaterThan(1);
   });
 });

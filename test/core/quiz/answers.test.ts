@@ -118,8 +118,8 @@ describe("answering quiz questions", () => {
         await tutor.runAction(who(user, c), i < right ? correctButton(q) : wrongButton(q));
       }
     }
-    const board = leaderboard(
-      tutor.db,
+    const board = await leaderboard(
+      tutor.state.scores,
       { platform: "discord", workspaceId: "G1", channelId: c },
       "all",
       clock,
