@@ -35,7 +35,7 @@ const ctx = (userId: string): Invocation => ({
 // 100 posted questions, each answered by 100 people: 10,000 answers, each committed with its FSRS update.
 const posts: number[] = [];
 for (let i = 0; i < 100; i++) {
-  const r = tutor.quiz.ask(ctx(users[i % users.length] ?? "U0"));
+  const r = await tutor.quiz.ask(ctx(users[i % users.length] ?? "U0"));
   posts.push(Number(r.choices[0]?.id.split(":")[1]));
 }
 const answerTimes: number[] = [];

@@ -121,7 +121,7 @@ export class Tutor {
     this.conversations = new ConversationMemory(() => this.now().getTime());
     this.limiter = new CommandLimiter(options.limitClock);
     this.state = sqliteStores(db);
-    this.quiz = new Quiz(db, () => this.index, this.now, options.locale ?? "en");
+    this.quiz = new Quiz(db, this.state, () => this.index, this.now, options.locale ?? "en");
     this.daily = new DailyPoster(this.quiz, new Schedules(db), {
       locale: options.locale ?? "en",
       revealMinutes: options.dailyRevealMinutes ?? 0,

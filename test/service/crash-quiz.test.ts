@@ -21,7 +21,7 @@ import { Tutor } from ${src("core/tutor.ts")};
 const tutor = Tutor.open({ dbFile: process.env.CRASH_DB, notesDir: process.env.CRASH_NOTES, logger: pino({ level: "silent" }) });
 const ctx = (userId) => ({ platform: "slack", workspaceId: "T1", channelId: "C1", userId, userName: userId, locale: "en", isAdmin: false });
 for (let round = 0; ; round++) {
-  const q = tutor.quiz.ask(ctx("asker"));
+  const q = await tutor.quiz.ask(ctx("asker"));
   const post = Number(q.choices[0].id.split(":")[1]);
   for (let u = 0; u < 50; u++) {
     const r = await tutor.quiz.answer(ctx("U" + u), post, (round + u) % 4);

@@ -32,7 +32,7 @@ export const statsCommand = defineCommand({
     const userId = args.user ?? ctx.userId;
     const who = { platform: ctx.platform, workspaceId: ctx.workspaceId, userId };
     const s = await statsOf(tutor.state, who, tutor.now());
-    const due = tutor.quiz.srs.due(ctx.platform, ctx.workspaceId, userId, tutor.now()).length;
+    const due = (await tutor.quiz.srs.due(who, tutor.now())).length;
     // Another person is shown by the name the platform last gave with their answers, never as a mention.
     const name = args.user
       ? ((await tutor.state.scores.latestName(who)) ?? userId)

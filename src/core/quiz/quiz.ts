@@ -5,10 +5,11 @@ import { UserError } from "../errors.js";
 import { type Locale, t } from "../i18n.js";
 import { type Reply, reply } from "../reply.js";
 import type { Db } from "../storage/database.js";
+import type { Person, QuizStore as StateQuizStore, StateStores } from "../storage/stores.js";
 import { QuestionBank, type Question } from "./questions.js";
 import { seedOf } from "./random.js";
 import { answerText, questionReply, resultReply } from "./render.js";
-import { Repetition } from "./srs.js";
+import { nextCard, Repetition } from "./srs.js";
 import { type Place, type Post, QuizStore } from "./store.js";
 
 /** Called after each recorded answer (metrics). */
@@ -27,6 +28,15 @@ export function placeOf(ctx: Invocation): Place {
   return { platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId };
 }
 
+const personOf = (ctx: Invocation): Person => ({
+  platform: ctx.platform,
+  workspaceId: ctx.workspaceId,
+  userId: ctx.userId,
+});
+
+/** How many generated questions are tried for one this person has not seen, before repeating one. */
+const FRESH_QUESTION_TRIES = 40;
+
 export function formatWhen(date: Date, locale: Locale, timeZone = "UTC"): string {
   return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
     dateStyle: "medium",
@@ -37,20 +47,28 @@ export function formatWhen(date: Date, locale: Locale, timeZone = "UTC"): string
 
 /** The quiz use cases: asking, answering, reviewing; shared by /quiz, daily posts and onboarding. */
 export class Quiz {
+  /**
+   * The synchronous SQLite quiz store the daily poster still reads and writes (quiz/daily.ts), with the
+   * public messages built from it (`postReply`, `revealLine`); asking and answering use `posts`.
+   */
   readonly store: QuizStore;
+  /** Posts and answers through the state store interface (SQLite or PostgreSQL). */
+  private readonly posts: StateQuizStore;
   readonly srs: Repetition;
   private bankCache: { index: KnowledgeIndex; bank: QuestionBank } | undefined;
   private observers: AnswerObserver[] = [];
 
   constructor(
     db: Db,
+    state: Pick<StateStores, "quiz" | "reviews">,
     private readonly index: () => KnowledgeIndex,
     private readonly now: () => Date,
     /** The language of the channel's own posts (daily questions). */
     readonly dailyLocale: Locale = "en",
   ) {
     this.store = new QuizStore(db);
-    this.srs = new Repetition(db);
+    this.posts = state.quiz;
+    this.srs = new Repetition(state.reviews);
   }
 
   /** The question bank of the current index (rebuilt after a reindex). */
@@ -84,15 +102,18 @@ export class Quiz {
    * The next question for this person: one that is due for review first, else one they have not seen,
    * chosen deterministically from their history.
    */
-  nextQuestion(ctx: Invocation, topic?: string): { question: Question; review: boolean } | null {
+  async nextQuestion(
+    ctx: Invocation,
+    topic?: string,
+  ): Promise<{ question: Question; review: boolean } | null> {
     const now = this.now();
-    for (const id of this.srs.due(ctx.platform, ctx.workspaceId, ctx.userId, now)) {
-      const q = this.store.question(id);
+    for (const id of await this.srs.due(personOf(ctx), now)) {
+      const q = await this.posts.question(id);
       if (q && QuestionBank.matchesTopic(q, topic)) return { question: q, review: true };
     }
-    const seen = this.store.seenQuestions(ctx.platform, ctx.workspaceId, ctx.userId);
+    const seen = await this.posts.seenQuestions(personOf(ctx));
     let fallback: Question | null = null;
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < FRESH_QUESTION_TRIES; i++) {
       const q = this.bank.generate(
         seedOf(`${ctx.platform}:${ctx.workspaceId}:${ctx.userId}:${seen.size}:${i}`),
         topic,
@@ -105,8 +126,8 @@ export class Quiz {
   }
 
   /** /quiz: a question now, posted where it was asked, with one button per choice. */
-  ask(ctx: Invocation, topic?: string): Reply {
-    const picked = this.nextQuestion(ctx, topic);
+  async ask(ctx: Invocation, topic?: string): Promise<Reply> {
+    const picked = await this.nextQuestion(ctx, topic);
     if (!picked)
       return reply({
         blocks: [
@@ -117,7 +138,7 @@ export class Quiz {
           },
         ],
       });
-    const post = this.store.createPost(placeOf(ctx), picked.question, "adhoc", this.now(), ctx.userId);
+    const post = await this.posts.createPost(placeOf(ctx), picked.question, "adhoc", this.now(), ctx.userId);
     if (!post) throw new Error("could not record the quiz post");
     return questionReply(picked.question, post.id, ctx.locale, {
       title: picked.review ? t(ctx.locale, "reviewTitle") : t(ctx.locale, "quizTitle"),
@@ -156,8 +177,8 @@ export class Quiz {
    * update) before the person is told it counted; the public message then shows the new count.
    */
   async answer(ctx: Invocation, postId: number, choice: number): Promise<ActionResult> {
-    const post = this.store.post(postId);
-    const q = post ? this.store.question(post.questionId) : undefined;
+    const post = await this.posts.post(postId);
+    const q = post ? await this.posts.question(post.questionId) : undefined;
     if (!post || !q || choice < 0 || choice >= q.choices.length || post.workspaceId !== ctx.workspaceId) {
       return {
         reply: reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] }),
@@ -169,7 +190,7 @@ export class Quiz {
     // A checkpoint is its learner's; a revealed daily question no longer scores.
     if (post.kind === "checkpoint" && post.createdBy !== ctx.userId) return refuse("notYourCheckpoint");
     if (post.kind === "daily" && post.revealedAt !== null) return refuse("alreadyRevealed");
-    const previous = this.store.existingAnswer(post.id, ctx.userId);
+    const previous = await this.posts.existingAnswer(post.id, ctx.userId);
     if (previous) {
       return {
         reply: reply({
@@ -187,12 +208,15 @@ export class Quiz {
     const correct = choice === q.answer;
     const date = post.postDate ?? now.toISOString().slice(0, 10);
     let due: Date | null = null;
-    const recorded = this.store.transaction(() => {
-      if (!this.store.recordAnswer(post, { id: ctx.userId, name: ctx.userName }, choice, correct, date, now))
-        return false;
-      due = this.srs.review(ctx.platform, ctx.workspaceId, ctx.userId, q.id, correct, now);
-      return true;
-    });
+    // The answer and its card in one transaction, committed before the person is told it counted.
+    const recorded = await this.posts.recordAnswer(
+      { post, user: { id: ctx.userId, name: ctx.userName }, choice, correct, answerDate: date, now },
+      (previousCard) => {
+        const card = nextCard(previousCard, correct, now);
+        due = new Date(card.dueAt);
+        return card;
+      },
+    );
     if (!recorded) {
       return {
         reply: reply({
@@ -215,7 +239,7 @@ export class Quiz {
             {
               type: "note",
               tone: "info",
-              text: `${t(ctx.locale, "answeredCount", { count: this.store.answerCount(post.id).total })} · ${answerText(q, ctx.locale, choice)}`,
+              text: `${t(ctx.locale, "answeredCount", { count: (await this.posts.answerCount(post.id)).total })} · ${answerText(q, ctx.locale, choice)}`,
             },
             { type: "text", text: t(ctx.locale, "revealHidden") },
           ],
@@ -228,11 +252,12 @@ export class Quiz {
   }
 
   /** /review: how many questions are due for this person. */
-  review(ctx: Invocation): Reply {
+  async review(ctx: Invocation): Promise<Reply> {
     const now = this.now();
-    const total = this.srs.count(ctx.platform, ctx.workspaceId, ctx.userId);
-    const due = this.srs.due(ctx.platform, ctx.workspaceId, ctx.userId, now).length;
-    const next = this.srs.nextDue(ctx.platform, ctx.workspaceId, ctx.userId);
+    const who = personOf(ctx);
+    const total = await this.srs.count(who);
+    const due = (await this.srs.due(who, now)).length;
+    const next = await this.srs.nextDue(who);
     const lines = [t(ctx.locale, "reviewDue", { due, total })];
     if (due > 0) lines.push(t(ctx.locale, "reviewStart"));
     else if (next) lines.push(t(ctx.locale, "reviewNext", { when: formatWhen(next, ctx.locale) }));

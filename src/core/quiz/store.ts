@@ -1,28 +1,8 @@
 import type { Db } from "../storage/database.js";
+import type { AnswerCount, Place, Post } from "../storage/stores.js";
 import type { Question } from "./questions.js";
 
-export interface Place {
-  platform: string;
-  workspaceId: string;
-  channelId: string;
-}
-
-export interface Post extends Place {
-  id: number;
-  kind: "adhoc" | "daily" | "checkpoint";
-  questionId: string;
-  postDate: string | null;
-  messageId: string | null;
-  /** Who asked for it (the learner of a checkpoint); null for daily posts. */
-  createdBy: string | null;
-  createdAt: string;
-  revealedAt: string | null;
-}
-
-export interface AnswerCount {
-  total: number;
-  correct: number;
-}
+export type { AnswerCount, Place, Post } from "../storage/stores.js";
 
 interface PostRow {
   id: number;
@@ -54,7 +34,11 @@ function toPost(r: PostRow): Post {
   };
 }
 
-/** All quiz storage: questions as asked, posts, answers, spaced-repetition cards, daily schedules. */
+/**
+ * The synchronous SQLite quiz store that the daily poster (quiz/daily.ts) and the public messages of posts
+ * still use; answers are recorded through the state stores (storage/stores.ts), on the same tables. Goes
+ * once the daily poster is on the asynchronous `QuizStore` of storage/stores.ts.
+ */
 export class QuizStore {
   constructor(private readonly db: Db) {}
 
@@ -173,37 +157,6 @@ export class QuizStore {
     return row ? { choice: row.choice, correct: row.correct === 1 } : null;
   }
 
-  /** Records an answer; false when this person already answered this post. Synchronous: committed on return. */
-  recordAnswer(
-    post: Post,
-    user: { id: string; name?: string | undefined },
-    choice: number,
-    correct: boolean,
-    answerDate: string,
-    now: Date,
-  ): boolean {
-    const info = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO quiz_answers
-         (post_id, platform, workspace_id, channel_id, user_id, user_name, question_id, choice, correct, answer_date, answered_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        post.id,
-        post.platform,
-        post.workspaceId,
-        post.channelId,
-        user.id,
-        user.name ?? null,
-        post.questionId,
-        choice,
-        correct ? 1 : 0,
-        answerDate,
-        now.toISOString(),
-      );
-    return info.changes === 1;
-  }
-
   answerCount(postId: number): AnswerCount {
     const row = this.db
       .prepare(
@@ -211,19 +164,5 @@ export class QuizStore {
       )
       .get(postId) as AnswerCount;
     return row;
-  }
-
-  /** Question ids this person has been asked (answered) in this workspace. */
-  seenQuestions(platform: string, workspaceId: string, userId: string): Set<string> {
-    const rows = this.db
-      .prepare(
-        "SELECT DISTINCT question_id FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ?",
-      )
-      .all(platform, workspaceId, userId) as { question_id: string }[];
-    return new Set(rows.map((r) => r.question_id));
-  }
-
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
   }
 }
