@@ -46,6 +46,51 @@ if (!TEST_DATABASE_URL) {
     };
   });
 
+  describe("two replicas on one PostgreSQL", () => {
+    it("give a daily post and a person's answer to one of them, however the calls interleave", async () => {
+      const db = await createTestDatabase(server, "replicas");
+      const [a, b] = await Promise.all([openPostgresStores(db.url), openPostgresStores(db.url)]);
+      try {
+        if (!a || !b) throw new Error("no stores");
+        const place = { platform: "discord", workspaceId: "G1", channelId: "C1" };
+        const q = {
+          id: "q-replicas",
+          kind: "term-for-definition" as const,
+          topic: "Docker",
+          subject: { en: "a subject", ja: "題" },
+          choices: ["a", "b"],
+          answer: 1,
+          explanation: "why",
+          source: { path: ["Docker"], source: "docker.md#docker" },
+        };
+        const now = new Date("2026-03-02T09:00:00.000Z");
+        const claims = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            (i % 2 ? a : b).quiz.createPost(place, q, "daily", now, null, "2026-03-02"),
+          ),
+        );
+        const posts = claims.filter((p) => p !== null);
+        expect(posts).toHaveLength(1);
+        const post = posts[0];
+        if (!post) throw new Error("no post");
+        const clicks = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            (i % 2 ? a : b).quiz.recordAnswer(
+              { post, user: { id: "U1" }, choice: 1, correct: true, answerDate: "2026-03-02", now },
+              () => ({ json: `{"from":${i}}`, dueAt: now.toISOString() }),
+            ),
+          ),
+        );
+        expect(clicks.filter(Boolean)).toHaveLength(1);
+        expect(await b.quiz.answerCount(post.id)).toEqual({ total: 1, correct: 1 });
+        expect(await a.reviews.count({ platform: "discord", workspaceId: "G1", userId: "U1" })).toBe(1);
+      } finally {
+        await Promise.all([a?.close(), b?.close()]);
+        await db.drop();
+      }
+    });
+  });
+
   describe("PostgreSQL migrations", () => {
     it("are applied once, however many replicas start together", async () => {
       const db = await createTestDatabase(server, "migrate");
