@@ -31,7 +31,7 @@ import { CommandPosts } from "./quiz/command-of-day.js";
 import { DailyPoster, Schedules } from "./quiz/daily.js";
 import { Quiz, placeOf } from "./quiz/quiz.js";
 import { CommandLimiter, type LimitScope } from "./rate-limit.js";
-import { ChannelSettingsStore } from "./storage/channel-settings.js";
+import { type ChannelSettingsStore, SqliteChannelSettingsStore } from "./storage/channel-settings.js";
 import { type Db, openDatabase } from "./storage/database.js";
 import { sqliteStores } from "./storage/sqlite/index.js";
 import type { StateStores } from "./storage/stores.js";
@@ -117,7 +117,7 @@ export class Tutor {
     this.now = options.now ?? (() => new Date());
     // The model is also told the earlier questions of the conversation it answers in.
     this.writer = options.writer && historyAware(options.writer);
-    this.channelSettings = new ChannelSettingsStore(db);
+    this.channelSettings = new SqliteChannelSettingsStore(db);
     this.conversations = new ConversationMemory(() => this.now().getTime());
     this.limiter = new CommandLimiter(options.limitClock);
     this.state = sqliteStores(db);
@@ -266,7 +266,7 @@ export class Tutor {
     if (r.ephemeral && !r.notFound && path.length === 1 && SHAREABLE.has(path[0] ?? "")) {
       // A DM is private by nature: nothing to share to. A channel may post these answers for everyone.
       if (ctx.direct) return r;
-      if (!this.channelSettings.get(placeOf(ctx)).ephemeral) return { ...r, ephemeral: false };
+      if (!(await this.channelSettings.get(placeOf(ctx))).ephemeral) return { ...r, ephemeral: false };
       // Share first: the one button every answer has; the 👍/👎 after it.
       return { ...r, choices: [shareChoice(this, ctx, path, raw), ...r.choices] };
     }

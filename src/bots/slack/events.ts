@@ -80,7 +80,7 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
       conversation: { platform: "slack", workspaceId: teamId, channelId: m.channel, threadId },
     };
     // Chatter in a channel is left alone before anyone is looked up (users.info).
-    if (!direct && howToAnswer(tutor, msg, m.channel) === "silent") return;
+    if (!direct && (await howToAnswer(tutor, msg, m.channel)) === "silent") return;
     const ctx = await people.invocation({ teamId, channelId: m.channel, userId: m.user });
     const answer = await tutor.message(ctx, msg);
     if (!answer) return;

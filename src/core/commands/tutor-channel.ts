@@ -59,8 +59,11 @@ const mode = defineCommand({
   }),
   // The first example keeps the default: running it (as the tests of every command do) changes nothing.
   examples: ["/tutor channel mode mention", "/tutor channel mode auto", "/tutor channel mode off"],
-  run: (tutor, ctx, args) =>
-    saved(ctx.locale, tutor.channelSettings.set(placeOf(ctx), { mode: args.mode }, ctx.userId, tutor.now())),
+  run: async (tutor, ctx, args) =>
+    saved(
+      ctx.locale,
+      await tutor.channelSettings.set(placeOf(ctx), { mode: args.mode }, ctx.userId, tutor.now()),
+    ),
 });
 
 const ON = ["on", "true", "yes", "private"];
@@ -90,9 +93,9 @@ const ephemeral = defineCommand({
       .transform((v) => (ON.includes(v) ? "on" : "off")),
   }),
   examples: ["/tutor channel ephemeral on", "/tutor channel ephemeral off"],
-  run: (tutor, ctx, args) => {
+  run: async (tutor, ctx, args) => {
     const change: Partial<ChannelSettings> = { ephemeral: args.value === "on" };
-    return saved(ctx.locale, tutor.channelSettings.set(placeOf(ctx), change, ctx.userId, tutor.now()));
+    return saved(ctx.locale, await tutor.channelSettings.set(placeOf(ctx), change, ctx.userId, tutor.now()));
   },
 });
 
@@ -102,10 +105,10 @@ const show = defineCommand({
   options: [],
   schema: z.object({}),
   examples: ["/tutor channel show"],
-  run: (tutor, ctx) =>
-    reply({
-      blocks: [{ type: "text", text: describeChannel(ctx.locale, tutor.channelSettings.get(placeOf(ctx))) }],
-    }),
+  run: async (tutor, ctx) => {
+    const settings = await tutor.channelSettings.get(placeOf(ctx));
+    return reply({ blocks: [{ type: "text", text: describeChannel(ctx.locale, settings) }] });
+  },
 });
 
 /** `/tutor channel …`: how the bot behaves in this channel (admins; the /tutor group is admin-only). */

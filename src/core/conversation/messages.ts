@@ -37,7 +37,7 @@ export interface ChatMessage {
 export async function answerMessage(tutor: Tutor, ctx: Invocation, msg: ChatMessage): Promise<Reply | null> {
   const text = msg.text.trim();
   if (msg.direct) return answerAddressed(tutor, { ...ctx, direct: true }, msg, text);
-  const how = howToAnswer(tutor, msg, msg.settingsChannelId ?? ctx.channelId);
+  const how = await howToAnswer(tutor, msg, msg.settingsChannelId ?? ctx.channelId);
   if (how === "silent") return null;
   if (how === "addressed") return answerAddressed(tutor, ctx, msg, text);
   if (how === "if-covered") return askInConversation(tutor, ctx, msg.conversation, text, true);
@@ -49,13 +49,13 @@ export async function answerMessage(tutor: Tutor, ctx: Invocation, msg: ChatMess
  * settings alone: adapters call it before looking up who wrote it (a Slack users.info call), so the
  * chatter of a busy channel costs no request.
  */
-export function howToAnswer(
+export async function howToAnswer(
   tutor: Tutor,
   msg: Pick<ChatMessage, "text" | "mentioned" | "conversation">,
   settingsChannelId: string,
-): "silent" | "addressed" | "follow-up" | "if-covered" {
+): Promise<"silent" | "addressed" | "follow-up" | "if-covered"> {
   const { platform, workspaceId } = msg.conversation;
-  const settings = tutor.channelSettings.get({ platform, workspaceId, channelId: settingsChannelId });
+  const settings = await tutor.channelSettings.get({ platform, workspaceId, channelId: settingsChannelId });
   if (settings.mode === "off") return "silent";
   if (msg.mentioned) return "addressed";
   if (!isQuestion(msg.text)) return "silent";

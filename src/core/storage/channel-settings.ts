@@ -1,11 +1,22 @@
 import {
   type ChannelSettings,
+  channelModeSchema,
   DEFAULT_CHANNEL_SETTINGS,
   type StoredChannelSettings,
-  channelModeSchema,
 } from "../channels/settings.js";
 import type { Place } from "../quiz/store.js";
 import type { Db } from "./database.js";
+
+/**
+ * Per-channel settings, keyed by platform, workspace and channel. Asynchronous like the other state
+ * stores (stores.ts), so a PostgreSQL implementation can stand beside this SQLite one.
+ */
+export interface ChannelSettingsStore {
+  /** The channel's settings, or the defaults when nobody set any. */
+  get(place: Place): Promise<StoredChannelSettings>;
+  /** Changes some of a channel's settings (the others keep their value, or the default); the result. */
+  set(place: Place, change: Partial<ChannelSettings>, by: string, now: Date): Promise<StoredChannelSettings>;
+}
 
 interface Row {
   mode: string;
@@ -14,12 +25,47 @@ interface Row {
   updated_at: string;
 }
 
-/** Per-channel settings in SQLite, keyed by platform, workspace and channel. */
-export class ChannelSettingsStore {
+export class SqliteChannelSettingsStore implements ChannelSettingsStore {
   constructor(private readonly db: Db) {}
 
-  /** The channel's settings, or the defaults when nobody set any. */
-  get(place: Place): StoredChannelSettings {
+  async get(place: Place): Promise<StoredChannelSettings> {
+    return this.read(place);
+  }
+
+  async set(
+    place: Place,
+    change: Partial<ChannelSettings>,
+    by: string,
+    now: Date,
+  ): Promise<StoredChannelSettings> {
+    // Read and write in one transaction: two admins changing different settings at once keep both.
+    return this.db.transaction(() => {
+      const current = this.read(place);
+      const next: ChannelSettings = {
+        mode: change.mode ?? current.mode,
+        ephemeral: change.ephemeral ?? current.ephemeral,
+      };
+      this.db
+        .prepare(
+          `INSERT INTO channel_settings (platform, workspace_id, channel_id, mode, ephemeral, updated_by, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET mode = excluded.mode,
+             ephemeral = excluded.ephemeral, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+        )
+        .run(
+          place.platform,
+          place.workspaceId,
+          place.channelId,
+          next.mode,
+          next.ephemeral ? 1 : 0,
+          by,
+          now.toISOString(),
+        );
+      return { ...next, updatedBy: by, updatedAt: now.toISOString() };
+    })();
+  }
+
+  private read(place: Place): StoredChannelSettings {
     const row = this.db
       .prepare(
         `SELECT mode, ephemeral, updated_by, updated_at FROM channel_settings
@@ -35,31 +81,5 @@ export class ChannelSettingsStore {
       updatedBy: row.updated_by,
       updatedAt: row.updated_at,
     };
-  }
-
-  /** Changes some of a channel's settings; the others keep their value (or the default). */
-  set(place: Place, change: Partial<ChannelSettings>, by: string, now: Date): StoredChannelSettings {
-    const current = this.get(place);
-    const next: ChannelSettings = {
-      mode: change.mode ?? current.mode,
-      ephemeral: change.ephemeral ?? current.ephemeral,
-    };
-    this.db
-      .prepare(
-        `INSERT INTO channel_settings (platform, workspace_id, channel_id, mode, ephemeral, updated_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET mode = excluded.mode,
-           ephemeral = excluded.ephemeral, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-      )
-      .run(
-        place.platform,
-        place.workspaceId,
-        place.channelId,
-        next.mode,
-        next.ephemeral ? 1 : 0,
-        by,
-        now.toISOString(),
-      );
-    return { ...next, updatedBy: by, updatedAt: now.toISOString() };
   }
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Invocation } from "../../../src/core/commands/types.js";
 import type { ChatMessage } from "../../../src/core/conversation/messages.js";
-import { ChannelSettingsStore } from "../../../src/core/storage/channel-settings.js";
+import { SqliteChannelSettingsStore } from "../../../src/core/storage/channel-settings.js";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { allText, openTestTutor, type TestTutor, tempDir } from "../../helpers/tutor.js";
 
@@ -27,25 +27,32 @@ const posted = (text: string, channelId = "C1", mentioned = false): ChatMessage 
 });
 
 describe("ChannelSettingsStore", () => {
-  it("keeps one row per platform, workspace and channel, survives reopening, and defaults", () => {
+  it("keeps one row per platform, workspace and channel, survives reopening, and defaults", async () => {
     const tmp = tempDir("channel-settings");
     const file = `${tmp.dir}/t.sqlite`;
     const db = openDatabase(file);
-    const store = new ChannelSettingsStore(db);
+    const store = new SqliteChannelSettingsStore(db);
     const place = { platform: "slack", workspaceId: "T1", channelId: "C1" };
-    expect(store.get(place)).toEqual({ mode: "mention", ephemeral: true, updatedBy: null, updatedAt: null });
-    store.set(place, { mode: "auto" }, "U1", new Date("2026-01-02T03:04:05Z"));
-    store.set(place, { ephemeral: false }, "U2", new Date("2026-01-03T03:04:05Z"));
+    expect(await store.get(place)).toEqual({
+      mode: "mention",
+      ephemeral: true,
+      updatedBy: null,
+      updatedAt: null,
+    });
+    await store.set(place, { mode: "auto" }, "U1", new Date("2026-01-02T03:04:05Z"));
+    await store.set(place, { ephemeral: false }, "U2", new Date("2026-01-03T03:04:05Z"));
     db.close();
-    const again = new ChannelSettingsStore(openDatabase(file));
-    expect(again.get(place)).toEqual({
+    const reopened = openDatabase(file);
+    const again = new SqliteChannelSettingsStore(reopened);
+    expect(await again.get(place)).toEqual({
       mode: "auto",
       ephemeral: false,
       updatedBy: "U2",
       updatedAt: "2026-01-03T03:04:05.000Z",
     });
-    expect(again.get({ ...place, platform: "discord" }).mode).toBe("mention");
-    expect(again.get({ ...place, workspaceId: "T2" }).mode).toBe("mention");
+    expect((await again.get({ ...place, platform: "discord" })).mode).toBe("mention");
+    expect((await again.get({ ...place, workspaceId: "T2" })).mode).toBe("mention");
+    reopened.close();
     tmp.cleanup();
   });
 });
