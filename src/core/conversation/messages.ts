@@ -7,7 +7,7 @@ import { resolveFollowUp } from "./follow-up.js";
 import { withHistory } from "./history.js";
 import type { ConversationPlace } from "./memory.js";
 
-/** The longest question /ask takes (its schema's bound): a follow-up with its subject added stays within. */
+/** The longest question /ask takes (its schema's bound): a follow-up that would pass it with its subject added is searched as typed. */
 const ASK_MAX_CHARS = 500;
 
 /** A message someone posted where the bot can read it. */
