@@ -4,7 +4,7 @@ import {
   DEFAULT_CHANNEL_SETTINGS,
   type StoredChannelSettings,
 } from "../channels/settings.js";
-import type { Place } from "../quiz/store.js";
+import type { Place } from "./stores.js";
 import type { Db } from "./database.js";
 
 /**
