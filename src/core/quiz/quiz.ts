@@ -5,12 +5,13 @@ import { UserError } from "../errors.js";
 import { type Locale, t } from "../i18n.js";
 import { type Reply, reply } from "../reply.js";
 import type { Db } from "../storage/database.js";
+import { SyncQuizStore } from "../storage/sqlite/sync-quiz.js";
 import type { Person, QuizStore as StateQuizStore, StateStores } from "../storage/stores.js";
 import { QuestionBank, type Question } from "./questions.js";
 import { seedOf } from "./random.js";
 import { answerText, questionReply, resultReply } from "./render.js";
 import { nextCard, Repetition } from "./srs.js";
-import { type Place, type Post, QuizStore } from "./store.js";
+import type { Place, Post } from "./store.js";
 
 /** Called after each recorded answer (metrics). */
 export type AnswerObserver = (correct: boolean) => void;
@@ -51,7 +52,7 @@ export class Quiz {
    * The synchronous SQLite quiz store the daily poster still reads and writes (quiz/daily.ts), with the
    * public messages built from it (`postReply`, `revealLine`); asking and answering use `posts`.
    */
-  readonly store: QuizStore;
+  readonly store: SyncQuizStore;
   /** Posts and answers through the state store interface (SQLite or PostgreSQL). */
   private readonly posts: StateQuizStore;
   readonly srs: Repetition;
@@ -66,7 +67,7 @@ export class Quiz {
     /** The language of the channel's own posts (daily questions). */
     readonly dailyLocale: Locale = "en",
   ) {
-    this.store = new QuizStore(db);
+    this.store = new SyncQuizStore(db);
     this.posts = state.quiz;
     this.srs = new Repetition(state.reviews);
   }
