@@ -5,7 +5,10 @@
  */
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { copyStateToPostgres, StateNotEmptyError } from "../../../src/core/storage/copy-state.js";
+import { openDatabase } from "../../../src/core/storage/database.js";
 import { openPostgresStores } from "../../../src/core/storage/postgres/index.js";
+import { sqliteStores } from "../../../src/core/storage/sqlite/index.js";
 import type { StateStores } from "../../../src/core/storage/stores.js";
 import { createTestDatabase, TEST_DATABASE_URL } from "../../helpers/postgres.js";
 import { describeStores } from "./stores.contract.js";
@@ -87,6 +90,111 @@ if (!TEST_DATABASE_URL) {
       } finally {
         await Promise.all([a?.close(), b?.close()]);
         await db.drop();
+      }
+    });
+  });
+
+  describe("copying SQLite state into PostgreSQL", () => {
+    it("reads the same through the stores afterwards, continues post ids, and runs once", async () => {
+      const sqlite = openDatabase(":memory:");
+      const from = sqliteStores(sqlite);
+      const target = await createTestDatabase(server, "copy");
+      try {
+        const place = { platform: "slack", workspaceId: "T1", channelId: "C1" };
+        const alice = { platform: "slack", workspaceId: "T1", userId: "UA" };
+        const q = {
+          id: "q-copy",
+          kind: "term-for-definition" as const,
+          topic: "Docker",
+          subject: { en: "a subject", ja: "題" },
+          choices: ["a", "b"],
+          answer: 1,
+          explanation: "why",
+          source: { path: ["Docker"], source: "docker.md#docker" },
+        };
+        const now = new Date("2026-03-02T09:00:00.000Z");
+        const daily = await from.quiz.createPost(place, q, "daily", now, null, "2026-03-02");
+        const adhoc = await from.quiz.createPost(place, q, "adhoc", now, "UA");
+        if (!daily || !adhoc) throw new Error("no posts");
+        await from.quiz.setMessageId(daily.id, "M1");
+        await from.quiz.recordAnswer(
+          {
+            post: daily,
+            user: { id: "UA", name: "Alice" },
+            choice: 1,
+            correct: true,
+            answerDate: "2026-03-02",
+            now,
+          },
+          () => ({ json: '{"n":1}', dueAt: now.toISOString() }),
+        );
+        await from.quiz.recordAnswer({
+          post: adhoc,
+          user: { id: "UB" },
+          choice: 0,
+          correct: false,
+          answerDate: "2026-03-02",
+          now,
+        });
+        await from.schedules.set(
+          { ...place, time: "09:00", timezone: "Asia/Tokyo", topic: null },
+          "admin",
+          now,
+        );
+        await from.schedules.off({ ...place, channelId: "C2" }, "admin", now);
+        await from.onboarding.syncLessons([{ id: "l1", title: "L1", path: ["N"], source: "n.md#l1" }], now);
+        await from.onboarding.complete({ ...alice, channelId: "C1", userName: "Alice" }, "l1", "done", now);
+        const checkpoint = await from.onboarding.createCheckpoint(place, q, now, "UA", "l1", 1);
+        await from.shares.record(
+          {
+            id: "share-1",
+            platform: "slack",
+            workspaceId: "T1",
+            userId: "UA",
+            command: "ask",
+            argsJson: "{}",
+          },
+          now,
+        );
+
+        const copied = await copyStateToPostgres(sqlite, target.url);
+        expect(copied).toMatchObject({
+          quiz_posts: 3,
+          quiz_answers: 2,
+          srs_cards: 1,
+          onboarding_checkpoints: 1,
+        });
+
+        const to = await openPostgresStores(target.url);
+        try {
+          for (const id of [daily.id, adhoc.id, checkpoint.id])
+            expect(await to.quiz.post(id)).toEqual(await from.quiz.post(id));
+          expect(await to.quiz.question("q-copy")).toEqual(q);
+          expect(await to.quiz.answerCount(daily.id)).toEqual({ total: 1, correct: 1 });
+          expect(await to.scores.leaderboard(place, null, 10)).toEqual(
+            await from.scores.leaderboard(place, null, 10),
+          );
+          expect(await to.reviews.card(alice, "q-copy")).toEqual(await from.reviews.card(alice, "q-copy"));
+          expect(await to.schedules.enabled()).toEqual(await from.schedules.enabled());
+          expect(await to.onboarding.member(alice)).toEqual(await from.onboarding.member(alice));
+          expect(await to.onboarding.completed(alice)).toEqual(new Set(["l1"]));
+          expect(await to.onboarding.checkpoint(checkpoint.id)).toEqual({ lessonId: "l1", step: 1 });
+          expect(await to.shares.find("share-1", now)).toEqual(await from.shares.find("share-1", now));
+          // The daily claim came along; a new post takes an id after the copied ones.
+          expect(await to.quiz.createPost(place, q, "daily", now, null, "2026-03-02")).toBeNull();
+          const next = await to.quiz.createPost(place, q, "adhoc", now, "UA");
+          expect(next?.id).toBeGreaterThan(checkpoint.id);
+        } finally {
+          await to.close();
+        }
+        // A second copy is refused and adds nothing.
+        await expect(copyStateToPostgres(sqlite, target.url)).rejects.toBeInstanceOf(StateNotEmptyError);
+        const check = await openPostgresStores(target.url);
+        expect(await check.quiz.answerCount(daily.id)).toEqual({ total: 1, correct: 1 });
+        await check.close();
+      } finally {
+        sqlite.close();
+        await target.drop();
       }
     });
   });
