@@ -156,6 +156,18 @@ export interface ScheduleStore {
   timezones(platform: string, workspaceId: string): Promise<string[]>;
 }
 
+/** The claims of command-of-the-day posts: one per channel and local date, whichever process tries. */
+export interface DailyCommandStore {
+  /** Claims this channel's post of a date for a command; false when some process claimed it already. */
+  claim(place: Place, date: string, command: string, now: Date): Promise<boolean>;
+  /** Gives an unsent claim back (the platform refused the post), so a retry can post it. */
+  release(place: Place, date: string): Promise<void>;
+  setMessageId(place: Place, date: string, messageId: string): Promise<void>;
+  posted(place: Place, date: string): Promise<boolean>;
+  /** The commands this channel was shown, newest first, at most `limit`. */
+  history(place: Place, limit: number): Promise<{ command: string; date: string }[]>;
+}
+
 export interface LessonRecord {
   id: string;
   title: string;
@@ -261,6 +273,7 @@ export interface StateStores {
   readonly reviews: ReviewStore;
   readonly scores: ScoreStore;
   readonly schedules: ScheduleStore;
+  readonly dailyCommands: DailyCommandStore;
   readonly onboarding: OnboardingStore;
   readonly shares: ShareStore;
   /** Answers whether the database can be reached (a trivial query). */

@@ -343,6 +343,34 @@ export function describeStores(name: string, open: () => Promise<StoresUnderTest
       });
     });
 
+    describe("daily commands", () => {
+      it("gives a channel's command of a date to one claim, gives unsent claims back, lists the newest first", async () => {
+        const claims = await Promise.all(
+          ["docker ps", "docker cp", "kubectl get", "docker run"].map((c) =>
+            s.dailyCommands.claim(place, "2026-03-02", c, T0),
+          ),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        expect(await s.dailyCommands.posted(place, "2026-03-02")).toBe(true);
+        expect(await s.dailyCommands.posted(otherChannel, "2026-03-02")).toBe(false);
+        // Unsent: given back, and claimable again.
+        await s.dailyCommands.release(place, "2026-03-02");
+        expect(await s.dailyCommands.posted(place, "2026-03-02")).toBe(false);
+        expect(await s.dailyCommands.claim(place, "2026-03-02", "docker cp", T0)).toBe(true);
+        // Sent: kept.
+        await s.dailyCommands.setMessageId(place, "2026-03-02", "M1");
+        await s.dailyCommands.release(place, "2026-03-02");
+        expect(await s.dailyCommands.posted(place, "2026-03-02")).toBe(true);
+        await s.dailyCommands.claim(place, "2026-03-01", "docker ps", T0);
+        await s.dailyCommands.claim(place, "2026-03-03", "kubectl get", T0);
+        expect(await s.dailyCommands.history(place, 2)).toEqual([
+          { command: "kubectl get", date: "2026-03-03" },
+          { command: "docker cp", date: "2026-03-02" },
+        ]);
+        expect(await s.dailyCommands.history(otherChannel, 10)).toEqual([]);
+      });
+    });
+
     describe("onboarding", () => {
       const lesson = (id: string) => ({ id, title: `Lesson ${id}`, path: ["Notes", id], source: `${id}.md` });
       const aliceHere: Activity = { ...alice, channelId: "C1", userName: "Alice" };

@@ -1,3 +1,4 @@
+import { PostgresDailyCommandStore } from "./daily-commands.js";
 import type { StateStores } from "../stores.js";
 import { PostgresOnboardingStore } from "./onboarding.js";
 import { migratePostgres, openPool } from "./pool.js";
@@ -22,6 +23,7 @@ export async function openPostgresStores(url: string, migrationsDir?: string): P
     reviews: new PostgresReviewStore(pool),
     scores: new PostgresScoreStore(pool),
     schedules: new PostgresScheduleStore(pool),
+    dailyCommands: new PostgresDailyCommandStore(pool),
     onboarding: new PostgresOnboardingStore(pool),
     shares: new PostgresShareStore(pool),
     ping: async () => {

@@ -1,3 +1,4 @@
+import { SqliteDailyCommandStore } from "./daily-commands.js";
 import type { Db } from "../database.js";
 import type { StateStores } from "../stores.js";
 import { SqliteOnboardingStore } from "./onboarding.js";
@@ -18,6 +19,7 @@ export function sqliteStores(db: Db): StateStores {
     reviews: new SqliteReviewStore(db),
     scores: new SqliteScoreStore(db),
     schedules: new SqliteScheduleStore(db),
+    dailyCommands: new SqliteDailyCommandStore(db),
     onboarding: new SqliteOnboardingStore(db),
     shares: new SqliteShareStore(db),
     ping: async () => {
