@@ -216,3 +216,10 @@ if (!TEST_DATABASE_URL) {
     });
   });
 }
+
+describe("a PostgreSQL that cannot be reached", () => {
+  it("fails the opening with the driver's reason instead of waiting", async () => {
+    // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+    await expect(openPostgresStores("postgres://tutor@127.0.0.1:1/tutor")).rejects.toThrow(/ECONNREFUSED/);
+  });
+});

@@ -36,16 +36,20 @@ export function openPool(url: string): Pool {
 /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back if it throws. */
 export async function inTransaction<T>(pool: Pool, work: (client: Client) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A connection that could not even roll back is broken: it is closed rather than returned to the pool.
+  let broken = false;
   try {
     await client.query("BEGIN");
     const result = await work(client);
     await client.query("COMMIT");
     return result;
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
     throw err;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 
