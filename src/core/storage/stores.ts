@@ -9,6 +9,7 @@
  * they name, and a copy from one database to the other keeps them byte for byte.
  */
 import type { Question } from "../quiz/questions.js";
+import type { ChannelSettingsStore } from "./channel-settings.js";
 
 export interface Place {
   platform: string;
@@ -276,6 +277,8 @@ export interface StateStores {
   readonly dailyCommands: DailyCommandStore;
   readonly onboarding: OnboardingStore;
   readonly shares: ShareStore;
+  /** Per-channel settings (src/core/storage/channel-settings.ts). */
+  readonly channelSettings: ChannelSettingsStore;
   /** Answers whether the database can be reached (a trivial query). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -145,6 +145,7 @@ if (!TEST_DATABASE_URL) {
         await from.onboarding.syncLessons([{ id: "l1", title: "L1", path: ["N"], source: "n.md#l1" }], now);
         await from.onboarding.complete({ ...alice, channelId: "C1", userName: "Alice" }, "l1", "done", now);
         const checkpoint = await from.onboarding.createCheckpoint(place, q, now, "UA", "l1", 1);
+        await from.channelSettings.set(place, { mode: "auto" }, "admin", now);
         await from.shares.record(
           {
             id: "share-1",
@@ -180,6 +181,7 @@ if (!TEST_DATABASE_URL) {
           expect(await to.onboarding.completed(alice)).toEqual(new Set(["l1"]));
           expect(await to.onboarding.checkpoint(checkpoint.id)).toEqual({ lessonId: "l1", step: 1 });
           expect(await to.shares.find("share-1", now)).toEqual(await from.shares.find("share-1", now));
+          expect(await to.channelSettings.get(place)).toEqual(await from.channelSettings.get(place));
           // The daily claim came along; a new post takes an id after the copied ones.
           expect(await to.quiz.createPost(place, q, "daily", now, null, "2026-03-02")).toBeNull();
           const next = await to.quiz.createPost(place, q, "adhoc", now, "UA");
@@ -208,7 +210,7 @@ if (!TEST_DATABASE_URL) {
         await check.connect();
         const { rows } = await check.query<{ version: number }>("SELECT version FROM schema_migrations");
         await check.end();
-        expect(rows.map((r) => r.version)).toEqual([1]);
+        expect(rows.map((r) => r.version).sort()).toEqual([1, 2]);
         await Promise.all(replicas.map((r) => r.close()));
       } finally {
         await db.drop();

@@ -457,6 +457,36 @@ export function describeStores(name: string, open: () => Promise<StoresUnderTest
       });
     });
 
+    describe("channel settings", () => {
+      it("reads the defaults until set, keeps what a change leaves out, and keeps both of two changes at once", async () => {
+        expect(await s.channelSettings.get(place)).toEqual({
+          mode: "mention",
+          ephemeral: true,
+          updatedBy: null,
+          updatedAt: null,
+        });
+        expect(await s.channelSettings.set(place, { mode: "auto" }, "admin", T0)).toEqual({
+          mode: "auto",
+          ephemeral: true,
+          updatedBy: "admin",
+          updatedAt: T0.toISOString(),
+        });
+        await s.channelSettings.set(place, { ephemeral: false }, "lead", at(1));
+        expect(await s.channelSettings.get(place)).toEqual({
+          mode: "auto",
+          ephemeral: false,
+          updatedBy: "lead",
+          updatedAt: at(1).toISOString(),
+        });
+        expect((await s.channelSettings.get(otherChannel)).updatedBy).toBeNull();
+        await Promise.all([
+          s.channelSettings.set(otherChannel, { mode: "off" }, "a", at(2)),
+          s.channelSettings.set(otherChannel, { ephemeral: false }, "b", at(2)),
+        ]);
+        expect(await s.channelSettings.get(otherChannel)).toMatchObject({ mode: "off", ephemeral: false });
+      });
+    });
+
     describe("shares", () => {
       const share = (id: string) => ({
         id,

@@ -1,3 +1,4 @@
+import { PostgresChannelSettingsStore } from "./channel-settings.js";
 import { PostgresDailyCommandStore } from "./daily-commands.js";
 import type { StateStores } from "../stores.js";
 import { PostgresOnboardingStore } from "./onboarding.js";
@@ -26,6 +27,7 @@ export async function openPostgresStores(url: string, migrationsDir?: string): P
     dailyCommands: new PostgresDailyCommandStore(pool),
     onboarding: new PostgresOnboardingStore(pool),
     shares: new PostgresShareStore(pool),
+    channelSettings: new PostgresChannelSettingsStore(pool),
     ping: async () => {
       await pool.query("SELECT 1");
     },

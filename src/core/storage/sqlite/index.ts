@@ -1,3 +1,4 @@
+import { SqliteChannelSettingsStore } from "../channel-settings.js";
 import { SqliteDailyCommandStore } from "./daily-commands.js";
 import type { Db } from "../database.js";
 import type { StateStores } from "../stores.js";
@@ -22,6 +23,7 @@ export function sqliteStores(db: Db): StateStores {
     dailyCommands: new SqliteDailyCommandStore(db),
     onboarding: new SqliteOnboardingStore(db),
     shares: new SqliteShareStore(db),
+    channelSettings: new SqliteChannelSettingsStore(db),
     ping: async () => {
       db.prepare("SELECT 1").get();
     },
