@@ -339,7 +339,7 @@ export class Tutor {
     ctx: Invocation,
     path: readonly string[],
     raw: RawArgs,
-  ): Promise<{ reply: Reply; outcome: Outcome }> {
+  ): Promise<{ reply: Reply; outcome: Outcome; version: string }> {
     return this.execute(ctx, path, raw, { limited: true });
   }
 

@@ -2,6 +2,7 @@ import { isQuestion } from "../channels/question.js";
 import type { Invocation } from "../commands/types.js";
 import { t } from "../i18n.js";
 import { type Block, type Reply, reply } from "../reply.js";
+import { withFeedback } from "../feedback/choices.js";
 import type { Tutor } from "../tutor.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { withHistory } from "./history.js";
@@ -117,10 +118,15 @@ export async function askInConversation(
   const history = tutor.conversations.turns(place);
   const resolution = resolveFollowUp(question, history);
   const asked = resolution.text.length > ASK_MAX_CHARS ? question : resolution.text;
-  const { reply: answer, outcome } = await withHistory(history, () =>
-    tutor.runLimited(ctx, ["ask"], { question: asked }),
-  );
+  const ran = await withHistory(history, () => tutor.runLimited(ctx, ["ask"], { question: asked }));
+  const { outcome } = ran;
   if (onlyIfCovered && outcome !== "ok") return null;
+  // An answer someone asked for (a DM, a mention, a thread reply) gets 👍/👎, or "Request a note" when the
+  // notes do not cover it, as a slash command's does; an auto-answer nobody asked for does not.
+  const answer =
+    !onlyIfCovered && (outcome === "ok" || outcome === "not_found")
+      ? withFeedback(tutor, ctx, ["ask"], { question: asked }, ran.reply, ran.version)
+      : ran.reply;
   if (outcome === "ok" || outcome === "not_found") tutor.conversations.record(place, question, asked);
   if (!resolution.subject || asked === question || outcome !== "ok") return { ...answer, ephemeral: false };
   const read: Block = { type: "note", tone: "info", text: t(ctx.locale, "followUpRead", { text: asked }) };

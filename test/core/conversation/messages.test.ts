@@ -48,6 +48,14 @@ describe("conversations through the tutor", () => {
     expect(follow?.ephemeral).toBe(false);
   });
 
+  it("gives an answer in a DM the same 👍/👎, and a not-covered one the Request a note button", async () => {
+    const answered = await env.tutor.message(ctx, dm("What is a Pod?", "votes"));
+    expect(answered?.choices.map((c) => c.id).filter((id) => id.startsWith("fb:"))).toHaveLength(2);
+    const missing = await env.tutor.message(ctx, dm("How do I install Helm charts?", "votes-miss"));
+    expect(missing?.notFound).toBe(true);
+    expect(missing?.choices.length).toBeGreaterThan(0);
+  });
+
   it("reads the same follow-up alone (another conversation) without that subject", async () => {
     const alone = await env.tutor.message(ctx, dm("and how do I delete it?", "another-thread"));
     expect(notesOf(alone as Reply).some((n) => n.startsWith("Following the thread"))).toBe(false);
