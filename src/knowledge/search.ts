@@ -416,45 +416,31 @@ export class KnowledgeIndex {
     return best;
   }
 
-  /** Free-text search: the best sections for a question, or `found: false` when the notes do not cover it. */
-  ask(query: string): AskOutcome {
-    const { index, analyzer } = this.sections();
-    const groups = analyzer.groups(query);
-    const response: SearchResponse = { query, found: false, results: [], suggestions: [] };
-    if (groups.length === 0) return { response, hits: [], terms: [] };
-    const terms = groups.map((g) => g.typed);
-    // A question about a command the notes never use ("docker network create の使い方") is not answered
-    // from a section that merely shares its words: the notes do not cover it.
-    // (A group such as `docker compose` or `docker swarm` is also a product name: "Docker Compose とは".)
+  /**
+   * A docker or kubectl command the question asks about that the notes never use ("docker network create の
+   * 使い方", "… with docker attach"): its name, so the answer says the notes do not cover it rather than
+   * answering from a section that merely shares its words. A group that is also a product name (Docker
+   * Compose) counts only when the folder uses its last word; `kubectl top` where "top" never appears does not.
+   */
+  private uncoveredCommand(index: SectionIndex, query: string): string | null {
     const asked = breakDown(query).match ?? embeddedCommand(query);
-    // (A group counts as a product name only when the folder uses its last word: "compose" for Docker Compose;
-    // `kubectl top` in a folder that never says "top" is a command it does not cover.)
-    const groupWord = segmentWords(asked?.command.name.split(" ").at(-1) ?? "")[0] ?? "";
+    if (!asked || asked.typos.length > 0 || this.notesCommands().length === 0) return null;
+    const name = asked.command.name;
+    if (this.notesCommands().includes(name)) return null;
+    const groupWord = segmentWords(name.split(" ").at(-1) ?? "")[0] ?? "";
     const isGroup =
-      asked !== null &&
-      allCommands.some((c) => c.name.startsWith(`${asked.command.name} `)) &&
-      (index.docFreq(groupWord) > 0 ||
-        this.notesCommands().some((c) => c.startsWith(`${asked.command.name} `)));
-    const usesCommands = this.notesCommands().length > 0;
-    if (
-      asked &&
-      usesCommands &&
-      !isGroup &&
-      !asked.typos.length &&
-      !this.notesCommands().includes(asked.command.name)
-    ) {
-      response.suggestions = this.relatedCommands(asked.command.name);
-      return { response, hits: [], terms };
-    }
-    const totalWeight = groups.reduce((s, g) => s + g.weight, 0) || 1;
-    // Cheap coverage from the postings picks the candidates; BM25F scores them in full.
-    // Alternatives the folder does not hold cannot match: scoring skips them.
-    const live = groups.map((g) => ({
-      ...g,
-      alternatives: g.alternatives.filter((alt) => alt.every((t) => index.docFreq(t) > 0)),
-    }));
+      allCommands.some((c) => c.name.startsWith(`${name} `)) &&
+      (index.docFreq(groupWord) > 0 || this.notesCommands().some((c) => c.startsWith(`${name} `)));
+    return isGroup ? null : name;
+  }
+
+  /**
+   * Candidate sections: those holding the question's words, weighed by the words each holds (heading words
+   * double, so precise sections stay candidates), best MAX_CANDIDATES kept for full BM25F scoring.
+   */
+  private candidates(index: SectionIndex, groups: readonly TermGroup[]): SectionDoc[] {
     const quick = new Map<number, number>();
-    for (const g of live) {
+    for (const g of groups) {
       const docs = new Map<number, number>();
       for (const alt of g.alternatives) {
         const [first, ...rest] = alt;
@@ -462,18 +448,38 @@ export class KnowledgeIndex {
         for (const d of index.holding(first)) {
           const doc = index.docs[d];
           if (!doc || !rest.every((t) => doc.tf.some((tf) => tf.has(t)))) continue;
-          // A word in the section's own heading counts double here, so precise sections stay candidates.
           const headed = alt.every((t) => doc.tf[0]?.has(t)) ? 2 : 1;
           if (headed > (docs.get(d) ?? 0)) docs.set(d, headed);
         }
       }
       for (const [d, x] of docs) quick.set(d, (quick.get(d) ?? 0) + g.weight * g.credit * x);
     }
-    const candidates = [...quick.entries()]
+    return [...quick.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, MAX_CANDIDATES)
       .map(([d]) => index.docs[d])
       .filter((d): d is SectionDoc => d !== undefined);
+  }
+
+  /** Free-text search: the best sections for a question, or `found: false` when the notes do not cover it. */
+  ask(query: string): AskOutcome {
+    const { index, analyzer } = this.sections();
+    const groups = analyzer.groups(query);
+    const response: SearchResponse = { query, found: false, results: [], suggestions: [] };
+    if (groups.length === 0) return { response, hits: [], terms: [] };
+    const terms = groups.map((g) => g.typed);
+    const uncovered = this.uncoveredCommand(index, query);
+    if (uncovered) {
+      response.suggestions = this.relatedCommands(uncovered);
+      return { response, hits: [], terms };
+    }
+    const totalWeight = groups.reduce((s, g) => s + g.weight, 0) || 1;
+    // Alternatives the folder does not hold cannot match: scoring skips them.
+    const live = groups.map((g) => ({
+      ...g,
+      alternatives: g.alternatives.filter((alt) => alt.every((t) => index.docFreq(t) > 0)),
+    }));
+    const candidates = this.candidates(index, live);
     const queryNorm = segmentWords(query).join("");
     const subject = definitionSubject(query);
     const defining = definingLine(query);
