@@ -66,10 +66,6 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0
 WORKDIR /app
-# git, for TUTOR_NOTES_GIT (the notes cloned from the team's repository and pulled on an interval).
-RUN apt-get update \
- && apt-get install -y --no-install-recommends git ca-certificates \
- && rm -rf /var/lib/apt/lists/*
 # Owned by root and read-only to the app: only /data (and /tmp) is ever written.
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

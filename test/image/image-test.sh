@@ -154,9 +154,6 @@ node -e '
   console.log(`resolved=${r.resolved} first=${first && first.path.join(" › ")} source=${first && first.source}`);
   process.exit(ok ? 0 : 1);' "$LOG/explain.json" || fail "unexpected explain output: $(cat "$LOG/explain.json")"
 
-# TUTOR_NOTES_GIT needs git in the image.
-podman exec "$CONTAINER" git --version >/dev/null || fail "git is missing from the image (TUTOR_NOTES_GIT needs it)"
-
 RSS_IDLE=$(podman exec "$CONTAINER" awk '/VmRSS/ {print int($2/1024)}' /proc/1/status)
 echo "server RSS idle: ${RSS_IDLE} MB"
 
