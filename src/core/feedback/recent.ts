@@ -1,3 +1,5 @@
+import { RecentCache } from "../recent-cache.js";
+
 /**
  * The answers that carry 👍/👎 buttons, kept in memory until someone votes: nothing is written for an
  * answer nobody rates. Bounded like the Share buttons' answers (src/core/actions/recent-answers.ts): at
@@ -21,30 +23,8 @@ export const RATED_ANSWERS_MAX = 5000;
 /** A day: people rate an answer while they read it, not a week later. */
 export const RATED_ANSWER_TTL_MS = 24 * 60 * 60 * 1000;
 
-export class RatedAnswers {
-  private readonly entries = new Map<string, RatedAnswer>();
-
-  constructor(
-    private readonly max = RATED_ANSWERS_MAX,
-    private readonly ttlMs = RATED_ANSWER_TTL_MS,
-  ) {}
-
-  add(id: string, answer: RatedAnswer): void {
-    this.entries.delete(id);
-    this.entries.set(id, answer);
-    while (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  get(id: string, now: number): RatedAnswer | undefined {
-    const found = this.entries.get(id);
-    if (found && now - found.at > this.ttlMs) {
-      this.entries.delete(id);
-      return undefined;
-    }
-    return found;
+export class RatedAnswers extends RecentCache<RatedAnswer> {
+  constructor(max = RATED_ANSWERS_MAX, ttlMs = RATED_ANSWER_TTL_MS) {
+    super(max, ttlMs);
   }
 }
