@@ -1,3 +1,4 @@
+import { isTimeZone } from "../quiz/daily.js";
 import { z } from "zod";
 
 /** A free-text option: trimmed, non-empty, bounded. */
@@ -11,3 +12,18 @@ export const optionalTopic = z
   .max(100)
   .optional()
   .transform((s) => s || undefined);
+
+/** A daily post's time, zone and topic (`/tutor daily set`, `/tutor daily command`): one schema for both. */
+export const dailyTimeSchema = z.object({
+  time: z
+    .string()
+    .trim()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be HH:MM, e.g. 09:00")
+    .transform((s) => s.padStart(5, "0")),
+  timezone: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine(isTimeZone, "must be an IANA time zone such as Asia/Tokyo or Europe/Berlin"),
+  topic: optionalTopic,
+});

@@ -7,7 +7,7 @@ import { t } from "../i18n.js";
 import { isTimeZone } from "../quiz/daily.js";
 import { placeOf } from "../quiz/quiz.js";
 import { reply } from "../reply.js";
-import { optionalTopic } from "./schemas.js";
+import { dailyTimeSchema } from "./schemas.js";
 import { tutorChannelCommand } from "./tutor-channel.js";
 import { type CommandGroupSpec, defineCommand } from "./types.js";
 
@@ -44,19 +44,7 @@ const dailySet = defineCommand({
       maxLength: 100,
     },
   ],
-  schema: z.object({
-    time: z
-      .string()
-      .trim()
-      .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be HH:MM, e.g. 09:00")
-      .transform((s) => s.padStart(5, "0")),
-    timezone: z
-      .string()
-      .trim()
-      .default("UTC")
-      .refine(isTimeZone, "must be an IANA time zone such as Asia/Tokyo or Europe/Berlin"),
-    topic: optionalTopic,
-  }),
+  schema: dailyTimeSchema,
   examples: ["/tutor daily set 09:00 Asia/Tokyo", "/tutor daily set 08:30 Europe/Berlin Kubernetes"],
   run: (tutor, ctx, args) => {
     const topic = tutor.quiz.resolveTopic(args.topic, ctx.locale);

@@ -1,9 +1,7 @@
-import { z } from "zod";
-import { optionalTopic } from "../commands/schemas.js";
+import { dailyTimeSchema } from "../commands/schemas.js";
 import { defineCommand } from "../commands/types.js";
 import { say } from "../feedback/messages.js";
 import { reply } from "../reply.js";
-import { isTimeZone } from "./daily.js";
 import { placeOf } from "./quiz.js";
 
 /** `/tutor daily command HH:MM [timezone] [topic]`: this channel's daily post becomes a command of the day. */
@@ -40,19 +38,7 @@ export const dailyCommandCommand = defineCommand({
       maxLength: 100,
     },
   ],
-  schema: z.object({
-    time: z
-      .string()
-      .trim()
-      .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be HH:MM, e.g. 09:00")
-      .transform((s) => s.padStart(5, "0")),
-    timezone: z
-      .string()
-      .trim()
-      .default("UTC")
-      .refine(isTimeZone, "must be an IANA time zone such as Asia/Tokyo or Europe/Berlin"),
-    topic: optionalTopic,
-  }),
+  schema: dailyTimeSchema,
   examples: ["/tutor daily command 09:00 Asia/Tokyo", "/tutor daily command 08:30 Europe/Berlin Kubernetes"],
   run: (tutor, ctx, args) => {
     const topic = tutor.quiz.resolveTopic(args.topic, ctx.locale);
