@@ -567,3 +567,16 @@ export function explainLine(text: string, locale: "en" | "ja" = "en"): Explained
     };
   });
 }
+
+/**
+ * The `explain --json` object: the DESIGN contract's keys unchanged, plus `breakdown`, every part of the
+ * pasted line piece by piece from the command reference (present whether or not the notes cover it, so
+ * `found: false` still explains each flag).
+ */
+export function withBreakdown<R extends object>(
+  response: R,
+  text: string,
+  locale: "en" | "ja" = "en",
+): R & { breakdown: ExplainedPart[] } {
+  return { ...response, breakdown: explainLine(text, locale) };
+}

@@ -5,6 +5,7 @@ import type { Locale } from "../../core/i18n.js";
 import { createLogger } from "../../core/logger.js";
 import { DatabaseOpenError } from "../../core/storage/errors.js";
 import { Tutor } from "../../core/tutor.js";
+import { withBreakdown } from "../../knowledge/command-line.js";
 import { CliUsageError, parseCliArgs } from "./cli-args.js";
 import { renderText } from "./render.js";
 import { terminalInvocation } from "./session.js";
@@ -89,9 +90,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       const tutor = openForReading();
       try {
         if (args.json) {
-          const outcome =
-            args.subcommand === "explain" ? tutor.index.explain(args.query) : tutor.index.ask(args.query);
-          print(JSON.stringify(outcome.response, null, 2));
+          const json =
+            args.subcommand === "explain"
+              ? withBreakdown(tutor.index.explain(args.query).response, args.query, locale)
+              : tutor.index.ask(args.query).response;
+          print(JSON.stringify(json, null, 2));
         } else {
           const r = await tutor.runCommand(
             terminalInvocation(locale),

@@ -218,7 +218,15 @@ describe("npm start and the tutor CLI, as built", () => {
     const result = await cli("explain", "docker", "cp", "--json");
     expect(result.code).toBe(0);
     const json = oneJson(result.stdout);
-    expect(Object.keys(json).sort()).toEqual(["found", "query", "resolved", "results", "suggestions"]);
+    // The DESIGN contract's five keys, plus explain's piece-by-piece `breakdown` from the reference.
+    expect(Object.keys(json).sort()).toEqual([
+      "breakdown",
+      "found",
+      "query",
+      "resolved",
+      "results",
+      "suggestions",
+    ]);
     expect(json).toMatchObject({
       query: "docker cp",
       found: true,
@@ -244,6 +252,45 @@ describe("npm start and the tutor CLI, as built", () => {
       resolved: "docker container run",
     });
     expectResults(json.results);
+  });
+
+  it("explain --json breaks a pasted line down flag by flag, and names what is not docker or kubectl", async () => {
+    const line =
+      "sudo docker run --gpus all --shm-size=1g -e FOO=bar --restart unless-stopped nginx | tee log";
+    const json = oneJson((await cli("explain", line, "--json")).stdout);
+    expect(json).toMatchObject({ query: line, found: true, resolved: "docker container run" });
+    const parts = json.breakdown as {
+      kind: string;
+      command?: string;
+      program?: string;
+      pieces?: { text: string; kind: string; meaning: string; value?: string }[];
+    }[];
+    const docker = parts.find((p) => p.command === "docker container run");
+    const flags = (docker?.pieces ?? []).filter((p) => p.kind === "flag");
+    expect(flags.map((f) => [f.text, f.value])).toEqual([
+      ["--gpus", "all"],
+      ["--shm-size", "1g"],
+      ["-e", "FOO=bar"],
+      ["--restart", "unless-stopped"],
+    ]);
+    for (const f of flags) expect(f.meaning, f.text).not.toBe("");
+    expect(parts.find((p) => p.kind === "other")?.program).toBe("tee");
+  });
+
+  it("explain --json of an uncovered line still explains it, and says which flag the command lacks", async () => {
+    const json = oneJson(
+      (await cli("explain", "kubectl rollout restart deployment web --dry-run=client", "--json")).stdout,
+    );
+    expect(json.found).toBe(false);
+    const [part] = json.breakdown as {
+      command?: string;
+      pieces: { text: string; kind: string; alsoIn?: string[] }[];
+    }[];
+    expect(part?.command).toBe("kubectl rollout restart");
+    expect(part?.pieces.find((p) => p.text.startsWith("--dry-run"))).toMatchObject({
+      kind: "unknown-flag",
+      alsoIn: expect.arrayContaining(["kubectl rollout undo"]),
+    });
   });
 
   it('tutor ask "Docker Compose とは" --json answers from the Docker Compose section', async () => {
