@@ -27,14 +27,12 @@ import type { AnswerWriter } from "./llm/types.js";
 import type { Logger } from "./logger.js";
 import { type Reply, reply } from "./reply.js";
 import { Onboarding } from "./onboarding/onboarding.js";
-import { CommandPosts } from "./quiz/command-of-day.js";
-import { DailyPoster, Schedules } from "./quiz/daily.js";
+import { DailyPoster } from "./quiz/daily.js";
 import { Quiz, placeOf } from "./quiz/quiz.js";
 import { CommandLimiter, type LimitScope } from "./rate-limit.js";
-import { type ChannelSettingsStore, SqliteChannelSettingsStore } from "./storage/channel-settings.js";
 import { type Db, openDatabase } from "./storage/database.js";
 import { sqliteStores } from "./storage/sqlite/index.js";
-import type { StateStores } from "./storage/stores.js";
+import type { ChannelSettingsStore, StateStores } from "./storage/stores.js";
 
 export interface TutorOptions {
   /** The optional language model for /ask summaries; absent by default. */
@@ -52,6 +50,11 @@ export interface TutorOptions {
   now?: () => Date;
   /** The clock of the rate limit, in milliseconds (tests); real time by default, whatever `now` says. */
   limitClock?: () => number;
+  /**
+   * Where the state lives (quizzes, schedules, onboarding, feedback, conversations…): stores opened by the
+   * caller (PostgreSQL: `openPostgresStores`), who also closes them. By default the stores on `dbFile`.
+   */
+  state?: StateStores | undefined;
 }
 
 /** `limited`: refused by the rate limit; `busy`: the answer queue was full. */
@@ -78,7 +81,7 @@ export class Tutor {
   readonly notes: NotesSync;
   readonly admins: ReadonlySet<string>;
   readonly now: () => Date;
-  /** The state stores (quiz, reviews, scores, schedules, onboarding, shares) on this tutor's database. */
+  /** The state stores (quiz, reviews, scores, schedules, onboarding, shares, feedback…): SQLite or PostgreSQL. */
   readonly state: StateStores;
   readonly quiz: Quiz;
   readonly daily: DailyPoster;
@@ -87,7 +90,7 @@ export class Tutor {
   /** Where answers wait their turn, so that acknowledgements never wait behind them. */
   readonly answers = new AnswerQueue();
   readonly limiter: CommandLimiter;
-  /** Per-channel settings (/tutor channel …). */
+  /** Per-channel settings (/tutor channel …): the state stores' own. */
   readonly channelSettings: ChannelSettingsStore;
   /** The last few questions of each thread, DM and terminal session, for follow-ups. */
   readonly conversations: ConversationMemory;
@@ -117,18 +120,18 @@ export class Tutor {
     this.now = options.now ?? (() => new Date());
     // The model is also told the earlier questions of the conversation it answers in.
     this.writer = options.writer && historyAware(options.writer);
-    this.channelSettings = new SqliteChannelSettingsStore(db);
     this.conversations = new ConversationMemory(() => this.now().getTime());
     this.limiter = new CommandLimiter(options.limitClock);
-    this.state = sqliteStores(db);
-    this.quiz = new Quiz(db, this.state, () => this.index, this.now, options.locale ?? "en");
-    this.daily = new DailyPoster(this.quiz, new Schedules(db), {
+    this.state = options.state ?? sqliteStores(db);
+    this.channelSettings = this.state.channelSettings;
+    this.quiz = new Quiz(this.state, () => this.index, this.now, options.locale ?? "en");
+    this.daily = new DailyPoster(this.quiz, this.state.schedules, {
       locale: options.locale ?? "en",
       revealMinutes: options.dailyRevealMinutes ?? 0,
       now: this.now,
       logger,
       commandOfDay: {
-        posts: new CommandPosts(db),
+        posts: this.state.dailyCommands,
         index: () => this.index,
         explain: (command, place, locale) =>
           explainReply(

@@ -46,14 +46,14 @@ const dailySet = defineCommand({
   ],
   schema: dailyTimeSchema,
   examples: ["/tutor daily set 09:00 Asia/Tokyo", "/tutor daily set 08:30 Europe/Berlin Kubernetes"],
-  run: (tutor, ctx, args) => {
+  run: async (tutor, ctx, args) => {
     const topic = tutor.quiz.resolveTopic(args.topic, ctx.locale);
-    tutor.daily.schedules.set(
+    await tutor.daily.schedules.set(
       { ...placeOf(ctx), time: args.time, timezone: args.timezone, topic: topic ?? null },
       ctx.userId,
       tutor.now(),
     );
-    tutor.daily.refresh(placeOf(ctx));
+    await tutor.daily.refresh(placeOf(ctx));
     return reply({
       blocks: [
         {
@@ -76,9 +76,9 @@ const dailyOff = defineCommand({
   options: [],
   schema: z.object({}),
   examples: ["/tutor daily off"],
-  run: (tutor, ctx) => {
-    const was = tutor.daily.schedules.off(placeOf(ctx), ctx.userId, tutor.now());
-    tutor.daily.refresh(placeOf(ctx));
+  run: async (tutor, ctx) => {
+    const was = await tutor.daily.schedules.off(placeOf(ctx), ctx.userId, tutor.now());
+    await tutor.daily.refresh(placeOf(ctx));
     return reply({
       blocks: [{ type: "note", tone: "info", text: t(ctx.locale, was ? "dailyOff" : "dailyNone") }],
     });
@@ -94,10 +94,10 @@ const dailyShow = defineCommand({
   options: [],
   schema: z.object({}),
   examples: ["/tutor daily show"],
-  run: (tutor, ctx) => {
-    const s = tutor.daily.schedules.get(placeOf(ctx));
+  run: async (tutor, ctx) => {
+    const s = await tutor.daily.schedules.get(placeOf(ctx));
     if (!s) return reply({ blocks: [{ type: "text", text: t(ctx.locale, "dailyNone") }] });
-    const posts = tutor.quiz.store.dailyPosts(placeOf(ctx)).length;
+    const posts = (await tutor.quiz.store.dailyPosts(placeOf(ctx))).length;
     const status = s.enabled ? (ctx.locale === "ja" ? "有効" : "on") : ctx.locale === "ja" ? "停止中" : "off";
     return reply({
       blocks: [

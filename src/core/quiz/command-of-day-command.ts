@@ -40,14 +40,14 @@ export const dailyCommandCommand = defineCommand({
   ],
   schema: dailyTimeSchema,
   examples: ["/tutor daily command 09:00 Asia/Tokyo", "/tutor daily command 08:30 Europe/Berlin Kubernetes"],
-  run: (tutor, ctx, args) => {
+  run: async (tutor, ctx, args) => {
     const topic = tutor.quiz.resolveTopic(args.topic, ctx.locale);
-    tutor.daily.schedules.set(
+    await tutor.daily.schedules.set(
       { ...placeOf(ctx), time: args.time, timezone: args.timezone, topic: topic ?? null, kind: "command" },
       ctx.userId,
       tutor.now(),
     );
-    tutor.daily.refresh(placeOf(ctx));
+    await tutor.daily.refresh(placeOf(ctx));
     const text = say(ctx.locale, "commandOfDaySet", {
       time: args.time,
       timezone: args.timezone,

@@ -2,68 +2,11 @@ import type { KnowledgeIndex } from "../../knowledge/search.js";
 import { say } from "../feedback/messages.js";
 import type { Locale } from "../i18n.js";
 import type { Reply } from "../reply.js";
-import type { Db } from "../storage/database.js";
 import { rng, seedOf, shuffle } from "./random.js";
 import type { Place } from "./store.js";
 
 /** The commands a channel was shown, read back to choose the next one: a year of daily posts. */
-const HISTORY_LIMIT = 366;
-
-/** The claims of command-of-the-day posts: one per channel and local date (table daily_commands). */
-export class CommandPosts {
-  constructor(private readonly db: Db) {}
-
-  /** Claims the post of this channel and date for a command; false when some process claimed it already. */
-  claim(place: Place, date: string, command: string, now: Date): boolean {
-    const info = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO daily_commands (platform, workspace_id, channel_id, post_date, command, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(place.platform, place.workspaceId, place.channelId, date, command, now.toISOString());
-    return info.changes > 0;
-  }
-
-  /** Gives a claim back (the platform refused the post), so a retry can post it. */
-  release(place: Place, date: string): void {
-    this.db
-      .prepare(
-        "DELETE FROM daily_commands WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND post_date = ? AND message_id IS NULL",
-      )
-      .run(place.platform, place.workspaceId, place.channelId, date);
-  }
-
-  setMessageId(place: Place, date: string, messageId: string): void {
-    this.db
-      .prepare(
-        "UPDATE daily_commands SET message_id = ? WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND post_date = ?",
-      )
-      .run(messageId, place.platform, place.workspaceId, place.channelId, date);
-  }
-
-  posted(place: Place, date: string): boolean {
-    return (
-      this.db
-        .prepare(
-          "SELECT 1 FROM daily_commands WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND post_date = ?",
-        )
-        .get(place.platform, place.workspaceId, place.channelId, date) !== undefined
-    );
-  }
-
-  /** The commands this channel was shown, newest first. */
-  history(place: Place): { command: string; date: string }[] {
-    return this.db
-      .prepare(
-        `SELECT command, post_date AS date FROM daily_commands
-           WHERE platform = ? AND workspace_id = ? AND channel_id = ? ORDER BY post_date DESC LIMIT ?`,
-      )
-      .all(place.platform, place.workspaceId, place.channelId, HISTORY_LIMIT) as {
-      command: string;
-      date: string;
-    }[];
-  }
-}
+export const COMMAND_HISTORY_LIMIT = 366;
 
 const key = (p: Place) => `${p.platform}\u0000${p.workspaceId}\u0000${p.channelId}`;
 

@@ -3,24 +3,15 @@ import type { Platform } from "../commands/types.js";
 import type { Locale } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { ChannelPoster } from "../ports.js";
-import type { Db } from "../storage/database.js";
 import type { KnowledgeIndex } from "../../knowledge/search.js";
 import type { Reply } from "../reply.js";
-import { type CommandPosts, chooseCommand, commandOfDayReply } from "./command-of-day.js";
+import { COMMAND_HISTORY_LIMIT, chooseCommand, commandOfDayReply } from "./command-of-day.js";
 import type { Quiz } from "./quiz.js";
 import { seedOf } from "./random.js";
-import type { Place, Post } from "./store.js";
+import type { DailyCommandStore, Place, Post, Schedule, ScheduleStore } from "../storage/stores.js";
 
-/** What a channel's daily post is: a quiz question, or a command of the day from the notes. */
-export type DailyKind = "quiz" | "command";
-
-export interface Schedule extends Place {
-  time: string;
-  timezone: string;
-  topic: string | null;
-  enabled: boolean;
-  kind: DailyKind;
-}
+/** What a channel's daily post is (a quiz question, or a command of the day), as the schedule store keeps it. */
+export type { DailyKind, Schedule } from "../storage/stores.js";
 
 /** The local date (YYYY-MM-DD) and time (HH:MM) of an instant in a time zone. */
 export function localDateTime(now: Date, timeZone: string): { date: string; time: string } {
@@ -46,79 +37,6 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-/** Daily schedules in the database: one per channel. */
-export class Schedules {
-  constructor(private readonly db: Db) {}
-
-  /** Sets a channel's daily post (a quiz unless `kind` says otherwise), replacing the one it had. */
-  set(s: Omit<Schedule, "enabled" | "kind"> & { kind?: DailyKind }, by: string, now: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO daily_schedules (platform, workspace_id, channel_id, time, timezone, topic, kind, enabled, updated_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-         ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET time = excluded.time, timezone = excluded.timezone,
-           topic = excluded.topic, kind = excluded.kind, enabled = 1, updated_by = excluded.updated_by,
-           updated_at = excluded.updated_at`,
-      )
-      .run(
-        s.platform,
-        s.workspaceId,
-        s.channelId,
-        s.time,
-        s.timezone,
-        s.topic,
-        s.kind ?? "quiz",
-        by,
-        now.toISOString(),
-      );
-  }
-
-  off(place: Place, by: string, now: Date): boolean {
-    const info = this.db
-      .prepare(
-        "UPDATE daily_schedules SET enabled = 0, updated_by = ?, updated_at = ? WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND enabled = 1",
-      )
-      .run(by, now.toISOString(), place.platform, place.workspaceId, place.channelId);
-    return info.changes > 0;
-  }
-
-  get(place: Place): Schedule | null {
-    const r = this.db
-      .prepare("SELECT * FROM daily_schedules WHERE platform = ? AND workspace_id = ? AND channel_id = ?")
-      .get(place.platform, place.workspaceId, place.channelId) as Row | undefined;
-    return r ? toSchedule(r) : null;
-  }
-
-  enabled(platforms?: readonly string[]): Schedule[] {
-    const rows = this.db.prepare("SELECT * FROM daily_schedules WHERE enabled = 1").all() as Row[];
-    return rows.map(toSchedule).filter((s) => !platforms || platforms.includes(s.platform));
-  }
-}
-
-interface Row {
-  platform: string;
-  workspace_id: string;
-  channel_id: string;
-  time: string;
-  timezone: string;
-  topic: string | null;
-  enabled: number;
-  kind: string;
-}
-
-function toSchedule(r: Row): Schedule {
-  return {
-    platform: r.platform,
-    workspaceId: r.workspace_id,
-    channelId: r.channel_id,
-    time: r.time,
-    timezone: r.timezone,
-    topic: r.topic,
-    enabled: r.enabled === 1,
-    kind: r.kind === "command" ? "command" : "quiz",
-  };
-}
-
 /** A daily post the platform refused is tried again this often, this many times, the same day. */
 const RETRY_MS = 5 * 60_000;
 const RETRIES = 6;
@@ -136,7 +54,8 @@ export interface DailyOptions {
 }
 
 export interface CommandOfDaySource {
-  posts: CommandPosts;
+  /** The claims of command-of-the-day posts (one per channel and local date). */
+  posts: DailyCommandStore;
   index: () => KnowledgeIndex;
   /** The command explained from the notes, as `/explain` would, for the channel's place. */
   explain: (command: string, place: Place, locale: Locale) => Reply | Promise<Reply>;
@@ -155,7 +74,7 @@ export class DailyPoster {
 
   constructor(
     private readonly quiz: Quiz,
-    readonly schedules: Schedules,
+    readonly schedules: ScheduleStore,
     private readonly options: DailyOptions,
   ) {}
 
@@ -163,7 +82,7 @@ export class DailyPoster {
   async start(posters: readonly ChannelPoster[]): Promise<void> {
     this.running = true;
     for (const p of posters) this.posters.set(p.platform, p);
-    for (const s of this.schedules.enabled([...this.posters.keys()])) {
+    for (const s of await this.schedules.enabled([...this.posters.keys()])) {
       this.schedule(s);
       await this.catchUp(s);
     }
@@ -178,10 +97,11 @@ export class DailyPoster {
   }
 
   /** (Re)creates the job of one channel after `/tutor daily set` or `off`. */
-  refresh(place: Place): void {
+  async refresh(place: Place): Promise<void> {
+    const s = await this.schedules.get(place);
+    // Stopped after the read, so a refresh of the same channel meanwhile leaves one job, not two.
     this.jobs.get(key(place))?.stop();
     this.jobs.delete(key(place));
-    const s = this.schedules.get(place);
     if (this.running && s?.enabled && this.posters.has(s.platform as Platform)) this.schedule(s);
   }
 
@@ -203,8 +123,8 @@ export class DailyPoster {
     const { date, time } = localDateTime(this.options.now(), s.timezone);
     const posted =
       s.kind === "command"
-        ? this.options.commandOfDay?.posts.posted(s, date)
-        : this.quiz.store.dailyPost(s, date);
+        ? await this.options.commandOfDay?.posts.posted(s, date)
+        : await this.quiz.store.dailyPost(s, date);
     if (time >= s.time && !posted) await this.fire(s);
   }
 
@@ -221,18 +141,19 @@ export class DailyPoster {
     const locale = this.options.locale;
     const q = this.quiz.bank.generate(seedOf(`daily:${key(s)}:${date}`), s.topic ?? undefined);
     if (!q) return null;
-    const previous = this.quiz.store.unrevealedDailyBefore(s, date);
-    const post = this.quiz.store.createPost(s, q, "daily", now, null, date);
+    const previous = await this.quiz.store.unrevealedDailyBefore(s, date);
+    // The claim: a unique (channel, date) row, written before anything is sent.
+    const post = await this.quiz.store.createPost(s, q, "daily", now, null, date);
     if (!post) return null; // claimed already: by this process earlier, another replica, or before a restart
     if (previous) await this.reveal(previous, poster);
     // The message opens with the previous answer (postReply adds it once that post is revealed).
-    const message = this.quiz.postReply(post, q, locale);
+    const message = await this.quiz.postReply(post, q, locale);
     let messageId: string;
     try {
       messageId = await poster.post(s.workspaceId, s.channelId, message);
     } catch (err) {
       // The platform refused (not in the channel, an outage): give the claim back and try again later today.
-      this.quiz.store.releaseClaim(post.id);
+      await this.quiz.store.releaseClaim(post.id);
       this.options.logger.warn({ err, channel: s.channelId, attempt }, "daily post failed; will retry");
       if (attempt < RETRIES) {
         const timer = setTimeout(() => {
@@ -244,12 +165,13 @@ export class DailyPoster {
       }
       return null;
     }
-    this.quiz.store.setMessageId(post.id, messageId);
+    await this.quiz.store.setMessageId(post.id, messageId);
     if (this.options.revealMinutes > 0) {
       const timer = setTimeout(() => {
         this.revealTimers.delete(timer);
-        const fresh = this.quiz.store.post(post.id);
-        if (fresh && !fresh.revealedAt) void this.reveal(fresh, poster);
+        void this.revealIfHidden(post.id, poster).catch((err: unknown) =>
+          this.options.logger.warn({ err, post: post.id }, "could not reveal the daily post"),
+        );
       }, this.options.revealMinutes * 60_000);
       this.revealTimers.add(timer);
     }
@@ -265,8 +187,9 @@ export class DailyPoster {
     if (!source) return null;
     const now = this.options.now();
     const { date } = localDateTime(now, s.timezone);
-    const command = chooseCommand(source.index(), source.posts.history(s), s, s.topic);
-    if (!command || !source.posts.claim(s, date, command, now)) return null;
+    const history = await source.posts.history(s, COMMAND_HISTORY_LIMIT);
+    const command = chooseCommand(source.index(), history, s, s.topic);
+    if (!command || !(await source.posts.claim(s, date, command, now))) return null;
     const locale = this.options.locale;
     try {
       const explained = await source.explain(command, s, locale);
@@ -275,10 +198,10 @@ export class DailyPoster {
         s.channelId,
         commandOfDayReply(command, explained, locale),
       );
-      source.posts.setMessageId(s, date, messageId);
+      await source.posts.setMessageId(s, date, messageId);
       return command;
     } catch (err) {
-      source.posts.release(s, date);
+      await source.posts.release(s, date);
       this.options.logger.warn(
         { err, channel: s.channelId, attempt },
         "command of the day failed; will retry",
@@ -295,15 +218,21 @@ export class DailyPoster {
     }
   }
 
+  /** Reveals a daily post after `revealMinutes`, unless it was revealed meanwhile (by any process). */
+  private async revealIfHidden(postId: number, poster: ChannelPoster): Promise<void> {
+    const fresh = await this.quiz.store.post(postId);
+    if (fresh && !fresh.revealedAt) await this.reveal(fresh, poster);
+  }
+
   /** Marks a daily post revealed, edits its message to show the answer, and returns the reveal line. */
   private async reveal(post: Post, poster: ChannelPoster): Promise<string> {
-    const q = this.quiz.store.question(post.questionId);
+    const q = await this.quiz.store.question(post.questionId);
     const locale = this.options.locale;
     if (!q) return "";
-    this.quiz.store.markRevealed(post.id, this.options.now());
-    const line = this.quiz.revealLine(post, locale);
+    await this.quiz.store.markRevealed(post.id, this.options.now());
+    const line = await this.quiz.revealLine(post, locale);
     if (post.messageId) {
-      const message = this.quiz.postReply({ ...post, revealedAt: "now" }, q, locale);
+      const message = await this.quiz.postReply({ ...post, revealedAt: "now" }, q, locale);
       message.blocks.push(
         { type: "note", tone: "success", text: line },
         { type: "text", text: q.explanation },

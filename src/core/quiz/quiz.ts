@@ -4,9 +4,7 @@ import type { Invocation } from "../commands/types.js";
 import { UserError } from "../errors.js";
 import { type Locale, t } from "../i18n.js";
 import { type Reply, reply } from "../reply.js";
-import type { Db } from "../storage/database.js";
-import { SyncQuizStore } from "../storage/sqlite/sync-quiz.js";
-import type { Person, QuizStore as StateQuizStore, StateStores } from "../storage/stores.js";
+import type { Person, QuizStore, StateStores } from "../storage/stores.js";
 import { QuestionBank, type Question } from "./questions.js";
 import { seedOf } from "./random.js";
 import { answerText, questionReply, resultReply } from "./render.js";
@@ -48,27 +46,20 @@ export function formatWhen(date: Date, locale: Locale, timeZone = "UTC"): string
 
 /** The quiz use cases: asking, answering, reviewing; shared by /quiz, daily posts and onboarding. */
 export class Quiz {
-  /**
-   * The synchronous SQLite quiz store the daily poster still reads and writes (quiz/daily.ts), with the
-   * public messages built from it (`postReply`, `revealLine`); asking and answering use `posts`.
-   */
-  readonly store: SyncQuizStore;
-  /** Posts and answers through the state store interface (SQLite or PostgreSQL). */
-  private readonly posts: StateQuizStore;
+  /** Questions, posts and answers (SQLite or PostgreSQL), shared with the daily poster. */
+  readonly store: QuizStore;
   readonly srs: Repetition;
   private bankCache: { index: KnowledgeIndex; bank: QuestionBank } | undefined;
   private observers: AnswerObserver[] = [];
 
   constructor(
-    db: Db,
     state: Pick<StateStores, "quiz" | "reviews">,
     private readonly index: () => KnowledgeIndex,
     private readonly now: () => Date,
     /** The language of the channel's own posts (daily questions). */
     readonly dailyLocale: Locale = "en",
   ) {
-    this.store = new SyncQuizStore(db);
-    this.posts = state.quiz;
+    this.store = state.quiz;
     this.srs = new Repetition(state.reviews);
   }
 
@@ -109,10 +100,10 @@ export class Quiz {
   ): Promise<{ question: Question; review: boolean } | null> {
     const now = this.now();
     for (const id of await this.srs.due(personOf(ctx), now)) {
-      const q = await this.posts.question(id);
+      const q = await this.store.question(id);
       if (q && QuestionBank.matchesTopic(q, topic)) return { question: q, review: true };
     }
-    const seen = await this.posts.seenQuestions(personOf(ctx));
+    const seen = await this.store.seenQuestions(personOf(ctx));
     let fallback: Question | null = null;
     for (let i = 0; i < FRESH_QUESTION_TRIES; i++) {
       const q = this.bank.generate(
@@ -139,7 +130,7 @@ export class Quiz {
           },
         ],
       });
-    const post = await this.posts.createPost(placeOf(ctx), picked.question, "adhoc", this.now(), ctx.userId);
+    const post = await this.store.createPost(placeOf(ctx), picked.question, "adhoc", this.now(), ctx.userId);
     if (!post) throw new Error("could not record the quiz post");
     return questionReply(picked.question, post.id, ctx.locale, {
       title: picked.review ? t(ctx.locale, "reviewTitle") : t(ctx.locale, "quizTitle"),
@@ -148,28 +139,28 @@ export class Quiz {
   }
 
   /** The public message of a post, as it should look now (with its answer count). */
-  postReply(post: Post, q: Question, locale: Locale): Reply {
+  async postReply(post: Post, q: Question, locale: Locale): Promise<Reply> {
     if (post.kind !== "daily")
       return questionReply(q, post.id, locale, {
         title: t(locale, "quizTitle"),
-        count: this.store.answerCount(post.id),
+        count: await this.store.answerCount(post.id),
       });
     // A daily post is the channel's: always in the bot's language, opening with the previous answer.
     const daily = this.dailyLocale;
-    const before = post.postDate ? this.store.revealedDailyBefore(post, post.postDate) : null;
-    const intro = before ? this.revealLine(before, daily) : undefined;
+    const before = post.postDate ? await this.store.revealedDailyBefore(post, post.postDate) : null;
+    const intro = before ? await this.revealLine(before, daily) : undefined;
     return questionReply(q, post.id, daily, {
       title: t(daily, "dailyTitle", { date: post.postDate ?? "" }),
-      count: this.store.answerCount(post.id),
+      count: await this.store.answerCount(post.id),
       ...(intro ? { intro } : {}),
     });
   }
 
   /** "Answer to the previous question: B. … (3 of 5 right)" for a daily post. */
-  revealLine(post: Post, locale: Locale): string {
-    const q = this.store.question(post.questionId);
+  async revealLine(post: Post, locale: Locale): Promise<string> {
+    const q = await this.store.question(post.questionId);
     if (!q) return "";
-    const count = this.store.answerCount(post.id);
+    const count = await this.store.answerCount(post.id);
     return t(locale, "reveal", { answer: answerText(q, locale), correct: count.correct, total: count.total });
   }
 
@@ -178,8 +169,8 @@ export class Quiz {
    * update) before the person is told it counted; the public message then shows the new count.
    */
   async answer(ctx: Invocation, postId: number, choice: number): Promise<ActionResult> {
-    const post = await this.posts.post(postId);
-    const q = post ? await this.posts.question(post.questionId) : undefined;
+    const post = await this.store.post(postId);
+    const q = post ? await this.store.question(post.questionId) : undefined;
     if (!post || !q || choice < 0 || choice >= q.choices.length || post.workspaceId !== ctx.workspaceId) {
       return {
         reply: reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] }),
@@ -191,7 +182,7 @@ export class Quiz {
     // A checkpoint is its learner's; a revealed daily question no longer scores.
     if (post.kind === "checkpoint" && post.createdBy !== ctx.userId) return refuse("notYourCheckpoint");
     if (post.kind === "daily" && post.revealedAt !== null) return refuse("alreadyRevealed");
-    const previous = await this.posts.existingAnswer(post.id, ctx.userId);
+    const previous = await this.store.existingAnswer(post.id, ctx.userId);
     if (previous) {
       return {
         reply: reply({
@@ -210,7 +201,7 @@ export class Quiz {
     const date = post.postDate ?? now.toISOString().slice(0, 10);
     let due: Date | null = null;
     // The answer and its card in one transaction, committed before the person is told it counted.
-    const recorded = await this.posts.recordAnswer(
+    const recorded = await this.store.recordAnswer(
       { post, user: { id: ctx.userId, name: ctx.userName }, choice, correct, answerDate: date, now },
       (previousCard) => {
         const card = nextCard(previousCard, correct, now);
@@ -240,7 +231,7 @@ export class Quiz {
             {
               type: "note",
               tone: "info",
-              text: `${t(ctx.locale, "answeredCount", { count: (await this.posts.answerCount(post.id)).total })} · ${answerText(q, ctx.locale, choice)}`,
+              text: `${t(ctx.locale, "answeredCount", { count: (await this.store.answerCount(post.id)).total })} · ${answerText(q, ctx.locale, choice)}`,
             },
             { type: "text", text: t(ctx.locale, "revealHidden") },
           ],
@@ -249,7 +240,7 @@ export class Quiz {
     if (post.kind === "checkpoint" && this.checkpointHandler) {
       return { reply: await this.checkpointHandler(ctx, post, q, choice, result) };
     }
-    return { reply: result, update: this.postReply(post, q, ctx.locale) };
+    return { reply: result, update: await this.postReply(post, q, ctx.locale) };
   }
 
   /** /review: how many questions are due for this person. */

@@ -8,8 +8,8 @@
  * Timestamps are ISO-8601 UTC strings (`Date.toISOString()`) in both databases: they sort as the instants
  * they name, and a copy from one database to the other keeps them byte for byte.
  */
+import type { ChannelSettings, StoredChannelSettings } from "../channels/settings.js";
 import type { Question } from "../quiz/questions.js";
-import type { ChannelSettingsStore } from "./channel-settings.js";
 
 export interface Place {
   platform: string;
@@ -266,6 +266,17 @@ export interface ShareStore {
   count(): Promise<number>;
 }
 
+/** Per-channel settings (/tutor channel …), keyed by platform, workspace and channel. */
+export interface ChannelSettingsStore {
+  /** The channel's settings, or the defaults when nobody set any. */
+  get(place: Place): Promise<StoredChannelSettings>;
+  /**
+   * Changes some of a channel's settings (the others keep their value, or the default) and returns the
+   * result; two changes of different settings at once, from two processes, keep both.
+   */
+  set(place: Place, change: Partial<ChannelSettings>, by: string, now: Date): Promise<StoredChannelSettings>;
+}
+
 /** All the stores of one database. */
 export interface StateStores {
   /** "sqlite" or "postgres", for /readyz and logs. */
@@ -277,7 +288,7 @@ export interface StateStores {
   readonly dailyCommands: DailyCommandStore;
   readonly onboarding: OnboardingStore;
   readonly shares: ShareStore;
-  /** Per-channel settings (src/core/storage/channel-settings.ts). */
+  /** Per-channel settings. */
   readonly channelSettings: ChannelSettingsStore;
   /** Answers whether the database can be reached (a trivial query). */
   ping(): Promise<void>;

@@ -244,13 +244,17 @@ describe("with the defaults (Guilds only)", () => {
 
     // A daily post, as core sends it, answered with its buttons.
     const ctx = { platform: "discord" as const, workspaceId: h.fake.guildId, channelId: h.fake.channelId };
-    h.tutor.daily.schedules.set({ ...ctx, time: "00:00", timezone: "UTC", topic: null }, "admin", new Date());
+    await h.tutor.daily.schedules.set(
+      { ...ctx, time: "00:00", timezone: "UTC", topic: null },
+      "admin",
+      new Date(),
+    );
     await h.tutor.daily.start([h.surface.poster]);
-    const schedule = h.tutor.daily.schedules.get(
+    const schedule = await h.tutor.daily.schedules.get(
       placeOf({ ...ctx, userId: "x", locale: "en", isAdmin: false }),
     );
     const post = schedule ? await h.tutor.daily.fire(schedule).catch(() => null) : null;
-    const messageId = post?.messageId ?? h.tutor.quiz.store.dailyPosts(ctx)[0]?.messageId ?? "";
+    const messageId = post?.messageId ?? (await h.tutor.quiz.store.dailyPosts(ctx))[0]?.messageId ?? "";
     const message = h.fake.message(messageId);
     expect(message?.embeds[0]?.title).toMatch(/^Daily quiz · \d{4}-\d{2}-\d{2}$/);
     const button = message?.components?.[0] as { components: { custom_id: string }[] } | undefined;

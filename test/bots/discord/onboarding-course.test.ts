@@ -121,13 +121,13 @@ describe("Discord onboarding: from joining the server to the finished course", (
     }
 
     /** The button a learner who knows the answers presses: the right choice of a checkpoint, else Next. */
-    function rightButton(data: Data): string {
+    async function rightButton(data: Data): Promise<string> {
       const ids = buttonIds(data);
       const quiz = ids.find((id) => id.startsWith("quiz:"));
       if (quiz) {
         const postId = Number(quiz.split(":")[1]);
-        const post = tutor.quiz.store.post(postId);
-        const question = post ? tutor.quiz.store.question(post.questionId) : undefined;
+        const post = await tutor.quiz.store.post(postId);
+        const question = post ? await tutor.quiz.store.question(post.questionId) : undefined;
         if (!question) throw new Error(`no question behind ${quiz}`);
         const right = `quiz:${postId}:${question.answer}`;
         expect(ids).toContain(right);
@@ -175,7 +175,7 @@ describe("Discord onboarding: from joining the server to the finished course", (
       const text = descriptions(data);
       passed.push(...text.split("\n\n").filter((p) => p.includes("Lesson complete")));
       if (text.includes("Lesson complete: Pod.")) pod = text;
-      ({ click, data } = await press(rightButton(data), replyMessage(click)));
+      ({ click, data } = await press(await rightButton(data), replyMessage(click)));
     }
 
     expect(titles).toHaveLength(25);

@@ -226,7 +226,7 @@ describe("Slack adapter over HTTP", () => {
   it("the daily quiz is posted with chat.postMessage by the surface's poster", async () => {
     await command("/tutor daily set 09:00 UTC", { user_id: LISTED_ADMIN, channel_id: "C0DAILY002" });
     await h.tutor.daily.start([h.surface.poster]);
-    const schedule = h.tutor.daily.schedules.get({
+    const schedule = await h.tutor.daily.schedules.get({
       platform: "slack",
       workspaceId: h.fake.teamId,
       channelId: "C0DAILY002",

@@ -79,13 +79,13 @@ describe("Slack onboarding: from joining the channel to the finished course", ()
   }
 
   /** The button a learner who knows the answers presses: the right choice of a checkpoint, else Next. */
-  function rightButton(body: Body): string {
+  async function rightButton(body: Body): Promise<string> {
     const ids = buttonIdsOf(body);
     const quiz = ids.find((id) => id.startsWith("quiz:"));
     if (quiz) {
       const postId = Number(quiz.split(":")[1]);
-      const post = h.tutor.quiz.store.post(postId);
-      const question = post ? h.tutor.quiz.store.question(post.questionId) : undefined;
+      const post = await h.tutor.quiz.store.post(postId);
+      const question = post ? await h.tutor.quiz.store.question(post.questionId) : undefined;
       if (!question) throw new Error(`no question behind ${quiz}`);
       const right = `quiz:${postId}:${question.answer}`;
       expect(ids).toContain(right);
@@ -194,7 +194,7 @@ describe("Slack onboarding: from joining the channel to the finished course", ()
       }
       passed.push(...sectionTexts(body).filter((t) => t.includes("Lesson complete")));
       if (sectionTexts(body).includes("✅ Lesson complete: Pod.")) pod = body;
-      body = await press(rightButton(body));
+      body = await press(await rightButton(body));
     }
 
     expect(titles).toHaveLength(LESSONS);

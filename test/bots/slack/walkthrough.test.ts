@@ -139,14 +139,14 @@ describe("Slack walk-through: a new user", () => {
 
     // The quiz: public, one button per choice; the answer replaces it with the count, and tells the newcomer.
     const postId = Number(firstChoice.split(":")[1]);
-    const post = h.tutor.quiz.store.post(postId)!;
-    const question = h.tutor.quiz.store.question(post.questionId)!;
+    const post = (await h.tutor.quiz.store.post(postId))!;
+    const question = (await h.tutor.quiz.store.question(post.questionId))!;
     expect(posts(quiz)[0]).toMatchObject({ response_type: "in_channel", replace_original: false });
     expect(buttonIdsOf(posts(quiz)[0] ?? {})).toEqual(question.choices.map((_, i) => `quiz:${postId}:${i}`));
     const [update, result] = posts(answer);
     expect(update).toEqual({
       replace_original: true,
-      ...renderSlack(h.tutor.quiz.postReply(post, question, "en"), "en"),
+      ...renderSlack(await h.tutor.quiz.postReply(post, question, "en"), "en"),
     });
     expect(JSON.stringify(update)).toContain("1 answered");
     expect(result).toMatchObject({ response_type: "ephemeral", replace_original: false });

@@ -87,13 +87,13 @@ describe("terminal onboarding: from /onboard start to the finished course", () =
     const session = new Session(env);
 
     /** The checkpoint waiting for an answer: the user's latest checkpoint post, unless already answered. */
-    const openCheckpoint = () => {
+    const openCheckpoint = async () => {
       const row = tutor.db
         .prepare("SELECT max(post_id) AS post FROM onboarding_checkpoints WHERE user_id = ?")
         .get(me.userId) as { post: number | null };
-      if (row.post === null || tutor.quiz.store.existingAnswer(row.post, me.userId)) return undefined;
-      const post = tutor.quiz.store.post(row.post);
-      return post ? tutor.quiz.store.question(post.questionId) : undefined;
+      if (row.post === null || (await tutor.quiz.store.existingAnswer(row.post, me.userId))) return undefined;
+      const post = await tutor.quiz.store.post(row.post);
+      return post ? await tutor.quiz.store.question(post.questionId) : undefined;
     };
 
     // 1. The terminal user is admin of their machine: the terminal "channel" becomes an onboarding one.
@@ -126,7 +126,7 @@ describe("terminal onboarding: from /onboard start to the finished course", () =
     for (let steps = 0; !answer.includes(finished); steps++) {
       if (steps > 200) throw new Error("the course did not end within 200 presses");
       const title = /^── (Lesson \d+\/25: .*) ──$/m.exec(answer)?.[1];
-      const question = openCheckpoint();
+      const question = await openCheckpoint();
       if (title) {
         titles.push(title);
         if (question) checkpointed.push(title);

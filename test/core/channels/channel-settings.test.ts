@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Invocation } from "../../../src/core/commands/types.js";
 import type { ChatMessage } from "../../../src/core/conversation/messages.js";
-import { SqliteChannelSettingsStore } from "../../../src/core/storage/channel-settings.js";
+import { SqliteChannelSettingsStore } from "../../../src/core/storage/sqlite/channel-settings.js";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { allText, openTestTutor, type TestTutor, tempDir } from "../../helpers/tutor.js";
 

@@ -37,7 +37,7 @@ async function advance(tutor: Tutor, who: Invocation, r: Reply): Promise<Reply> 
   const quiz = r.choices.find((c) => c.id.startsWith("quiz:"));
   if (quiz) {
     const post = Number(quiz.id.split(":")[1]);
-    const q = tutor.quiz.store.question(tutor.quiz.store.post(post)!.questionId)!;
+    const q = (await tutor.quiz.store.question((await tutor.quiz.store.post(post))!.questionId))!;
     return (await tutor.runAction(who, `quiz:${post}:${q.answer}`)).reply!;
   }
   const next = r.choices.find((c) => c.id.startsWith("onb:"));
@@ -123,7 +123,7 @@ describe("onboarding", () => {
     while (!r.choices.some((c) => c.id.startsWith("quiz:"))) r = await advance(tutor, who, r);
     const quiz = r.choices.find((c) => c.id.startsWith("quiz:"))!;
     const post = Number(quiz.id.split(":")[1]);
-    const q = tutor.quiz.store.question(tutor.quiz.store.post(post)!.questionId)!;
+    const q = (await tutor.quiz.store.question((await tutor.quiz.store.post(post))!.questionId))!;
     const missed = (await tutor.runAction(who, `quiz:${post}:${(q.answer + 1) % q.choices.length}`)).reply!;
     expect(missed.blocks[0]).toMatchObject({ tone: "error" });
     expect(missed.blocks).toContainEqual({
@@ -138,7 +138,7 @@ describe("onboarding", () => {
     // Someone else pressing this learner's checkpoint gets nothing and changes nothing.
     const other = await tutor.runAction(member("UOTHER"), `quiz:${post}:${q.answer}`);
     expect(other.reply?.blocks[0]).toMatchObject({ text: expect.stringContaining("someone else's lesson") });
-    expect(tutor.quiz.store.existingAnswer(post, "UOTHER")).toBeNull();
+    expect(await tutor.quiz.store.existingAnswer(post, "UOTHER")).toBeNull();
     const reset = await tutor.runCommand(who, ["onboard", "reset"], {});
     expect(reset.blocks[0]).toMatchObject({ text: "Your course progress was reset." });
     tutor.close();

@@ -39,15 +39,15 @@ function buttons(r: Reply): { id: string; post: number; choice: number }[] {
   });
 }
 
-function correctButton(r: Reply): string {
+async function correctButton(r: Reply): Promise<string> {
   const post = buttons(r)[0]!.post;
-  const q = tutor.quiz.store.question(tutor.quiz.store.post(post)!.questionId)!;
+  const q = (await tutor.quiz.store.question((await tutor.quiz.store.post(post))!.questionId))!;
   return `quiz:${post}:${q.answer}`;
 }
 
-function wrongButton(r: Reply): string {
+async function wrongButton(r: Reply): Promise<string> {
   const post = buttons(r)[0]!.post;
-  const q = tutor.quiz.store.question(tutor.quiz.store.post(post)!.questionId)!;
+  const q = (await tutor.quiz.store.question((await tutor.quiz.store.post(post))!.questionId))!;
   return `quiz:${post}:${(q.answer + 1) % q.choices.length}`;
 }
 
@@ -56,22 +56,22 @@ describe("answering quiz questions", () => {
     const q = await tutor.runCommand(who("U1"), ["quiz"], {});
     expect(q.ephemeral).toBe(false);
     expect(buttons(q)).toHaveLength(4);
-    const first = await tutor.runAction(who("U1"), correctButton(q));
+    const first = await tutor.runAction(who("U1"), await correctButton(q));
     expect(first.reply?.blocks[0]).toMatchObject({ tone: "success" });
     expect(first.reply?.citations[0]?.source).toMatch(/^notes\/docker-kubernetes\.md#/);
     expect(first.update?.blocks.some((b) => b.type === "text" && b.text === "1 answered")).toBe(true);
     const post = buttons(q)[0]!.post;
-    expect(tutor.quiz.store.existingAnswer(post, "U1")).toEqual({
+    expect(await tutor.quiz.store.existingAnswer(post, "U1")).toEqual({
       choice: expect.any(Number),
       correct: true,
     });
-    const again = await tutor.runAction(who("U1"), wrongButton(q));
+    const again = await tutor.runAction(who("U1"), await wrongButton(q));
     expect(again.reply?.blocks[0]).toMatchObject({
       tone: "info",
       text: expect.stringContaining("already answered"),
     });
-    expect(tutor.quiz.store.answerCount(post)).toEqual({ total: 1, correct: 1 });
-    const other = await tutor.runAction(who("U2"), wrongButton(q));
+    expect(await tutor.quiz.store.answerCount(post)).toEqual({ total: 1, correct: 1 });
+    const other = await tutor.runAction(who("U2"), await wrongButton(q));
     expect(other.reply?.blocks[0]).toMatchObject({ tone: "error" });
     expect(other.update?.blocks.some((b) => b.type === "text" && b.text === "2 answered")).toBe(true);
   });
@@ -87,14 +87,14 @@ describe("answering quiz questions", () => {
   it("brings a wrong answer back sooner than a right one, and /quiz asks what is due first", async () => {
     const u = who("U3");
     const q1 = await tutor.runCommand(u, ["quiz"], {});
-    await tutor.runAction(u, wrongButton(q1));
+    await tutor.runAction(u, await wrongButton(q1));
     const q2 = await tutor.runCommand(u, ["quiz"], {});
-    await tutor.runAction(u, correctButton(q2));
+    await tutor.runAction(u, await correctButton(q2));
     const cards = tutor.db
       .prepare("SELECT question_id, due_at FROM srs_cards WHERE user_id = 'U3'")
       .all() as { question_id: string; due_at: string }[];
-    const wrongQ = tutor.quiz.store.post(buttons(q1)[0]!.post)!.questionId;
-    const rightQ = tutor.quiz.store.post(buttons(q2)[0]!.post)!.questionId;
+    const wrongQ = (await tutor.quiz.store.post(buttons(q1)[0]!.post))!.questionId;
+    const rightQ = (await tutor.quiz.store.post(buttons(q2)[0]!.post))!.questionId;
     const due = (id: string) => Date.parse(cards.find((c) => c.question_id === id)!.due_at);
     expect(due(wrongQ)).toBeLessThan(due(rightQ));
     clock = new Date(clock.getTime() + 5 * 60_000); // Again: due in a minute; Good: in ten
@@ -102,7 +102,7 @@ describe("answering quiz questions", () => {
     expect(review.blocks[0]).toMatchObject({ text: expect.stringContaining("1 question(s) due") });
     const q3 = await tutor.runCommand(u, ["quiz"], {});
     expect(q3.title).toBe("Review");
-    expect(tutor.quiz.store.post(buttons(q3)[0]!.post)!.questionId).toBe(wrongQ);
+    expect((await tutor.quiz.store.post(buttons(q3)[0]!.post))!.questionId).toBe(wrongQ);
   });
 
   it("ranks the leaderboard by points, ties broken by who got there first", async () => {
@@ -115,7 +115,7 @@ describe("answering quiz questions", () => {
       for (let i = 0; i < 2; i++) {
         clock = new Date(clock.getTime() + 60_000);
         const q = await tutor.runCommand(who(user, c), ["quiz"], {});
-        await tutor.runAction(who(user, c), i < right ? correctButton(q) : wrongButton(q));
+        await tutor.runAction(who(user, c), i < right ? await correctButton(q) : await wrongButton(q));
       }
     }
     const board = await leaderboard(

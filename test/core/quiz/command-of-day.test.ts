@@ -62,9 +62,9 @@ describe("command of the day", () => {
     const tutor = open(day);
     const set = await tutor.runText(admin("C1"), "/tutor daily command 09:00 UTC");
     expect(notesOf(set)[0]).toMatch(/command of the day will be posted here every day at 09:00 \(UTC\)/);
-    expect(tutor.daily.schedules.get({ platform: "slack", workspaceId: "T1", channelId: "C1" })?.kind).toBe(
-      "command",
-    );
+    expect(
+      (await tutor.daily.schedules.get({ platform: "slack", workspaceId: "T1", channelId: "C1" }))?.kind,
+    ).toBe("command");
     const sent: Sent[] = [];
     const poster = recordingPoster(sent);
     await tutor.daily.start([poster]); // 09:00 already: today's post is sent at start
@@ -82,7 +82,11 @@ describe("command of the day", () => {
     );
 
     // The same day again (a restart, a second replica): no second post.
-    const schedule = tutor.daily.schedules.get({ platform: "slack", workspaceId: "T1", channelId: "C1" })!;
+    const schedule = (await tutor.daily.schedules.get({
+      platform: "slack",
+      workspaceId: "T1",
+      channelId: "C1",
+    }))!;
     await tutor.daily.fire(schedule);
     expect(sent).toHaveLength(1);
 
@@ -110,13 +114,13 @@ describe("command of the day", () => {
     // The first post was refused (and its claim given back); C2 and the quiz of C3 went out.
     expect(sent.map((s) => s.channelId).sort()).toEqual(["C2", "C3"]);
     expect(sent.find((s) => s.channelId === "C3")?.reply.title).toMatch(/^Daily quiz/);
-    const c1 = tutor.daily.schedules.get({ platform: "slack", workspaceId: "T1", channelId: "C1" })!;
+    const c1 = (await tutor.daily.schedules.get({ platform: "slack", workspaceId: "T1", channelId: "C1" }))!;
     await tutor.daily.fire(c1);
     expect(sent.map((s) => s.channelId)).toContain("C1");
     // Over a few days, two channels do not walk through the commands in the same order.
     const order = (channelId: string) =>
       sent.filter((s) => s.channelId === channelId).map((s) => s.reply.title ?? "");
-    const c2 = tutor.daily.schedules.get({ platform: "slack", workspaceId: "T1", channelId: "C2" })!;
+    const c2 = (await tutor.daily.schedules.get({ platform: "slack", workspaceId: "T1", channelId: "C2" }))!;
     for (let d = 2; d <= 4; d++) {
       day.now = new Date(`2026-12-0${d}T10:00:00Z`);
       await tutor.daily.fire(c1);

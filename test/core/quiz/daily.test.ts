@@ -122,7 +122,7 @@ describe("daily quiz posts", () => {
     await vi.advanceTimersByTimeAsync(3 * 3600_000);
     expect(sent).toHaveLength(1);
     // A retry of the same day's post is refused by the claim.
-    const schedule = a.daily.schedules.get({ platform: "slack", workspaceId: "T1", channelId: "C2" });
+    const schedule = await a.daily.schedules.get({ platform: "slack", workspaceId: "T1", channelId: "C2" });
     expect(await a.daily.fire(schedule!)).toBeNull();
     expect(sent).toHaveLength(1);
     a.close();
@@ -193,7 +193,11 @@ describe("daily quiz posts", () => {
     expect(sent).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(11 * 60_000); // two retries, five minutes apart
     expect(sent).toHaveLength(1);
-    const first = tutor.quiz.store.dailyPosts({ platform: "slack", workspaceId: "T1", channelId: "C5" });
+    const first = await tutor.quiz.store.dailyPosts({
+      platform: "slack",
+      workspaceId: "T1",
+      channelId: "C5",
+    });
     expect(first.map((p) => p.messageId)).toEqual(["m1"]);
     // The next day reveals it; a late press on the old message is refused without counting.
     await vi.advanceTimersByTimeAsync(24 * 3600_000);
@@ -201,7 +205,7 @@ describe("daily quiz posts", () => {
     const old = sent[0]?.reply.choices[0]?.id ?? "";
     const late = await tutor.runAction({ ...admin("C5"), userId: "ULATE" }, old);
     expect(late.reply?.blocks[0]).toMatchObject({ text: expect.stringContaining("revealed already") });
-    expect(tutor.quiz.store.answerCount(first[0]!.id)).toEqual({ total: 0, correct: 0 });
+    expect(await tutor.quiz.store.answerCount(first[0]!.id)).toEqual({ total: 0, correct: 0 });
     tutor.close();
   });
 });

@@ -114,11 +114,11 @@ describe("disk full", () => {
       (i) => tutor.runText(inChannel(`daily-${i}`), "/tutor daily set 09:00 Asia/Tokyo"),
       () => count(tutor.db, "daily_schedules"),
     );
-    expect(tutor.daily.schedules.get(place(n))).toBeNull();
+    expect(await tutor.daily.schedules.get(place(n))).toBeNull();
     freeDisk(tutor.db);
     const set = await tutor.runText(inChannel(`daily-${n}`), "/tutor daily set 09:00 Asia/Tokyo");
     expect(notesOf(set)[0]).toContain("09:00");
-    expect(tutor.daily.schedules.get(place(n))?.time).toBe("09:00");
+    expect((await tutor.daily.schedules.get(place(n)))?.time).toBe("09:00");
     tutor.daily.stop();
   });
 

@@ -4,8 +4,7 @@ import {
   DEFAULT_CHANNEL_SETTINGS,
   type StoredChannelSettings,
 } from "../../channels/settings.js";
-import type { ChannelSettingsStore } from "../channel-settings.js";
-import type { Place } from "../stores.js";
+import type { ChannelSettingsStore, Place } from "../stores.js";
 import type { Pool } from "./pool.js";
 
 interface Row {

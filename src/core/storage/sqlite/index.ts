@@ -1,4 +1,4 @@
-import { SqliteChannelSettingsStore } from "../channel-settings.js";
+import { SqliteChannelSettingsStore } from "./channel-settings.js";
 import { SqliteDailyCommandStore } from "./daily-commands.js";
 import type { Db } from "../database.js";
 import type { StateStores } from "../stores.js";

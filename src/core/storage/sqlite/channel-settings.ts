@@ -3,20 +3,9 @@ import {
   channelModeSchema,
   DEFAULT_CHANNEL_SETTINGS,
   type StoredChannelSettings,
-} from "../channels/settings.js";
-import type { Place } from "./stores.js";
-import type { Db } from "./database.js";
-
-/**
- * Per-channel settings, keyed by platform, workspace and channel. Asynchronous like the other state
- * stores (stores.ts), so a PostgreSQL implementation can stand beside this SQLite one.
- */
-export interface ChannelSettingsStore {
-  /** The channel's settings, or the defaults when nobody set any. */
-  get(place: Place): Promise<StoredChannelSettings>;
-  /** Changes some of a channel's settings (the others keep their value, or the default); the result. */
-  set(place: Place, change: Partial<ChannelSettings>, by: string, now: Date): Promise<StoredChannelSettings>;
-}
+} from "../../channels/settings.js";
+import type { Db } from "../database.js";
+import type { ChannelSettingsStore, Place } from "../stores.js";
 
 interface Row {
   mode: string;
