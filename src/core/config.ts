@@ -28,6 +28,38 @@ const optionalUrl = z
   .pipe(z.url({ protocol: /^https?$/ }).optional())
   .optional();
 
+/**
+ * A PostgreSQL connection URL (`postgres://user:password@host:5432/database`; a socket folder may be given
+ * as `?host=/run/postgresql`). The message never repeats the value: it may hold a password.
+ */
+const postgresUrl = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .pipe(
+    z
+      .string()
+      .refine(
+        (s) => {
+          if (!URL.canParse(s)) return false;
+          const u = new URL(s);
+          return /^postgres(ql)?:$/.test(u.protocol) && (u.hostname !== "" || u.searchParams.has("host"));
+        },
+        { message: "must be a PostgreSQL URL: postgres://user:password@host:5432/database" },
+      )
+      .optional(),
+  )
+  .optional();
+
+/** An empty variable counts as unset (an empty ConfigMap value, a blank line of .env). */
+const emptyIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/**
+ * The most Discord shards the bot accepts. Discord recommends about one shard per 1000 servers, so 1000
+ * shards serve a million servers, far past this bot's scale; a typo (DISCORD_SHARD_COUNT=20000) is refused.
+ */
+export const MAX_DISCORD_SHARDS = 1000;
+
 /** A switch: true/false (also 1/0, yes/no, on/off); empty or unset is false. */
 const onOff = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
@@ -44,6 +76,11 @@ export const configSchema = z
     TUTOR_DB: z.string().trim().min(1).default("data/tutor.sqlite"),
     /** A database file built at image build time; copied to TUTOR_DB on first start when that does not exist. */
     TUTOR_SEED_DB: optionalText,
+    /**
+     * Where the state lives (quiz answers, reviews, schedules, onboarding, settings…): a PostgreSQL database
+     * shared by every replica. Unset: the SQLite file TUTOR_DB, which also holds the knowledge index.
+     */
+    DATABASE_URL: postgresUrl,
     TUTOR_LOCALE: z.enum(["en", "ja"]).default("en"),
     TUTOR_ADMINS: z
       .string()
@@ -89,6 +126,15 @@ export const configSchema = z
      * set to auto-answer (needs the privileged Message Content intent, enabled in the developer portal).
      */
     DISCORD_MESSAGE_CONTENT: onOff,
+    /** Discord gateway shards over all processes (1: unsharded); each process runs one. README: "Scaling out". */
+    DISCORD_SHARD_COUNT: z.preprocess(
+      emptyIsUnset,
+      z.coerce.number().int().min(1).max(MAX_DISCORD_SHARDS).default(1),
+    ),
+    /** This process's shard (0 ≤ id < DISCORD_SHARD_COUNT); in a StatefulSet leave it unset, POD_NAME says. */
+    DISCORD_SHARD_ID: z.preprocess(emptyIsUnset, z.coerce.number().int().min(0).optional()),
+    /** The pod's name (Kubernetes downward API): a StatefulSet pod's -N ordinal is its Discord shard id. */
+    POD_NAME: optionalText,
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_API_KEY: optionalText,
     OPENAI_MODEL: optionalText,
@@ -128,9 +174,74 @@ export const configSchema = z
     if (c.OPENAI_BASE_URL && !c.OPENAI_MODEL) {
       ctx.addIssue({ code: "custom", path: ["OPENAI_MODEL"], message: "is required with OPENAI_BASE_URL" });
     }
+    const shard = discordShard(c);
+    if ("problem" in shard) ctx.addIssue({ code: "custom", path: [shard.variable], message: shard.problem });
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/**
+ * A StatefulSet pod is named <statefulset>-<ordinal>. At most 4 digits (ids stay below MAX_DISCORD_SHARDS;
+ * a larger one is still read, then refused as out of range): a Deployment's pods end in a random 5-character
+ * suffix instead, which is never read as an ordinal even when it happens to be all digits.
+ */
+const POD_ORDINAL = /-(0|[1-9]\d{0,3})$/;
+
+/** This process's Discord shard and the variable that gave its id. */
+export interface DiscordShard {
+  id: number;
+  count: number;
+  from: "DISCORD_SHARD_ID" | "POD_NAME" | "unsharded";
+}
+
+type ShardVariables = {
+  DISCORD_SHARD_COUNT: number;
+  DISCORD_SHARD_ID?: number | undefined;
+  POD_NAME?: string | undefined;
+};
+
+/**
+ * This process's Discord shard, or why it cannot have one. Two processes must never run the same shard
+ * (Discord would deliver every event of its servers to both, and each command would be answered twice), so
+ * an id is taken only from DISCORD_SHARD_ID or from a StatefulSet pod's ordinal (Kubernetes runs at most one
+ * pod per ordinal), and refused whenever it could be shared: sharded without either (every process would be
+ * shard 0); DISCORD_SHARD_ID contradicting the pod's ordinal (one id in a ConfigMap given to every pod); a pod
+ * without an ordinal (a Deployment's replicas share one environment); an id not below the count (more
+ * replicas than shards). The host name is not read: a laptop called build-2 would quietly become shard 2.
+ */
+export function discordShard(c: ShardVariables): DiscordShard | { variable: string; problem: string } {
+  const count = c.DISCORD_SHARD_COUNT;
+  const explicit = c.DISCORD_SHARD_ID;
+  const match = c.POD_NAME === undefined ? null : POD_ORDINAL.exec(c.POD_NAME);
+  const ordinal = match ? Number(match[1]) : undefined;
+  if (explicit !== undefined && explicit >= count)
+    return { variable: "DISCORD_SHARD_ID", problem: `must be below DISCORD_SHARD_COUNT (${count})` };
+  if (ordinal !== undefined) {
+    if (explicit !== undefined && explicit !== ordinal)
+      return {
+        variable: "DISCORD_SHARD_ID",
+        problem: `is ${explicit} but the pod's ordinal (POD_NAME ${c.POD_NAME}) is ${ordinal}: set one, not both`,
+      };
+    if (ordinal >= count)
+      return {
+        variable: "POD_NAME",
+        problem: `pod ordinal ${ordinal} is not below DISCORD_SHARD_COUNT (${count}): more replicas than shards`,
+      };
+    return { id: ordinal, count, from: "POD_NAME" };
+  }
+  if (count === 1) return { id: 0, count, from: "unsharded" };
+  if (c.POD_NAME !== undefined)
+    return {
+      variable: "POD_NAME",
+      problem: `${c.POD_NAME} has no -N ordinal, so its shard could be another replica's: run sharded Discord as a StatefulSet`,
+    };
+  if (explicit === undefined)
+    return {
+      variable: "DISCORD_SHARD_ID",
+      problem: `is required with DISCORD_SHARD_COUNT ${count} (or POD_NAME of a StatefulSet pod)`,
+    };
+  return { id: explicit, count, from: "DISCORD_SHARD_ID" };
+}
 
 /** The names of the variables that hold secrets: they go in the Kubernetes Secret and are redacted in logs. */
 export const SECRET_VARIABLES = [
@@ -139,6 +250,7 @@ export const SECRET_VARIABLES = [
   "SLACK_APP_TOKEN",
   "DISCORD_TOKEN",
   "OPENAI_API_KEY",
+  "DATABASE_URL",
 ] as const;
 
 export class ConfigError extends Error {}
