@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of `npm run tutor` / the `tutor` binary: one-shot commands (explain, ask, doctor, index, …).
-import { CliUsageError } from "./bots/terminal/cli-args.js";
-import { main, USAGE } from "./bots/terminal/cli.js";
+import { CliUsageError } from "./cli/args.js";
+import { main, USAGE } from "./cli/main.js";
 import { ConfigError } from "./core/config.js";
 import { NotesError } from "./knowledge/notes-loader.js";
 

@@ -4,17 +4,11 @@ import { pathToFileURL } from "node:url";
 import { terminalPoster } from "./bots/terminal/poster.js";
 import { runRepl } from "./bots/terminal/repl.js";
 import type { Surface } from "./bots/surface.js";
-import {
-  type Config,
-  ConfigError,
-  gitNotesDirOf,
-  loadConfig,
-  loadDotEnv,
-  notesDirOf,
-} from "./core/config.js";
-import { ensureCloneSync, parseGitSource } from "./core/notes-sync/git.js";
+import { type Composed, composeTutor } from "./compose.js";
+import { type Config, ConfigError, loadConfig, loadDotEnv } from "./core/config.js";
+import { parseGitSource } from "./core/notes-sync/git.js";
 import { createLogger, type Logger } from "./core/logger.js";
-import { Tutor } from "./core/tutor.js";
+import type { Tutor } from "./core/tutor.js";
 import { NotesError } from "./knowledge/notes-loader.js";
 import { type HealthServer, startHealthServer } from "./service/http.js";
 import { Metrics } from "./service/metrics.js";
@@ -89,46 +83,23 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
   const logger: Logger = createLogger({
     level: terminal ? (config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL) : config.LOG_LEVEL,
   });
-  // The optional language model, loaded only when configured.
-  const writer =
-    config.OPENAI_BASE_URL && config.OPENAI_MODEL
-      ? (await import("./core/llm/openai-writer.js")).createOpenAIWriter({
-          baseURL: config.OPENAI_BASE_URL,
-          apiKey: config.OPENAI_API_KEY,
-          model: config.OPENAI_MODEL,
-          logger,
-        })
-      : undefined;
-  // A notes repository: cloned before the first index is built (then pulled on an interval).
-  const git = parseGitSource(config.TUTOR_NOTES_GIT);
-  if (git) {
-    try {
-      ensureCloneSync(git, gitNotesDirOf(config));
-    } catch (err) {
-      const detail = err instanceof Error ? err.message.split("\n")[0] : String(err);
-      process.stderr.write(`Configuration error: TUTOR_NOTES_GIT: cannot clone the repository (${detail})\n`);
+  // The tutor as the configuration describes it: notes clone, state stores, index, language model.
+  let composed: Composed;
+  try {
+    composed = await composeTutor(config, { logger });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
       return 1;
     }
-  }
-  let tutor: Tutor;
-  try {
-    tutor = Tutor.open({
-      dbFile: config.TUTOR_DB,
-      notesDir: notesDirOf(config),
-      seedDb: config.TUTOR_SEED_DB,
-      logger,
-      admins: config.TUTOR_ADMINS,
-      locale: config.TUTOR_LOCALE,
-      dailyRevealMinutes: config.TUTOR_DAILY_REVEAL_MINUTES,
-      writer,
-    });
-  } catch (err) {
     if (err instanceof NotesError) {
       process.stderr.write(`Configuration error: TUTOR_NOTES_DIR: ${err.message}\n`);
       return 1;
     }
     throw err;
   }
+  const { tutor } = composed;
+  const git = parseGitSource(config.TUTOR_NOTES_GIT);
 
   // The notes are reloaded without a restart: on a change in the folder, and on each pull that brings commits.
   tutor.notes.start({
@@ -149,7 +120,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
         interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
       });
     } finally {
-      tutor.close();
+      await composed.close();
     }
     return 0;
   }
@@ -164,7 +135,15 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     metrics,
     draining: () => draining,
     checks: () => [
-      { name: "database", ready: () => tutor.db.open },
+      // The state's database answers a query (SQLite file or PostgreSQL); the index is checked below.
+      {
+        name: "database",
+        ready: () =>
+          composed.ping().then(
+            () => tutor.db.open,
+            () => false,
+          ),
+      },
       { name: "index", ready: () => tutor.indexInfo.entries > 0 },
       ...surfaces.map((s) => ({ name: s.name, ready: () => s.connected() })),
     ],
@@ -179,7 +158,12 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
   tutor.onboarding.startNudges(surfaces.map((s) => s.poster));
   tutor.quiz.onAnswer((correct) => metrics.quizAnswers.inc({ result: correct ? "right" : "wrong" }));
   logger.info(
-    { port: http.port, platforms: surfaces.map((s) => s.name), entries: tutor.indexInfo.entries },
+    {
+      port: http.port,
+      platforms: surfaces.map((s) => s.name),
+      entries: tutor.indexInfo.entries,
+      state: composed.stateKind,
+    },
     "notes-tutor ready",
   );
   if (surfaces.length === 0)
@@ -210,7 +194,9 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       await closed;
       await drain(tutor, deadline);
       await Promise.allSettled(surfaces.map((s) => s.stop()));
-      tutor.close();
+      await composed
+        .close()
+        .catch((err: unknown) => logger.warn({ err }, "closing the state database failed"));
       clearTimeout(hard);
       logger.info("stopped");
       resolve(0);

@@ -92,6 +92,13 @@ export const configSchema = z
           .filter(Boolean),
       ),
     TUTOR_TERMINAL: z.enum(["auto", "on", "off"]).default("auto"),
+    /**
+     * Tests only (refused unless NODE_ENV=test): a file holding the current instant (ISO-8601), read as the
+     * bot's clock; each change of it lets the daily poster send what is due by then. See src/test-clock.ts.
+     */
+    TUTOR_TEST_CLOCK_FILE: optionalText,
+    /** `test` under vitest: allows the test-only settings above. Otherwise not read. */
+    NODE_ENV: optionalText,
     TUTOR_DAILY_REVEAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(0),
     /** Reindex when a file in the notes folder changes (fs.watch); off: only /tutor reindex and restarts. */
     TUTOR_NOTES_WATCH: z.preprocess(
@@ -170,6 +177,13 @@ export const configSchema = z
       } catch (err) {
         ctx.addIssue({ code: "custom", path: ["TUTOR_NOTES_GIT"], message: (err as Error).message });
       }
+    }
+    if (c.TUTOR_TEST_CLOCK_FILE && c.NODE_ENV !== "test") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TUTOR_TEST_CLOCK_FILE"],
+        message: "is for tests only (NODE_ENV=test); unset it",
+      });
     }
     if (c.OPENAI_BASE_URL && !c.OPENAI_MODEL) {
       ctx.addIssue({ code: "custom", path: ["OPENAI_MODEL"], message: "is required with OPENAI_BASE_URL" });

@@ -4,7 +4,29 @@ import type { Metrics } from "./metrics.js";
 
 export interface Readiness {
   name: string;
-  ready(): boolean;
+  /** A check may ask something (the database: a trivial query); false when it fails or is too slow. */
+  ready(): boolean | Promise<boolean>;
+}
+
+/**
+ * A check that has not answered after this long counts as not ready: a probe waits for the slowest check,
+ * and kubelet's default probe timeout is one second.
+ */
+const CHECK_TIMEOUT_MS = 800;
+
+async function settle(check: Readiness): Promise<{ name: string; ready: boolean }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
+  });
+  try {
+    const ready = await Promise.race([Promise.resolve().then(() => check.ready()), late]);
+    return { name: check.name, ready };
+  } catch {
+    return { name: check.name, ready: false };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Handles a request the health server does not own (the Slack endpoint); returns false when it does not either. */
@@ -43,13 +65,14 @@ export async function startHealthServer(options: {
       return;
     }
     if (req.method === "GET" && url === "/readyz") {
-      const checks = options.checks().map((c) => ({ name: c.name, ready: c.ready() }));
-      const ok = !options.draining() && checks.every((c) => c.ready);
-      res
-        .writeHead(ok ? 200 : 503, { "content-type": "application/json" })
-        .end(
-          JSON.stringify({ status: ok ? "ready" : options.draining() ? "draining" : "not ready", checks }),
-        );
+      void Promise.all(options.checks().map(settle)).then((checks) => {
+        const ok = !options.draining() && checks.every((c) => c.ready);
+        res
+          .writeHead(ok ? 200 : 503, { "content-type": "application/json" })
+          .end(
+            JSON.stringify({ status: ok ? "ready" : options.draining() ? "draining" : "not ready", checks }),
+          );
+      });
       return;
     }
     if (req.method === "GET" && url === "/metrics") {

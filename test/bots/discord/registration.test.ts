@@ -3,7 +3,7 @@ import { z } from "zod";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { BOT_PERMISSIONS, inviteUrl } from "../../../src/bots/discord/invite.js";
 import { commandsJson, registerCommands } from "../../../src/bots/discord/registration.js";
-import { main } from "../../../src/bots/terminal/cli.js";
+import { main } from "../../../src/cli/main.js";
 import { commandRegistry } from "../../../src/core/commands/registry.js";
 import { type AnyCommand, defineCommand, isGroup } from "../../../src/core/commands/types.js";
 import { reply } from "../../../src/core/reply.js";

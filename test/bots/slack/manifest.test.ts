@@ -9,8 +9,8 @@ import {
   slackManifest,
   slackManifestYaml,
 } from "../../../src/bots/slack/manifest.js";
-import { CliUsageError } from "../../../src/bots/terminal/cli-args.js";
-import { main } from "../../../src/bots/terminal/cli.js";
+import { CliUsageError } from "../../../src/cli/args.js";
+import { main } from "../../../src/cli/main.js";
 import { commandRegistry } from "../../../src/core/commands/registry.js";
 
 async function cli(argv: string[]): Promise<{ code: number; out: string }> {

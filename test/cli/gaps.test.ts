@@ -1,9 +1,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../../src/bots/terminal/cli.js";
-import { BUNDLED_NOTES_DIR } from "../../../src/core/config.js";
-import { Tutor } from "../../../src/core/tutor.js";
-import { silentLogger, tempDir } from "../../helpers/tutor.js";
+import { main } from "../../src/cli/main.js";
+import { BUNDLED_NOTES_DIR } from "../../src/core/config.js";
+import { Tutor } from "../../src/core/tutor.js";
+import { silentLogger, tempDir } from "../helpers/tutor.js";
 
 describe("tutor gaps", () => {
   const tmp = tempDir("cli-gaps");

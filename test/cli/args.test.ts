@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CliUsageError, parseCliArgs } from "../../../src/bots/terminal/cli-args.js";
+import { CliUsageError, parseCliArgs } from "../../src/cli/args.js";
 
 describe("tutor's own options and the query", () => {
   it("takes everything that is not its own option as the query, flags included", () => {

@@ -12,6 +12,8 @@ export interface CliArgs {
   socket: boolean;
   url?: string;
   guild?: string;
+  /** migrate-state: the PostgreSQL to copy the state into. */
+  to?: string;
 }
 
 const localeSchema = z.enum(["en", "ja"], { message: "--locale must be en or ja" });
@@ -40,6 +42,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     else if (a === "--socket" && subcommand === "slack-manifest") args.socket = true;
     else if (a === "--url" && subcommand === "slack-manifest") args.url = value();
     else if (a === "--guild" && subcommand === "discord-register") args.guild = value();
+    else if (a === "--to" && subcommand === "migrate-state") args.to = value();
     else words.push(a);
   }
   // A command line to explain was split by the shell: a word that held spaces is quoted again so it reads

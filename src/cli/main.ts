@@ -1,14 +1,15 @@
-import { loadConfig, loadDotEnv, notesDirOf } from "../../core/config.js";
-import { doctorReport } from "../../core/doctor.js";
-import { gapsReply, gapsReport } from "../../core/gaps/report.js";
-import type { Locale } from "../../core/i18n.js";
-import { createLogger } from "../../core/logger.js";
-import { DatabaseOpenError } from "../../core/storage/errors.js";
-import { Tutor } from "../../core/tutor.js";
-import { withBreakdown } from "../../knowledge/command-line.js";
-import { CliUsageError, parseCliArgs } from "./cli-args.js";
-import { renderText } from "./render.js";
-import { terminalInvocation } from "./session.js";
+import { composeTutor } from "../compose.js";
+import { loadConfig, loadDotEnv } from "../core/config.js";
+import { doctorReport } from "../core/doctor.js";
+import { gapsReply, gapsReport } from "../core/gaps/report.js";
+import type { Locale } from "../core/i18n.js";
+import { createLogger } from "../core/logger.js";
+import type { Tutor } from "../core/tutor.js";
+import { renderText } from "../bots/terminal/render.js";
+import { terminalInvocation } from "../bots/terminal/session.js";
+import { CliUsageError, parseCliArgs } from "./args.js";
+import { withBreakdown } from "../knowledge/command-line.js";
+import { migrateState } from "./migrate-state.js";
 
 export const USAGE = `Usage: tutor <command> [options]
 
@@ -22,6 +23,8 @@ export const USAGE = `Usage: tutor <command> [options]
   discord-register [--guild ID]
                            register the slash commands with Discord
   index [--force]          build the index (done automatically when the notes change)
+  migrate-state --to postgres://…
+                           copy the state of the SQLite file (--db) into an empty PostgreSQL, once
   serve                    run the bot (same as npm start)
 
 Options: --json  --notes DIR  --db FILE  --locale en|ja`;
@@ -33,7 +36,7 @@ function print(text: string): void {
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseCliArgs(argv);
   if (args.subcommand === "serve" || args.subcommand === "") {
-    const { serve } = await import("../../main.js");
+    const { serve } = await import("../main.js");
     return serve();
   }
   loadDotEnv();
@@ -44,39 +47,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   const config = loadConfig(env);
   const locale: Locale = config.TUTOR_LOCALE;
   const logger = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
-  // The optional language model, loaded only when configured.
-  const writer =
-    config.OPENAI_BASE_URL && config.OPENAI_MODEL
-      ? (await import("../../core/llm/openai-writer.js")).createOpenAIWriter({
-          baseURL: config.OPENAI_BASE_URL,
-          apiKey: config.OPENAI_API_KEY,
-          model: config.OPENAI_MODEL,
-          logger,
-        })
-      : undefined;
-  const open = () =>
-    Tutor.open({
-      dbFile: config.TUTOR_DB,
-      notesDir: notesDirOf(config),
-      seedDb: config.TUTOR_SEED_DB,
-      logger,
-      writer,
-    });
-  // explain, ask and doctor only read: on a database this user may not write, they answer from a copy
+  // The tutor the service would build from this configuration, used for one command and closed.
+  // explain, ask, doctor and gaps only read: on a database this user may not write, they answer from a copy
   // in memory (src/core/storage/database.ts); every other command refuses with the file and what to do.
-  const openForReading = () => {
+  const withTutor = async <T>(readOnly: boolean, work: (tutor: Tutor) => Promise<T> | T): Promise<T> => {
+    const composed = await composeTutor(config, { logger, readOnlyFallback: readOnly });
     try {
-      return open();
-    } catch (err) {
-      if (!(err instanceof DatabaseOpenError) || err.problem !== "readonly") throw err;
-      logger.warn({ file: err.file }, "database is read-only: reading a copy in memory, nothing is saved");
-      return Tutor.open({
-        dbFile: ":memory:",
-        seedDb: config.TUTOR_DB,
-        notesDir: notesDirOf(config),
-        logger,
-        writer,
-      });
+      return await work(composed.tutor);
+    } finally {
+      await composed.close();
     }
   };
 
@@ -87,69 +66,71 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw new CliUsageError(
           `tutor ${args.subcommand} needs a ${args.subcommand === "ask" ? "question" : "command line"}`,
         );
-      const tutor = openForReading();
-      try {
+      const query = args.query;
+      await withTutor(true, async (tutor) => {
         if (args.json) {
           const json =
             args.subcommand === "explain"
-              ? withBreakdown(tutor.index.explain(args.query).response, args.query, locale)
-              : tutor.index.ask(args.query).response;
+              ? withBreakdown(tutor.index.explain(query).response, query, locale)
+              : tutor.index.ask(query).response;
           print(JSON.stringify(json, null, 2));
         } else {
           const r = await tutor.runCommand(
             terminalInvocation(locale),
             [args.subcommand],
-            args.subcommand === "ask" ? { question: args.query } : { command: args.query },
+            args.subcommand === "ask" ? { question: query } : { command: query },
           );
           print(renderText(r, locale));
         }
-      } finally {
-        tutor.close();
-      }
+      });
       return 0;
     }
-    case "doctor": {
-      const tutor = openForReading();
-      try {
+    case "doctor":
+      await withTutor(true, (tutor) => {
         const findings = tutor.index.findings();
         print(
           args.json
             ? JSON.stringify({ count: findings.length, findings }, null, 2)
             : renderText(doctorReport(tutor, locale), locale),
         );
-        return 0;
-      } finally {
-        tutor.close();
-      }
-    }
-    case "gaps": {
+      });
+      return 0;
+    case "gaps":
       // Every workspace of the database: the operator's view of what people asked on every platform.
-      const tutor = openForReading();
-      try {
-        const report = gapsReport(tutor, null);
+      await withTutor(true, async (tutor) => {
+        const report = await gapsReport(tutor, null);
         print(args.json ? JSON.stringify(report, null, 2) : renderText(gapsReply(report, locale), locale));
-        return 0;
-      } finally {
-        tutor.close();
-      }
-    }
-    case "index": {
-      const tutor = open();
-      try {
+      });
+      return 0;
+    case "index":
+      await withTutor(false, (tutor) => {
         const info = tutor.reindex(args.force);
         print(
           args.json
             ? JSON.stringify(info, null, 2)
             : `${info.rebuilt ? "Indexed" : "Index up to date:"} ${info.files} file(s), ${info.entries} entries, ${info.findings} findings from ${info.notesDir} (${info.buildMs.toFixed(0)} ms)`,
         );
-        return 0;
-      } finally {
-        tutor.close();
-      }
+      });
+      return 0;
+    case "migrate-state": {
+      const target = args.to ?? config.DATABASE_URL;
+      if (!target) throw new CliUsageError("migrate-state needs --to postgres://… (or DATABASE_URL)");
+      const copied = await migrateState(config.TUTOR_DB, target);
+      const total = Object.values(copied).reduce((a, b) => a + b, 0);
+      print(
+        args.json
+          ? JSON.stringify({ from: config.TUTOR_DB, copied }, null, 2)
+          : `Copied ${total} row(s) of state from ${config.TUTOR_DB} into PostgreSQL:\n${Object.entries(
+              copied,
+            )
+              .map(([table, n]) => `  ${table}: ${n}`)
+              .join("\n")}\nSet DATABASE_URL to it and restart the bot.`,
+      );
+      return 0;
     }
     case "slack-manifest": {
-      const { ManifestError, slackManifestYaml } = await import("../slack/manifest.js");
-      const { commandRegistry } = await import("../../core/commands/registry.js");
+      const { ManifestError, slackManifestYaml } = await import("../bots/slack/manifest.js");
+      const { commandRegistry } = await import("../core/commands/registry.js");
       try {
         process.stdout.write(
           slackManifestYaml({ commands: commandRegistry, socket: args.socket, url: args.url, locale }),
@@ -162,7 +143,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     case "discord-register": {
       if (!config.DISCORD_TOKEN) throw new CliUsageError("discord-register needs DISCORD_TOKEN");
-      const { describeRegistration, registerCommands } = await import("../discord/registration.js");
+      const { describeRegistration, registerCommands } = await import("../bots/discord/registration.js");
       const result = await registerCommands({
         token: config.DISCORD_TOKEN,
         applicationId: config.DISCORD_APPLICATION_ID,
@@ -172,15 +153,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       print(args.json ? JSON.stringify(result, null, 2) : describeRegistration(result));
       return 0;
     }
-    case "curriculum": {
-      const tutor = open();
-      try {
-        print(tutor.onboarding.describe(locale));
-        return 0;
-      } finally {
-        tutor.close();
-      }
-    }
+    case "curriculum":
+      await withTutor(false, (tutor) => print(tutor.onboarding.describe(locale)));
+      return 0;
     case "help":
     case "--help":
     case "-h":
