@@ -75,6 +75,11 @@ export interface AskOutcome {
   hits: Hit[];
   /** The meaningful words of the query, for trimming an answer to the part that matches. */
   terms: string[];
+  /**
+   * For each of `terms`, the spellings the search matched it by, each a list of words that stand together
+   * (`停止`: `stop`, `終了`; a typo's correction), so an answer picks its lines by the same reading.
+   */
+  spellings?: string[][][];
   /** Share of the question's weight the best section covers (0–1): how close a not-covered question came. */
   coverage?: number;
   /** Words of the question read as others of the notes (typos): "Read `replcaset` as `ReplicaSet`". */
@@ -571,6 +576,7 @@ export class KnowledgeIndex {
       response,
       hits,
       terms: groups.map((g) => g.readAs ?? g.typed),
+      spellings: groups.map((g) => g.alternatives),
       coverage: best.coverage,
       ...(readings.length > 0 ? { readings: readings.map((r) => this.displayReading(r, hits)) } : {}),
     };

@@ -55,6 +55,21 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(discordText(r)).toContain("```sh\n$ kubectl logs -f simple-echo\n```");
   });
 
+  it("how-to: the line is chosen by the words the search read the question as (停止 is also stop)", async () => {
+    // The section says 終了 for stopping and another section says 停止 beside a run line: the stop line wins.
+    const r = await ask("コンテナを停止したいです", "ja");
+    expect(codeOf(r)).toEqual(["$ docker container stop <コンテナ名またはコンテナID>"]);
+  });
+
+  it("definition: a sentence that names the term as what something is called (… を X と呼びます)", async () => {
+    const r = await ask("コンテナオーケストレーションとは", "ja");
+    expect(textsOf(r)[0]).toContain("コンテナオーケストレーションと呼びます");
+    // The definition is said once, not again as the section's next sentence.
+    const k = await ask("Kubernetes とは", "ja");
+    const first = textsOf(k)[0] ?? "";
+    expect(first.split("コンテナオーケストレーションシステムです").length).toBe(2);
+  });
+
   it("how-to: placeholders kept and explained, and the sentence after the block that explains it", async () => {
     const r = await ask("コンテナにファイルをコピーしたい", "ja");
     expect(r.title).toBe("cp");

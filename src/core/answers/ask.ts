@@ -7,6 +7,7 @@ import { notFoundReply } from "./common.js";
 import { sectionAnswer } from "./explain.js";
 import { framedAnswer } from "./frame.js";
 import { passagesFor } from "./llm-passages.js";
+import { queryWords } from "./passages.js";
 import { planAnswer } from "./plan.js";
 
 /** How long the optional language model may take before the answer goes out without it. */
@@ -53,7 +54,10 @@ export async function askReply(tutor: Tutor, ctx: Invocation, question: string):
   const entries = hits.map((h) => h.entry);
   const read = readingsOf(outcome);
   // A typo the search read as a word (`remov` → `remove`) counts as that word for choosing what to show.
-  const words = [...new Set([...terms, ...read.map((r) => r.read.toLowerCase())])];
+  const typed = [...new Set([...terms, ...read.map((r) => r.read.toLowerCase())])];
+  // Each word with the spellings the search matched it by (`停止` also as `stop`), so the lines shown are
+  // chosen by the same reading as the section.
+  const words = queryWords(typed, terms, outcome.spellings);
   const planned = planAnswer(tutor, ctx.locale, question, entries, words);
   // A comparison with something the notes never name: they cannot answer it.
   if (planned?.kind === "not-covered") return notFoundReply(ctx.locale, question, [], []);

@@ -2,7 +2,7 @@ import { findCommand } from "../../knowledge/catalog/index.js";
 import { breakDown } from "../../knowledge/command-line.js";
 import type { StoredEntry } from "../../knowledge/search.js";
 import type { Tutor } from "../tutor.js";
-import { termHits } from "./passages.js";
+import { type Term, termHits } from "./passages.js";
 
 /** One command line as the notes write it, with the notes' words around it. */
 export interface NotesLine {
@@ -102,7 +102,7 @@ function textsOf(line: NotesLine): LineTexts {
 function scoreOf(
   line: NotesLine,
   texts: LineTexts,
-  terms: readonly string[],
+  terms: readonly Term[],
   weights: readonly number[],
 ): number {
   let score = 0;
@@ -120,7 +120,7 @@ function scoreOf(
  * A word most lines have (`pod` among a Pod section's commands) says little about which line is meant; one
  * that few have (`logs`) says a lot: 1 + ln(lines / lines having it).
  */
-function termWeights(all: readonly LineTexts[], terms: readonly string[]): number[] {
+function termWeights(all: readonly LineTexts[], terms: readonly Term[]): number[] {
   return terms.map((term) => {
     const having = all.filter((t) => termHits(`${t.own} ${t.heading} ${t.reference}`, [term]) > 0).length;
     return having === 0 ? 0 : 1 + Math.log(all.length / having);
@@ -130,7 +130,7 @@ function termWeights(all: readonly LineTexts[], terms: readonly string[]): numbe
 /** How well a line answers a question of these words, among the given lines. */
 export function lineScore(
   line: NotesLine,
-  terms: readonly string[],
+  terms: readonly Term[],
   among: readonly NotesLine[] = [line],
 ): number {
   const weights = termWeights(among.map(textsOf), terms);
@@ -141,7 +141,7 @@ export function lineScore(
  * The lines that do what the question asks: the best-scoring line, and the lines of its section that score
  * as well (both ways to delete a Pod), at most MAX_LINES. Empty when no line shares a word with the question.
  */
-export function bestLines(lines: readonly NotesLine[], terms: readonly string[]): NotesLine[] {
+export function bestLines(lines: readonly NotesLine[], terms: readonly Term[]): NotesLine[] {
   const texts = lines.map(textsOf);
   const weights = termWeights(texts, terms);
   const scored = lines.map((line, order) => ({

@@ -27,7 +27,7 @@ export interface Definition {
 
 /** How much each sign says that a sentence defines the subject. */
 const SIGNS = {
-  /** "X とは …", "X is a …", "X: …". */
+  /** "X とは …", "X is a …", "X: …", "… を X と呼びます", "… is called X". */
   namesAsDefined: 3,
   /** The opening sentence of the section about X. */
   opening: 2.5,
@@ -46,10 +46,15 @@ function isCommandLine(sentence: string): boolean {
 }
 
 /** The sentence of a section's prose that best defines the subject, with how strongly it does. */
-function bestSentence(prose: string, subject: string): { text: string; score: number } | null {
+function bestSentence(
+  prose: string,
+  subject: string,
+  namedOnly = false,
+): { text: string; score: number } | null {
   const s = escapeRegExp(subject.trim()).replace(/\s+/g, "\\s*");
   const named = new RegExp(
-    `${s}\\s*(?:とは|って)|^${s}\\s*(?:[:：]|\\.\\.\\.|…)|\\b${s}s?\\s+(?:is|are)\\s`,
+    `${s}\\s*(?:とは|って)|^${s}\\s*(?:[:：]|\\.\\.\\.|…)|\\b${s}s?\\s+(?:is|are)\\s|` +
+      `${s}\\s*と(?:呼びます|呼ぶ|呼ばれ|いいます|言います|いう)|\\b(?:called|known as)\\s+(?:an?\\s+|the\\s+)?${s}`,
     "iu",
   );
   const mentions = new RegExp(s, "iu");
@@ -61,6 +66,7 @@ function bestSentence(prose: string, subject: string): { text: string; score: nu
     .entries()) {
     let score = 0;
     if (named.test(p)) score += SIGNS.namesAsDefined;
+    else if (namedOnly) continue;
     if (mentions.test(p) && ending.test(p)) score += SIGNS.endsAsDefinition;
     if (i === 0) score += SIGNS.opening;
     if (starts.test(p)) score += SIGNS.startsWithSubject;
@@ -111,8 +117,8 @@ export function definitionOf(tutor: Tutor, subject: string, hits: readonly Store
   }
   // Elsewhere only a sentence that names the subject as defined counts (not any opening sentence).
   for (const section of found) {
-    const best = bestSentence(section.text, subject);
-    if (best && best.score >= SIGNS.namesAsDefined) return { text: best.text, entry: section };
+    const best = bestSentence(section.text, subject, true);
+    if (best) return { text: best.text, entry: section };
   }
   return null;
 }

@@ -10,19 +10,50 @@ export function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A query word with the spellings the search matched it by (`停止`: `stop`, `終了`), each a list of words. */
+export interface QueryWord {
+  word: string;
+  spellings: readonly (readonly string[])[];
+}
+
+/** A query word, alone or with the search's spellings of it. */
+export type Term = string | QueryWord;
+
+export function wordOf(term: Term): string {
+  return typeof term === "string" ? term : term.word;
+}
+
+/**
+ * Words to pick an answer's parts by, each with the spellings the search matched it by when it says
+ * (`spellings[i]` belongs to `searched[i]`, see `AskOutcome`).
+ */
+export function queryWords(
+  words: readonly string[],
+  searched: readonly string[],
+  spellings?: readonly (readonly (readonly string[])[])[],
+): Term[] {
+  const byWord = new Map(searched.map((w, i) => [w, spellings?.[i] ?? []] as const));
+  return words.map((word) => {
+    const alts = byWord.get(word) ?? [];
+    return alts.length > 0 ? { word, spellings: alts } : word;
+  });
+}
+
 /**
  * Each query word with the ways a text may hold it: the word itself, a phrase's words together (`roll
- * back`), or one of its Japanese equivalents.
+ * back`), one of its Japanese equivalents, or a spelling the search read it by.
  */
-function termSet(terms: readonly string[]): string[][][] {
+function termSet(terms: readonly Term[]): (readonly string[])[][] {
   return terms.map((term) => {
-    const parts = term.includes(" ") ? [segmentWords(term)] : [];
-    return [[term], ...parts, ...japaneseFor(term).flatMap((j) => segmentWords(j).map((w) => [w]))];
+    const word = wordOf(term);
+    const parts = word.includes(" ") ? [segmentWords(word)] : [];
+    const own = [[word], ...parts, ...japaneseFor(word).flatMap((j) => segmentWords(j).map((w) => [w]))];
+    return typeof term === "string" ? own : [...own, ...term.spellings];
   });
 }
 
 /** How many of the query's words (or their Japanese equivalents) a text holds. */
-export function termHits(text: string, terms: readonly string[]): number {
+export function termHits(text: string, terms: readonly Term[]): number {
   const words = new Set(segmentWords(text));
   return termSet(terms).filter((alts) => alts.some((a) => a.length > 0 && a.every((w) => words.has(w))))
     .length;
@@ -32,7 +63,7 @@ export function termHits(text: string, terms: readonly string[]): number {
  * The part of a section that answers the question: the sentence that holds the most query words, with
  * its neighbours while they fit, instead of the whole section.
  */
-export function bestPassage(text: string, terms: readonly string[], maxChars = 600): string {
+export function bestPassage(text: string, terms: readonly Term[], maxChars = 600): string {
   const parts = sentences(text);
   if (parts.length === 0) return "";
   if (text.length <= maxChars) return parts.join("\n");

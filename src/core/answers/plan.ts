@@ -14,7 +14,7 @@ import {
 import { definitionOf, normalSubject } from "./definition.js";
 import { breakDown } from "../../knowledge/command-line.js";
 import { segmentWords } from "../../knowledge/segment.js";
-import { bestPassage, sentences, termHits } from "./passages.js";
+import { bestPassage, sentences, type Term, termHits, wordOf } from "./passages.js";
 import { placeholderLine } from "./words.js";
 
 /** What answers the question, and the section it comes from. */
@@ -67,8 +67,8 @@ function lineBlocks(locale: Locale, lines: readonly NotesLine[], codeFirst: bool
 /** Words that say what kind of answer is wanted ("コマンド", "option"), not what it is about. */
 const KIND_MARKERS = /^(?:コマンド|command|オプション|option|フラグ|flag)s?$/iu;
 
-function withoutMarkers(terms: readonly string[]): string[] {
-  const kept = terms.filter((t) => !KIND_MARKERS.test(t));
+function withoutMarkers(terms: readonly Term[]): Term[] {
+  const kept = terms.filter((t) => !KIND_MARKERS.test(wordOf(t)));
   return kept.length > 0 ? kept : [...terms];
 }
 
@@ -76,7 +76,7 @@ function commandAnswer(
   tutor: Tutor,
   locale: Locale,
   entries: readonly StoredEntry[],
-  terms: readonly string[],
+  terms: readonly Term[],
   codeFirst: boolean,
 ): PlannedAnswer | null {
   const lines = bestLines(notesLines(tutor, entries), withoutMarkers(terms));
@@ -95,7 +95,7 @@ function definitionAnswer(
   tutor: Tutor,
   shape: QuestionShape,
   entries: readonly StoredEntry[],
-  terms: readonly string[],
+  terms: readonly Term[],
 ): PlannedAnswer | null {
   const def = definitionOf(tutor, shape.subject ?? "", entries);
   if (!def) return null;
@@ -104,7 +104,7 @@ function definitionAnswer(
   // The definition, then what else the section says that matches, without saying the definition twice.
   const rest = bestPassage(def.entry.text, terms, DEFINITION_CONTEXT_CHARS)
     .split("\n")
-    .filter((s) => s.trim() && s.trim() !== def.text.trim())
+    .filter((s) => s.trim() && !def.text.includes(s.trim()))
     .join("\n");
   const text = [def.text, rest].filter(Boolean).join("\n");
   const trimmed = text.replace(/\s+/gu, "") !== sentences(def.entry.text).join("").replace(/\s+/gu, "");
@@ -150,7 +150,7 @@ function sideBlocks(
   locale: Locale,
   side: string,
   entries: readonly StoredEntry[],
-  terms: readonly string[],
+  terms: readonly Term[],
   prefer: StoredEntry | undefined,
 ): { blocks: Block[]; main: StoredEntry } | null {
   const def = definitionOf(tutor, side, entries);
@@ -162,7 +162,7 @@ function sideBlocks(
     };
   // The question's words (as the search read them: `remov` → `remove`) that belong to this side.
   const own = segmentWords(side);
-  const sideTerms = terms.filter((t) => own.some((w) => t.startsWith(w) || w.startsWith(t)));
+  const sideTerms = terms.filter((t) => own.some((w) => wordOf(t).startsWith(w) || w.startsWith(wordOf(t))));
   // Like is compared with like: the section that answered the other side comes first.
   const sections = prefer ? [prefer, ...entries] : entries;
   const line = bestLines(notesLines(tutor, sections), sideTerms.length > 0 ? sideTerms : own)[0];
@@ -179,7 +179,7 @@ function differenceAnswer(
   locale: Locale,
   shape: QuestionShape,
   entries: readonly StoredEntry[],
-  terms: readonly string[],
+  terms: readonly Term[],
 ): Plan | null {
   const [a, b] = shape.sides ?? [];
   if (!a || !b) return null;
@@ -215,7 +215,7 @@ function optionAnswer(
   tutor: Tutor,
   locale: Locale,
   entries: readonly StoredEntry[],
-  terms: readonly string[],
+  terms: readonly Term[],
 ): PlannedAnswer | null {
   const ranks = new Map(entries.map((e, i) => [e.source, i] as const));
   const rankOf = (e: StoredEntry) => ranks.get(e.source) ?? entries.length;
@@ -323,7 +323,7 @@ export function planAnswer(
   locale: Locale,
   question: string,
   entries: readonly StoredEntry[],
-  terms: readonly string[],
+  terms: readonly Term[],
 ): Plan | null {
   const shape = questionKind(question);
   switch (shape.kind) {
