@@ -3,8 +3,9 @@
 // 127.0.0.1, a slash command acked, then answered "ok" through its response_url) and a discord.js 14 client
 // (a slash command answered "ok" in its interaction callback). No notes, no database, no logging.
 // Configured by environment (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, DISCORD_TOKEN,
-// DISCORD_API_URL); prints one JSON line `{"port": N}` on stdout once both are connected. GET /lag answers the
-// event loop's delay since the previous GET /lag, measured as the service's /metrics measures it.
+// DISCORD_API_URL); prints one JSON line `{"port": N}` on stdout once both are connected. GET /stats answers
+// the event loop's delay since the previous GET /stats, measured as the service's /metrics measures it, and
+// the heap and external memory in use.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -44,8 +45,9 @@ app.command(/.*/, async ({ ack, respond }) => {
 });
 
 const server = http.createServer((req, res) => {
-  if (req.method === "GET" && req.url === "/lag") {
-    const out = { p99_s: lag.percentile(99) / 1e9, max_s: lag.max / 1e9 };
+  if (req.method === "GET" && req.url === "/stats") {
+    const { heapUsed, external } = process.memoryUsage();
+    const out = { p99_s: lag.percentile(99) / 1e9, max_s: lag.max / 1e9, heap_used: heapUsed, external };
     lag.reset();
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(out));
     return;
