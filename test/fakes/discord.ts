@@ -16,6 +16,10 @@
  * channel permissions of the bot, intents (events the session did not ask for are not delivered
  * and message content is scrubbed without the MESSAGE_CONTENT intent). Every 4xx/5xx answer is
  * recorded in `errors`, so a test can assert `fake.errors` is empty.
+ *
+ * Sharding as Discord does it: IDENTIFY's `shard: [id, count]` decides which guilds a session is
+ * given (READY, GUILD_CREATE) and sent events of, by `(guild_id >> 22) % count`; DMs go to shard
+ * 0; several sessions (processes) can hold different shards of one fake at once.
  */
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -101,6 +105,10 @@ export interface FakeDiscordOptions {
   allowedPrivilegedIntents?: number;
   /** Permissions of the bot's managed role in every guild. */
   botPermissions?: bigint;
+  /** `shards` of `GET /gateway/bot`. Default: one shard per GUILDS_PER_RECOMMENDED_SHARD guilds. */
+  recommendedShards?: number;
+  /** IDENTIFY of a shard that would hold more guilds is closed with 4011. Default MAX_GUILDS_PER_SHARD. */
+  maxGuildsPerShard?: number;
 }
 
 export interface FakeGuildOptions {
@@ -366,6 +374,24 @@ const THREAD_TYPES = new Set<number>([
   ChannelType.PublicThread,
   ChannelType.PrivateThread,
 ]);
+/** Discord recommends a shard per ~1000 guilds in `GET /gateway/bot`. */
+const GUILDS_PER_RECOMMENDED_SHARD = 1000;
+/** Discord refuses (4011 Sharding required) a session that would hold more than 2500 guilds. */
+export const MAX_GUILDS_PER_SHARD = 2500;
+
+/** The shard of `count` that receives a guild's events: `(guild_id >> 22) % count`, as Discord routes them. */
+export function shardOfGuild(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** The guild an event belongs to: `guild_id`, or the guild itself for GUILD_CREATE/UPDATE/DELETE. */
+function guildOfEvent(t: string, d: unknown): string | null {
+  if (!isRecord(d)) return null;
+  if (typeof d.guild_id === "string") return d.guild_id;
+  if (/^GUILD_(CREATE|UPDATE|DELETE)$/.test(t) && typeof d.id === "string") return d.id;
+  return null;
+}
+
 const COMMAND_NAME_RE = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 let lastSnowflake = 0n;
@@ -1231,6 +1257,8 @@ export class FakeDiscord {
   private readonly failures: { method: string; path: RegExp; failure: FailureInjection; left: number }[] = [];
   private readonly defaultMemberId: string | null;
   private readonly botPermissions: bigint;
+  private readonly recommendedShards: number | undefined;
+  private readonly maxGuildsPerShard: number;
 
   private readonly requestWaiters: Waiter<RecordedRequest>[] = [];
   private readonly callbackWaiters: Waiter<RecordedCallback>[] = [];
@@ -1252,6 +1280,8 @@ export class FakeDiscord {
     this.interactionTokenTtlMs = options.interactionTokenTtlMs ?? 15 * 60_000;
     this.allowedPrivilegedIntents = options.allowedPrivilegedIntents ?? PRIVILEGED_INTENTS;
     this.botPermissions = options.botPermissions ?? DEFAULT_BOT_PERMISSIONS;
+    this.recommendedShards = options.recommendedShards;
+    this.maxGuildsPerShard = options.maxGuildsPerShard ?? MAX_GUILDS_PER_SHARD;
     this.botUser = this.addUser({
       id: options.botUser?.id ?? this.applicationId,
       username: options.botUser?.username ?? "notes-tutor",
@@ -1348,6 +1378,15 @@ export class FakeDiscord {
   /** The last IDENTIFY payload (`d`), or null. */
   get identify(): Record<string, unknown> | null {
     return this.identifies.at(-1) ?? null;
+  }
+
+  /** The identified sessions' shards (`[id, count]` from IDENTIFY) and whether each is connected. */
+  get shardSessions(): { sessionId: string; shard: [number, number]; connected: boolean }[] {
+    return [...this.sessions.values()].map((s) => ({
+      sessionId: s.id,
+      shard: [s.shard[0], s.shard[1]],
+      connected: s.conn !== null,
+    }));
   }
 
   /** Intents of the current session (null before IDENTIFY). */
@@ -1556,14 +1595,18 @@ export class FakeDiscord {
   // --- gateway dispatch ------------------------------------------------------------------------
 
   /**
-   * Dispatch an event to every identified session, as Discord would: not delivered when the
-   * session lacks the event's intent, message content scrubbed without MESSAGE_CONTENT. Events
-   * for a disconnected but resumable session are buffered and replayed on RESUME.
-   * Returns the number of sessions it was delivered (or buffered) to.
+   * Dispatch an event to every identified session, as Discord would: only to the shard that owns
+   * the event's guild (`shardOfGuild`), events without a guild (DMs) only to shard 0; not
+   * delivered when the session lacks the event's intent, message content scrubbed without
+   * MESSAGE_CONTENT. Events for a disconnected but resumable session are buffered and replayed on
+   * RESUME. Returns the number of sessions it was delivered (or buffered) to.
    */
   dispatch(t: string, d: unknown): number {
     let delivered = 0;
+    const guildId = guildOfEvent(t, d);
     for (const session of this.sessions.values()) {
+      const [shardId, shardCount] = session.shard;
+      if ((guildId === null ? 0 : shardOfGuild(guildId, shardCount)) !== shardId) continue;
       const need = requiredIntent(t, d);
       if (need !== null && (session.intents & need) === 0) {
         this.droppedDispatches.push({ t, d, reason: `session lacks intent ${need}` });
@@ -2620,7 +2663,9 @@ export class FakeDiscord {
       route("GET", "/gateway/bot", true, () => {
         const result: RESTGetAPIGatewayBotResult = {
           url: this.gatewayUrl,
-          shards: 1,
+          shards:
+            this.recommendedShards ??
+            Math.max(1, Math.ceil(this.guildStates.size / GUILDS_PER_RECOMMENDED_SHARD)),
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         };
         return ok(result);
@@ -3588,8 +3633,8 @@ export class FakeDiscord {
       if (
         !Array.isArray(s) ||
         s.length !== 2 ||
-        typeof s[0] !== "number" ||
-        typeof s[1] !== "number" ||
+        !Number.isInteger(s[0]) ||
+        !Number.isInteger(s[1]) ||
         s[0] >= s[1] ||
         s[0] < 0
       ) {
@@ -3597,6 +3642,11 @@ export class FakeDiscord {
         return;
       }
       shard = [s[0], s[1]];
+    }
+    const owned = [...this.guildStates.values()].filter((g) => shardOfGuild(g.id, shard[1]) === shard[0]);
+    if (owned.length > this.maxGuildsPerShard) {
+      this.closeConn(conn, 4011, "Sharding required.");
+      return;
     }
     if (d.compress === true) conn.identifyCompress = conn.zlibStream === null;
     const session: Session = {
@@ -3610,9 +3660,7 @@ export class FakeDiscord {
     };
     this.sessions.set(session.id, session);
     conn.session = session;
-    const guilds = [...this.guildStates.values()].filter(
-      (g) => Number((BigInt(g.id) >> 22n) % BigInt(shard[1])) === shard[0],
-    );
+    const guilds = owned;
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: { ...clone(this.botUser), verified: true, mfa_enabled: false },

@@ -26,15 +26,33 @@ export function intentsFor(s: Partial<IntentSettings>): GatewayIntentBits[] {
   return intents;
 }
 
+/** Unsharded: one process holds the bot's only gateway connection. */
+const UNSHARDED: DiscordSettings["shard"] = { id: 0, count: 1 };
+
+/**
+ * The gateway connection of one shard, `[id]` of `count`, always given explicitly: left unset, discord.js
+ * would read SHARDS and SHARD_COUNT from the environment (meant for its own ShardingManager), or open every
+ * shard of the count in this one process.
+ */
+export function shardOptions(shard: DiscordSettings["shard"] = UNSHARDED): {
+  shards: number[];
+  shardCount: number;
+} {
+  return { shards: [shard.id], shardCount: shard.count };
+}
+
 /**
  * A client that stays small when idle: no messages, members, users, presences, emojis, stickers, voice
  * states, invites, bans, reactions or events are cached (the bot reads everything it needs from the
  * interaction or event it is handling); only the bot's own member and user are kept. Guilds, channels and
  * roles stay cached (discord.js does not support limiting them, and permissions come from them).
  */
-export function createClient(s: Partial<IntentSettings> & Pick<DiscordSettings, "apiUrl">): Client {
+export function createClient(
+  s: Partial<IntentSettings> & Pick<DiscordSettings, "apiUrl"> & Partial<Pick<DiscordSettings, "shard">>,
+): Client {
   return new Client({
     intents: intentsFor(s),
+    ...shardOptions(s.shard),
     // DM channels are not in the cache when their first message arrives: discord.js needs to be allowed to
     // hand over a partial channel, or it drops the message.
     ...(s.directMessages ? { partials: [Partials.Channel] } : {}),

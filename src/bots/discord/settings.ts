@@ -1,4 +1,4 @@
-import type { Config } from "../../core/config.js";
+import { type Config, type DiscordShard, discordShard } from "../../core/config.js";
 import type { Locale } from "../../core/i18n.js";
 
 export interface DiscordSettings {
@@ -20,6 +20,8 @@ export interface DiscordSettings {
   deferAfterMs: number;
   /** The language when neither the user nor the server says. */
   locale: Locale;
+  /** The one gateway shard this process runs (DISCORD_SHARD_COUNT, DISCORD_SHARD_ID or POD_NAME). */
+  shard: Pick<DiscordShard, "id" | "count">;
 }
 
 /** Discord gives 3 s to acknowledge an interaction; deferring at 1.5 s leaves room for a slow network. */
@@ -27,6 +29,8 @@ export const DEFER_AFTER_MS = 1500;
 
 export function discordSettings(config: Config, overrides: Partial<DiscordSettings> = {}): DiscordSettings {
   if (!config.DISCORD_TOKEN && !overrides.token) throw new Error("DISCORD_TOKEN is not set");
+  const shard = discordShard(config);
+  if ("problem" in shard) throw new Error(`${shard.variable} ${shard.problem}`);
   return {
     token: config.DISCORD_TOKEN ?? "",
     applicationId: config.DISCORD_APPLICATION_ID,
@@ -39,6 +43,7 @@ export function discordSettings(config: Config, overrides: Partial<DiscordSettin
     channelMessages: config.DISCORD_MESSAGE_CONTENT,
     deferAfterMs: DEFER_AFTER_MS,
     locale: config.TUTOR_LOCALE,
+    shard: { id: shard.id, count: shard.count },
     ...overrides,
   };
 }
