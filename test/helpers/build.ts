@@ -54,7 +54,7 @@ export interface RunResult {
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (/^(SLACK_|DISCORD_|TUTOR_|OPENAI_|LOG_LEVEL$|PORT$|HOST$)/.test(k)) continue;
+    if (/^(SLACK_|DISCORD_|TUTOR_|OPENAI_|DATABASE_URL$|LOG_LEVEL$|PORT$|HOST$)/.test(k)) continue;
     env[k] = v;
   }
   return { ...env, ...extra };
