@@ -265,7 +265,7 @@ export class Tutor {
     const { reply: answered, outcome, version } = await this.execute(ctx, path, raw, { limited: true });
     // A slow-down or busy note is no answer to share.
     if (outcome === "limited" || outcome === "busy") return answered;
-    const r = withFeedback(this, ctx, path, raw, answered, version);
+    const r = await withFeedback(this, ctx, path, raw, answered, version);
     if (r.ephemeral && !r.notFound && path.length === 1 && SHAREABLE.has(path[0] ?? "")) {
       // A DM is private by nature: nothing to share to. A channel may post these answers for everyone.
       if (ctx.direct) return r;

@@ -125,7 +125,7 @@ export async function askInConversation(
   // notes do not cover it, as a slash command's does; an auto-answer nobody asked for does not.
   const answer =
     !onlyIfCovered && (outcome === "ok" || outcome === "not_found")
-      ? withFeedback(tutor, ctx, ["ask"], { question: asked }, ran.reply, ran.version)
+      ? await withFeedback(tutor, ctx, ["ask"], { question: asked }, ran.reply, ran.version)
       : ran.reply;
   if (outcome === "ok" || outcome === "not_found") tutor.conversations.record(place, question, asked);
   if (!resolution.subject || asked === question || outcome !== "ok") return { ...answer, ephemeral: false };

@@ -8,16 +8,16 @@ import { feedbackChoices } from "./feedback.js";
  * The team-loop buttons of a chat answer: 👍/👎 on an /ask or /explain answer, "Request a note" on its
  * "not in your notes" reply (which is recorded for the gaps report). Other replies are left as they are.
  */
-export function withFeedback(
+export async function withFeedback(
   tutor: Tutor,
   ctx: Invocation,
   path: readonly string[],
   args: RawArgs,
   answer: Reply,
   notesVersion: string,
-): Reply {
+): Promise<Reply> {
   if (answer.notFound) {
-    const request = recordMiss(tutor, ctx, path, args, notesVersion);
+    const request = await recordMiss(tutor, ctx, path, args, notesVersion);
     return request ? { ...answer, choices: [...answer.choices, request] } : answer;
   }
   const votes = feedbackChoices(tutor, ctx, path, args, answer, notesVersion);

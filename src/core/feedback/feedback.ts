@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Invocation, RawArgs } from "../commands/types.js";
 import { t } from "../i18n.js";
 import { type Choice, type Reply, reply } from "../reply.js";
-import { recordReason, recordVote, type Vote, voteOf } from "../storage/feedback.js";
+import type { Vote } from "../storage/stores.js";
 import type { Tutor } from "../tutor.js";
 import { defineAction } from "../actions/types.js";
 import { type FeedbackMessage, say } from "./messages.js";
@@ -94,7 +94,7 @@ export const feedbackAction = defineAction({
       const [answer = "", verb = "", reason] = s.split(":");
       return { answer, verb, reason: reason as Reason | undefined };
     }),
-  run: (tutor, ctx, p) => {
+  run: async (tutor, ctx, p) => {
     const now = tutor.now();
     const key = {
       platform: ctx.platform,
@@ -104,7 +104,7 @@ export const feedbackAction = defineAction({
     };
     if (p.verb === "why") {
       const reason = p.reason ?? "wrong";
-      const saved = recordReason(tutor.db, key, reason, now);
+      const saved = await tutor.state.feedback.reason(key, reason, now);
       return {
         reply: saved
           ? note(say(ctx.locale, "reasonSaved", { reason: say(ctx.locale, REASONS[reason]) }))
@@ -114,12 +114,11 @@ export const feedbackAction = defineAction({
     const vote: Vote = p.verb === "up" ? "up" : "down";
     const answer = ratedAnswers(tutor).get(p.answer, now.getTime());
     // After a restart the answer is gone from memory, but a vote already given can still be changed.
-    const given = answer ? null : voteOf(tutor.db, key);
+    const given = answer ? null : await tutor.state.feedback.voteOf(key);
     if (!answer && !given) return expired(ctx);
     if (answer && (answer.platform !== ctx.platform || answer.workspaceId !== ctx.workspaceId))
       return expired(ctx);
-    const change = recordVote(
-      tutor.db,
+    const change = await tutor.state.feedback.vote(
       {
         ...key,
         vote,

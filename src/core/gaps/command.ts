@@ -12,6 +12,6 @@ export const gapsCommand = defineCommand({
   options: [],
   schema: z.object({}),
   examples: ["/tutor gaps"],
-  run: (tutor, ctx) =>
-    gapsReply(gapsReport(tutor, { platform: ctx.platform, workspaceId: ctx.workspaceId }), ctx.locale),
+  run: async (tutor, ctx) =>
+    gapsReply(await gapsReport(tutor, { platform: ctx.platform, workspaceId: ctx.workspaceId }), ctx.locale),
 });

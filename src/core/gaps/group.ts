@@ -1,5 +1,5 @@
 import { queryTerms, stem } from "../../knowledge/segment.js";
-import type { GapRow } from "../storage/feedback.js";
+import type { GapRow } from "../storage/stores.js";
 
 /**
  * Two questions are about the same missing note when this share of the shorter one's meaningful words

@@ -3,7 +3,6 @@ import { defineAction } from "../actions/types.js";
 import type { Invocation } from "../commands/types.js";
 import { t } from "../i18n.js";
 import { type Choice, reply } from "../reply.js";
-import { findGap, recordGap, recordRequest } from "../storage/feedback.js";
 import type { Tutor } from "../tutor.js";
 import { say } from "../feedback/messages.js";
 import { gapTerms } from "./group.js";
@@ -18,18 +17,18 @@ const GAP_COMMANDS: ReadonlyMap<string, string> = new Map([
  * Records a question the notes did not cover and returns the "Request a note" button of its reply; null
  * for other commands, or when the database refuses the write (the answer still goes out, logged).
  */
-export function recordMiss(
+export async function recordMiss(
   tutor: Tutor,
   ctx: Invocation,
   path: readonly string[],
   args: Record<string, unknown>,
   notesVersion: string,
-): Choice | null {
+): Promise<Choice | null> {
   const option = path.length === 1 ? GAP_COMMANDS.get(path[0] ?? "") : undefined;
   const question = option ? String(args[option] ?? "").trim() : "";
   if (!option || !question) return null;
   try {
-    const id = recordGap(tutor.db, {
+    const id = await tutor.state.gaps.record({
       platform: ctx.platform,
       workspaceId: ctx.workspaceId,
       channelId: ctx.channelId,
@@ -54,13 +53,13 @@ export const requestNoteAction = defineAction({
     .string()
     .regex(/^\d{1,12}$/)
     .transform(Number),
-  run: (tutor, ctx, id) => {
-    const gap = findGap(tutor.db, { platform: ctx.platform, workspaceId: ctx.workspaceId }, id);
+  run: async (tutor, ctx, id) => {
+    const gap = await tutor.state.gaps.find({ platform: ctx.platform, workspaceId: ctx.workspaceId }, id);
     if (!gap)
       return {
         reply: reply({ blocks: [{ type: "note", tone: "info", text: t(ctx.locale, "expiredButton") }] }),
       };
-    const added = recordRequest(tutor.db, gap.id, ctx.userId, tutor.now());
+    const added = await tutor.state.gaps.request(gap.id, ctx.userId, tutor.now());
     const text = say(ctx.locale, added ? "requested" : "requestedAlready");
     return { reply: reply({ blocks: [{ type: "note", tone: added ? "success" : "info", text }] }) };
   },

@@ -2,7 +2,7 @@ import type { StoredFinding } from "../../knowledge/search.js";
 import type { Locale } from "../i18n.js";
 import type { Block, Reply } from "../reply.js";
 import { reply } from "../reply.js";
-import { gapsSince, type RatedSource, type Workspace, worstRated } from "../storage/feedback.js";
+import type { RatedSource, Workspace } from "../storage/stores.js";
 import type { Tutor } from "../tutor.js";
 import { say } from "../feedback/messages.js";
 import { type GapGroup, groupGaps } from "./group.js";
@@ -28,13 +28,13 @@ export interface GapsReport {
 }
 
 /** "What to write next in the notes": for one workspace, or (the CLI) every workspace of the database. */
-export function gapsReport(tutor: Tutor, where: Workspace | null): GapsReport {
+export async function gapsReport(tutor: Tutor, where: Workspace | null): Promise<GapsReport> {
   const since = new Date(tutor.now().getTime() - GAPS_WINDOW_DAYS * 86_400_000).toISOString();
   const refused = tutor.notes.refused;
   return {
     since,
-    uncovered: groupGaps(gapsSince(tutor.db, where, since, GAPS_MAX_ROWS)),
-    worstRated: worstRated(tutor.db, where, WORST_MAX),
+    uncovered: groupGaps(await tutor.state.gaps.since(where, since, GAPS_MAX_ROWS)),
+    worstRated: await tutor.state.feedback.worstRated(where, WORST_MAX),
     findings: tutor.index.findings(),
     refused: refused ? { at: refused.at, findings: refused.findings } : null,
   };

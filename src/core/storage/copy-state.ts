@@ -8,11 +8,7 @@ interface TableCopy {
   booleans?: readonly string[];
 }
 
-/**
- * The state the stores hold, parents before children (foreign keys), with the columns both schemas share.
- * Feedback and the gaps report (answer_feedback, note_gaps, note_requests) are not copied yet: they have
- * no PostgreSQL store.
- */
+/** The state the stores hold, parents before children (foreign keys), with the columns both schemas share. */
 const STATE_TABLES: readonly TableCopy[] = [
   { name: "quiz_questions", columns: ["id", "kind", "topic", "json", "created_at"] },
   {
@@ -108,17 +104,49 @@ const STATE_TABLES: readonly TableCopy[] = [
     name: "shared_answers",
     columns: ["id", "platform", "workspace_id", "user_id", "command", "args_json", "created_at"],
   },
+  {
+    name: "answer_feedback",
+    columns: [
+      "platform",
+      "workspace_id",
+      "answer_id",
+      "user_id",
+      "vote",
+      "reason",
+      "command",
+      "question",
+      "source",
+      "notes_version",
+      "created_at",
+      "updated_at",
+    ],
+  },
+  {
+    name: "note_gaps",
+    columns: [
+      "id",
+      "platform",
+      "workspace_id",
+      "channel_id",
+      "user_id",
+      "command",
+      "question",
+      "terms",
+      "notes_version",
+      "asked_at",
+    ],
+  },
+  { name: "note_requests", columns: ["gap_id", "user_id", "requested_at"] },
 ];
 
-/** Rows sent in one INSERT: well under PostgreSQL's 65,535 parameters for the widest table (11 columns). */
+/** Rows sent in one INSERT: well under PostgreSQL's 65,535 parameters for the widest table (12 columns). */
 const ROWS_PER_INSERT = 500;
 
 export class StateNotEmptyError extends Error {}
 
 /**
  * Copies the state of a SQLite database (quizzes, reviews, schedules, onboarding, channel settings,
- * shares) into the
- * PostgreSQL database at `url`, migrated first, in one transaction: all of it or nothing. Refuses a target
+ * shares, feedback and gaps) into the PostgreSQL database at `url`, migrated first, in one transaction: all of it or nothing. Refuses a target
  * that already holds state, so it runs once. Returns the rows copied per table.
  */
 export async function copyStateToPostgres(db: Db, url: string): Promise<Record<string, number>> {
@@ -155,10 +183,11 @@ export async function copyStateToPostgres(db: Db, url: string): Promise<Record<s
         }
         copied[t.name] = rows.length;
       }
-      // New posts continue after the copied ids.
-      await client.query(
-        "SELECT setval(pg_get_serial_sequence('quiz_posts', 'id'), coalesce(max(id), 0) + 1, false) FROM quiz_posts",
-      );
+      // New posts and gaps continue after the copied ids.
+      for (const table of ["quiz_posts", "note_gaps"])
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) FROM ${table}`,
+        );
       return copied;
     });
   } finally {

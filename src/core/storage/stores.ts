@@ -277,6 +277,93 @@ export interface ChannelSettingsStore {
   set(place: Place, change: Partial<ChannelSettings>, by: string, now: Date): Promise<StoredChannelSettings>;
 }
 
+/** Where a vote or a gap was recorded: one platform's workspace. */
+export interface Workspace {
+  platform: string;
+  workspaceId: string;
+}
+
+export type Vote = "up" | "down";
+
+/** Whose vote on which answer. */
+export interface VoteKey extends Workspace {
+  answerId: string;
+  userId: string;
+}
+
+/** A vote on an answer, with what the gaps report needs of the answer it was given on. */
+export interface NewVote extends VoteKey {
+  vote: Vote;
+  command: string;
+  question: string;
+  /** The answer's first citation, null when it cited nothing. */
+  source: string | null;
+  /** The hash of the index the answer was read from. */
+  notesVersion: string;
+}
+
+/** What a vote left in the database: a first vote, a changed one, or the same one again. */
+export type VoteChange = "new" | "changed" | "same";
+
+export interface RatedSource {
+  source: string;
+  up: number;
+  down: number;
+  /** Some questions whose answers came from this source and got a 👎, newest first. */
+  questions: string[];
+  reasons: string[];
+  lastVotedAt: string;
+}
+
+/** 👍/👎 on answers: one vote per person and answer, changeable. */
+export interface FeedbackStore {
+  /**
+   * Records one person's vote on one answer: the other vote changes it (and clears a reason given for a
+   * 👎), the same one again changes nothing. One statement or transaction: two presses reaching two
+   * processes at once leave one vote.
+   */
+  vote(vote: NewVote, now: Date): Promise<VoteChange>;
+  /** Adds a reason to a person's 👎 on an answer; false when there is no such 👎 (changed, or never given). */
+  reason(key: VoteKey, reason: string, now: Date): Promise<boolean>;
+  /** The vote a person gave an answer, if any. */
+  voteOf(key: VoteKey): Promise<{ vote: Vote; reason: string | null } | null>;
+  /**
+   * Answer sources with at least one 👎 (in a workspace, or all), the most 👎 then the fewest 👍 first,
+   * then the latest vote; at most `limit`.
+   */
+  worstRated(where: Workspace | null, limit: number): Promise<RatedSource[]>;
+}
+
+/** A question the notes did not cover, as asked. */
+export interface NewGap extends Workspace {
+  channelId: string;
+  userId: string;
+  command: string;
+  question: string;
+  /** The question's meaningful words, which the report groups by. */
+  terms: string[];
+  notesVersion: string;
+  askedAt: string;
+}
+
+export interface GapRow extends NewGap {
+  id: number;
+  /** How many people pressed "Request a note" on this question. */
+  requests: number;
+}
+
+/** Questions the notes did not cover, and the requests for a note on them (the gaps report). */
+export interface GapStore {
+  /** Records a question the notes did not cover; returns its id (for the Request a note button). */
+  record(gap: NewGap): Promise<number>;
+  /** The gap of this id in this workspace, or null (another workspace's id is no gap here). */
+  find(where: Workspace, id: number): Promise<GapRow | null>;
+  /** A person's request for a note on a gap; false when they had requested it already. */
+  request(gapId: number, userId: string, now: Date): Promise<boolean>;
+  /** The gaps asked since `since` (ISO) in a workspace (or all), newest first, at most `limit`. */
+  since(where: Workspace | null, since: string, limit: number): Promise<GapRow[]>;
+}
+
 /** All the stores of one database. */
 export interface StateStores {
   /** "sqlite" or "postgres", for /readyz and logs. */
@@ -290,6 +377,8 @@ export interface StateStores {
   readonly shares: ShareStore;
   /** Per-channel settings. */
   readonly channelSettings: ChannelSettingsStore;
+  readonly feedback: FeedbackStore;
+  readonly gaps: GapStore;
   /** Answers whether the database can be reached (a trivial query). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -6,7 +6,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCloneSync } from "../../../src/core/notes-sync/git.js";
-import { voteOf } from "../../../src/core/storage/feedback.js";
 import { tempDir } from "../../helpers/tutor.js";
 import { notesRepository, QUESTION, widgetNote } from "../../core/notes-sync/helpers.js";
 import { callbackOf, type Harness, startHarness } from "./harness.js";
@@ -54,7 +53,12 @@ describe("Discord: feedback and the gaps report", () => {
     const answerId = up?.custom_id.split(":")[1] ?? "";
     const bob = h.fake.user("bob").id;
     expect(
-      voteOf(h.tutor.db, { platform: "discord", workspaceId: h.fake.guildId, answerId, userId: bob }),
+      await h.tutor.state.feedback.voteOf({
+        platform: "discord",
+        workspaceId: h.fake.guildId,
+        answerId,
+        userId: bob,
+      }),
     ).toEqual({
       vote: "down",
       reason: "outdated",

@@ -6,7 +6,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCloneSync } from "../../../src/core/notes-sync/git.js";
-import { voteOf } from "../../../src/core/storage/feedback.js";
 import { tempDir } from "../../helpers/tutor.js";
 import { notesRepository, QUESTION, widgetNote } from "../../core/notes-sync/helpers.js";
 import { buttonIdsOf, headerOf, SECRET, type SlackHarness, startSlackHarness, textsOf } from "./harness.js";
@@ -73,7 +72,12 @@ describe("Slack: feedback and the gaps report", () => {
     expect(said(await press(h, LEARNER, wrong))).toMatch(/reason is noted: Wrong/);
     const answerId = up.split(":")[1] ?? "";
     expect(
-      voteOf(h.tutor.db, { platform: "slack", workspaceId: h.fake.teamId, answerId, userId: LEARNER.id }),
+      await h.tutor.state.feedback.voteOf({
+        platform: "slack",
+        workspaceId: h.fake.teamId,
+        answerId,
+        userId: LEARNER.id,
+      }),
     ).toEqual({ vote: "down", reason: "wrong" });
   });
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Invocation } from "../../../src/core/commands/types.js";
-import { voteOf, worstRated } from "../../../src/core/storage/feedback.js";
 import { notesOf, openTestTutor, type TestTutor } from "../../helpers/tutor.js";
 
 const ctx = (userId: string): Invocation => ({
@@ -45,24 +44,24 @@ describe("feedback on answers", () => {
 
     const first = await h.tutor.runAction(ctx("U2"), up);
     expect(notesOf(first.reply!)[0]).toMatch(/helpful/);
-    expect(voteOf(h.tutor.db, key)).toEqual({ vote: "up", reason: null });
+    expect(await h.tutor.state.feedback.voteOf(key)).toEqual({ vote: "up", reason: null });
 
     const again = await h.tutor.runAction(ctx("U2"), up);
     expect(notesOf(again.reply!)[0]).toMatch(/already voted 👍/);
 
     const changed = await h.tutor.runAction(ctx("U2"), down);
     expect(notesOf(changed.reply!)[0]).toMatch(/now 👎/);
-    expect(voteOf(h.tutor.db, key)?.vote).toBe("down");
+    expect((await h.tutor.state.feedback.voteOf(key))?.vote).toBe("down");
     const reasons = changed.reply!.choices.map((c) => c.id);
     expect(reasons).toContain(`fb:${answerId}:why:incomplete`);
 
     const why = await h.tutor.runAction(ctx("U2"), `fb:${answerId}:why:incomplete`);
     expect(notesOf(why.reply!)[0]).toMatch(/Incomplete/);
-    expect(voteOf(h.tutor.db, key)).toEqual({ vote: "down", reason: "incomplete" });
+    expect(await h.tutor.state.feedback.voteOf(key)).toEqual({ vote: "down", reason: "incomplete" });
 
     // Someone else's vote on the same answer is theirs.
     await h.tutor.runAction(ctx("U3"), up);
-    const worst = worstRated(h.tutor.db, { platform: "slack", workspaceId: "T1" }, 10);
+    const worst = await h.tutor.state.feedback.worstRated({ platform: "slack", workspaceId: "T1" }, 10);
     expect(worst).toEqual([
       expect.objectContaining({
         source: r.citations[0]?.source,
@@ -79,7 +78,7 @@ describe("feedback on answers", () => {
 
     // Back to 👍 clears the reason.
     await h.tutor.runAction(ctx("U2"), up);
-    expect(voteOf(h.tutor.db, key)).toEqual({ vote: "up", reason: null });
+    expect(await h.tutor.state.feedback.voteOf(key)).toEqual({ vote: "up", reason: null });
   });
 
   it("answers 'expired' for an unknown answer and ignores another workspace's vote buttons", async () => {

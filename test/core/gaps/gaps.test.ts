@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Invocation } from "../../../src/core/commands/types.js";
 import { gapTerms, groupGaps } from "../../../src/core/gaps/group.js";
 import { gapsReport } from "../../../src/core/gaps/report.js";
-import type { GapRow } from "../../../src/core/storage/feedback.js";
+import type { GapRow } from "../../../src/core/storage/stores.js";
 import { allText, notesOf, openTestTutor, type TestTutor } from "../../helpers/tutor.js";
 
 const ctx = (userId: string, isAdmin = false): Invocation => ({
@@ -79,7 +79,7 @@ describe("the gaps report", () => {
     const elsewhere = await h.tutor.runAction({ ...ctx("U3"), workspaceId: "G2" }, request?.id ?? "");
     expect(notesOf(elsewhere.reply!)[0]).toMatch(/no longer works/);
 
-    const report = gapsReport(h.tutor, { platform: "discord", workspaceId: "G1" });
+    const report = await gapsReport(h.tutor, { platform: "discord", workspaceId: "G1" });
     expect(report.uncovered[0]).toMatchObject({
       question: expect.stringMatching(/terraform state locking/),
       count: 2,
@@ -97,6 +97,6 @@ describe("the gaps report", () => {
     expect(text).toMatch(/asked 2× · 1 request\(s\)/);
     expect(text).toMatch(/Problems in the notes \(\d+\)/);
     // Another workspace's report does not hold this one's questions.
-    expect(gapsReport(h.tutor, { platform: "discord", workspaceId: "G2" }).uncovered).toEqual([]);
+    expect((await gapsReport(h.tutor, { platform: "discord", workspaceId: "G2" })).uncovered).toEqual([]);
   });
 });

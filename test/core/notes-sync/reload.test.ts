@@ -102,7 +102,7 @@ describe("reloading the notes without a restart", () => {
     expect(result.status === "rejected" && result.findings.map((f) => f.file)).toEqual(["broken.md"]);
     expect(await answer()).toMatch(/--alpha/);
     expect(sideFiles()).toHaveLength(0);
-    const report = gapsReport(tutor, null);
+    const report = await gapsReport(tutor, null);
     expect(report.refused?.findings[0]?.file).toBe("broken.md");
     const shown = allText(await tutor.runCommand(invocation(), ["tutor", "gaps"], {}));
     expect(shown).toMatch(/newest notes were not loaded.*broken\.md/s);

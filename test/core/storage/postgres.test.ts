@@ -6,8 +6,9 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { copyStateToPostgres, StateNotEmptyError } from "../../../src/core/storage/copy-state.js";
-import { openDatabase } from "../../../src/core/storage/database.js";
+import { openDatabase, readMigrations } from "../../../src/core/storage/database.js";
 import { openPostgresStores } from "../../../src/core/storage/postgres/index.js";
+import { POSTGRES_MIGRATIONS_DIR } from "../../../src/core/storage/postgres/pool.js";
 import { sqliteStores } from "../../../src/core/storage/sqlite/index.js";
 import type { StateStores } from "../../../src/core/storage/stores.js";
 import { createTestDatabase, TEST_DATABASE_URL } from "../../helpers/postgres.js";
@@ -30,7 +31,10 @@ if (!TEST_DATABASE_URL) {
   describeStores("PostgreSQL", async () => {
     const db = await createTestDatabase(server, "stores");
     const stores: StateStores = await openPostgresStores(db.url);
-    const admin = new pg.Pool({ connectionString: db.url, max: 1 });
+    // One client, not a pool: its end() waits until the connection is closed, so dropping the database
+    // afterwards terminates nothing still closing (a pool's end() does not wait, and the FATAL would surface).
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
     const tables = (
       await admin.query<{ tablename: string }>(
         "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'",
@@ -146,6 +150,32 @@ if (!TEST_DATABASE_URL) {
         await from.onboarding.complete({ ...alice, channelId: "C1", userName: "Alice" }, "l1", "done", now);
         const checkpoint = await from.onboarding.createCheckpoint(place, q, now, "UA", "l1", 1);
         await from.channelSettings.set(place, { mode: "auto" }, "admin", now);
+        const vote = {
+          platform: "slack",
+          workspaceId: "T1",
+          answerId: "ans-1",
+          userId: "UA",
+          vote: "down" as const,
+          command: "ask",
+          question: "how?",
+          source: "docker.md#cp",
+          notesVersion: "h1",
+        };
+        await from.feedback.vote(vote, now);
+        await from.feedback.reason(vote, "wrong", now);
+        const gap = {
+          platform: "slack",
+          workspaceId: "T1",
+          channelId: "C1",
+          userId: "UA",
+          command: "ask",
+          question: "rotate certs",
+          terms: ["rotat", "cert"],
+          notesVersion: "h1",
+          askedAt: now.toISOString(),
+        };
+        const gapId = await from.gaps.record(gap);
+        await from.gaps.request(gapId, "UB", now);
         await from.shares.record(
           {
             id: "share-1",
@@ -182,6 +212,11 @@ if (!TEST_DATABASE_URL) {
           expect(await to.onboarding.checkpoint(checkpoint.id)).toEqual({ lessonId: "l1", step: 1 });
           expect(await to.shares.find("share-1", now)).toEqual(await from.shares.find("share-1", now));
           expect(await to.channelSettings.get(place)).toEqual(await from.channelSettings.get(place));
+          expect(await to.feedback.voteOf(vote)).toEqual({ vote: "down", reason: "wrong" });
+          expect(await to.feedback.worstRated(null, 10)).toEqual(await from.feedback.worstRated(null, 10));
+          expect(await to.gaps.find(gap, gapId)).toEqual(await from.gaps.find(gap, gapId));
+          // A new gap takes an id after the copied ones.
+          expect(await to.gaps.record(gap)).toBeGreaterThan(gapId);
           // The daily claim came along; a new post takes an id after the copied ones.
           expect(await to.quiz.createPost(place, q, "daily", now, null, "2026-03-02")).toBeNull();
           const next = await to.quiz.createPost(place, q, "adhoc", now, "UA");
@@ -210,7 +245,9 @@ if (!TEST_DATABASE_URL) {
         await check.connect();
         const { rows } = await check.query<{ version: number }>("SELECT version FROM schema_migrations");
         await check.end();
-        expect(rows.map((r) => r.version).sort()).toEqual([1, 2]);
+        const numbered = readMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.version);
+        expect(numbered.length).toBeGreaterThanOrEqual(3);
+        expect(rows.map((r) => r.version).sort((x, y) => x - y)).toEqual(numbered);
         await Promise.all(replicas.map((r) => r.close()));
       } finally {
         await db.drop();

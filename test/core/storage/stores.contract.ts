@@ -487,6 +487,143 @@ export function describeStores(name: string, open: () => Promise<StoresUnderTest
       });
     });
 
+    describe("feedback", () => {
+      const workspace = { platform: "slack", workspaceId: "T1" };
+      const vote = (
+        userId: string,
+        answerId: string,
+        v: "up" | "down",
+        source: string | null = "a.md#x",
+      ) => ({
+        ...workspace,
+        answerId,
+        userId,
+        vote: v,
+        command: "ask",
+        question: `question on ${answerId}`,
+        source,
+        notesVersion: "hash-1",
+      });
+      const key = (userId: string, answerId: string) => ({ ...workspace, answerId, userId });
+
+      it("keeps one vote per person and answer: new, the same again, changed (clearing a reason)", async () => {
+        expect(await s.feedback.voteOf(key("U1", "ans-1"))).toBeNull();
+        expect(await s.feedback.vote(vote("U1", "ans-1", "down"), T0)).toBe("new");
+        expect(await s.feedback.reason(key("U1", "ans-1"), "wrong", at(1))).toBe(true);
+        expect(await s.feedback.voteOf(key("U1", "ans-1"))).toEqual({ vote: "down", reason: "wrong" });
+        expect(await s.feedback.vote(vote("U1", "ans-1", "down"), at(2))).toBe("same");
+        expect(await s.feedback.voteOf(key("U1", "ans-1"))).toEqual({ vote: "down", reason: "wrong" });
+        expect(await s.feedback.vote(vote("U1", "ans-1", "up"), at(3))).toBe("changed");
+        expect(await s.feedback.voteOf(key("U1", "ans-1"))).toEqual({ vote: "up", reason: null });
+        // A reason goes with a 👎 only; another workspace's vote is another vote.
+        expect(await s.feedback.reason(key("U1", "ans-1"), "wrong", at(4))).toBe(false);
+        expect(await s.feedback.voteOf({ ...key("U1", "ans-1"), workspaceId: "T2" })).toBeNull();
+      });
+
+      it("records one first vote when two presses of a person arrive at once", async () => {
+        const changes = await Promise.all(
+          Array.from({ length: 6 }, () => s.feedback.vote(vote("U1", "ans-2", "up"), T0)),
+        );
+        expect(changes.filter((c) => c === "new")).toHaveLength(1);
+        expect(changes.filter((c) => c === "same")).toHaveLength(5);
+      });
+
+      it("ranks sources by 👎 then fewest 👍, with their newest questions and reasons, per workspace", async () => {
+        await s.feedback.vote(vote("U1", "ans-a", "down", "a.md#x"), T0);
+        await s.feedback.reason(key("U1", "ans-a"), "outdated", at(1));
+        await s.feedback.vote(vote("U2", "ans-b", "down", "a.md#x"), at(2));
+        await s.feedback.vote(vote("U3", "ans-b", "up", "a.md#x"), at(3));
+        await s.feedback.vote(vote("U1", "ans-c", "down", "b.md#y"), at(4));
+        await s.feedback.vote(vote("U2", "ans-d", "down", null), at(5));
+        await s.feedback.vote(vote("U2", "ans-e", "up", "c.md#z"), at(6));
+        await s.feedback.vote({ ...vote("U9", "ans-f", "down", "a.md#x"), workspaceId: "T2" }, at(7));
+        const worst = await s.feedback.worstRated(workspace, 10);
+        expect(worst).toEqual([
+          {
+            source: "a.md#x",
+            up: 1,
+            down: 2,
+            questions: ["question on ans-b", "question on ans-a"],
+            reasons: ["outdated"],
+            lastVotedAt: at(3).toISOString(),
+          },
+          {
+            source: "",
+            up: 0,
+            down: 1,
+            questions: ["question on ans-d"],
+            reasons: [],
+            lastVotedAt: at(5).toISOString(),
+          },
+          {
+            source: "b.md#y",
+            up: 0,
+            down: 1,
+            questions: ["question on ans-c"],
+            reasons: [],
+            lastVotedAt: at(4).toISOString(),
+          },
+        ]);
+        expect(await s.feedback.worstRated(workspace, 1)).toHaveLength(1);
+        // Every workspace: the other workspace's 👎 counts too.
+        expect((await s.feedback.worstRated(null, 10))[0]).toMatchObject({ source: "a.md#x", down: 3 });
+      });
+    });
+
+    describe("gaps", () => {
+      const workspace = { platform: "discord", workspaceId: "G1" };
+      const gap = (question: string, minutes: number, userId = "U1") => ({
+        ...workspace,
+        channelId: "C1",
+        userId,
+        command: "ask",
+        question,
+        terms: question.split(" "),
+        notesVersion: "hash-1",
+        askedAt: at(minutes).toISOString(),
+      });
+
+      it("records questions the notes did not cover and finds them in their workspace only", async () => {
+        const id = await s.gaps.record(gap("delete helm release", 0));
+        expect(await s.gaps.find(workspace, id)).toEqual({
+          ...gap("delete helm release", 0),
+          id,
+          requests: 0,
+        });
+        expect(await s.gaps.find({ ...workspace, workspaceId: "G2" }, id)).toBeNull();
+        expect(await s.gaps.find(workspace, id + 1000)).toBeNull();
+      });
+
+      it("counts one request per person, however many presses arrive at once", async () => {
+        const id = await s.gaps.record(gap("rotate kube certs", 0));
+        const presses = await Promise.all(Array.from({ length: 5 }, () => s.gaps.request(id, "U2", at(1))));
+        expect(presses.filter(Boolean)).toHaveLength(1);
+        expect(await s.gaps.request(id, "U3", at(2))).toBe(true);
+        expect((await s.gaps.find(workspace, id))?.requests).toBe(2);
+      });
+
+      it("lists the gaps since an instant, newest first, with their requests, per workspace or all", async () => {
+        const old = await s.gaps.record(gap("an old question", 0));
+        const a = await s.gaps.record(gap("question a", 10));
+        const b = await s.gaps.record(gap("question b", 20, "U2"));
+        await s.gaps.record({ ...gap("elsewhere", 30), workspaceId: "G2" });
+        await s.gaps.request(a, "U5", at(21));
+        const since = at(5).toISOString();
+        const listed = await s.gaps.since(workspace, since, 10);
+        expect(listed.map((g) => [g.id, g.requests])).toEqual([
+          [b, 0],
+          [a, 1],
+        ]);
+        expect(listed.map((g) => g.id)).not.toContain(old);
+        expect((await s.gaps.since(null, since, 10)).map((g) => g.question)).toEqual([
+          "elsewhere",
+          "question b",
+          "question a",
+        ]);
+        expect(await s.gaps.since(workspace, since, 1)).toHaveLength(1);
+      });
+    });
+
     describe("shares", () => {
       const share = (id: string) => ({
         id,

@@ -1,5 +1,7 @@
 import { PostgresChannelSettingsStore } from "./channel-settings.js";
 import { PostgresDailyCommandStore } from "./daily-commands.js";
+import { PostgresFeedbackStore } from "./feedback.js";
+import { PostgresGapStore } from "./gaps.js";
 import type { StateStores } from "../stores.js";
 import { PostgresOnboardingStore } from "./onboarding.js";
 import { migratePostgres, openPool } from "./pool.js";
@@ -28,6 +30,8 @@ export async function openPostgresStores(url: string, migrationsDir?: string): P
     onboarding: new PostgresOnboardingStore(pool),
     shares: new PostgresShareStore(pool),
     channelSettings: new PostgresChannelSettingsStore(pool),
+    feedback: new PostgresFeedbackStore(pool),
+    gaps: new PostgresGapStore(pool),
     ping: async () => {
       await pool.query("SELECT 1");
     },

@@ -1,5 +1,7 @@
 import { SqliteChannelSettingsStore } from "./channel-settings.js";
 import { SqliteDailyCommandStore } from "./daily-commands.js";
+import { SqliteFeedbackStore } from "./feedback.js";
+import { SqliteGapStore } from "./gaps.js";
 import type { Db } from "../database.js";
 import type { StateStores } from "../stores.js";
 import { SqliteOnboardingStore } from "./onboarding.js";
@@ -24,6 +26,8 @@ export function sqliteStores(db: Db): StateStores {
     onboarding: new SqliteOnboardingStore(db),
     shares: new SqliteShareStore(db),
     channelSettings: new SqliteChannelSettingsStore(db),
+    feedback: new SqliteFeedbackStore(db),
+    gaps: new SqliteGapStore(db),
     ping: async () => {
       db.prepare("SELECT 1").get();
     },
