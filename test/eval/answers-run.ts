@@ -1,21 +1,30 @@
 // Answer-content evaluation: per kind and language, how many replies hold the answer, and the misses
-// with what was shown. `tsx test/eval/answers-run.ts [--file set.jsonl] [--notes DIR] [--verbose]`.
+// with what was shown. `tsx test/eval/answers-run.ts [--file set.jsonl | --sets fresh|hold] [--notes DIR] [--verbose]`
+// (without --file or --sets: answers/dev.jsonl; --sets NAME: answers/NAME.jsonl).
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openTestTutor } from "../helpers/tutor.js";
 import { evaluateAnswers, readAnswerCases } from "./answers-eval.js";
+import { EXTRA_SET_NAMES, isExtraSetName } from "./corpora.js";
 
 /** Lines of a missed answer printed (the whole reply with --verbose). */
 const SHOWN_LINES = 8;
 
 const { values } = parseArgs({
   options: {
-    file: { type: "string", default: path.join(import.meta.dirname, "answers", "dev.jsonl") },
+    file: { type: "string" },
+    sets: { type: "string" },
     notes: { type: "string" },
     verbose: { type: "boolean", default: false },
   },
 });
-const file = path.resolve(values.file);
+if (values.sets !== undefined && (!isExtraSetName(values.sets) || values.file !== undefined)) {
+  console.error(`usage: --sets ${EXTRA_SET_NAMES.join("|")} (not with --file)`);
+  process.exit(2);
+}
+const file = path.resolve(
+  values.file ?? path.join(import.meta.dirname, "answers", `${values.sets ?? "dev"}.jsonl`),
+);
 const env = openTestTutor({
   name: "answers-eval",
   ...(values.notes ? { notesDir: path.resolve(values.notes) } : {}),

@@ -63,6 +63,24 @@ export const FOLDERS: Folder[] = [
   },
 ];
 
+/**
+ * Sets written later still, from each folder alone without reading the code: `fresh` is the one whose
+ * misses are looked at, `hold` is kept aside (only its totals are read). Every folder has both, in
+ * `sets/<key>/<name>.jsonl`. They are not in `Folder.sets`: only `--sets fresh` / `--sets hold` run them,
+ * never the default, `--sets all` or the tests.
+ */
+export const EXTRA_SET_NAMES = ["fresh", "hold"] as const;
+export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
+
+export const isExtraSetName = (name: string): name is ExtraSetName =>
+  (EXTRA_SET_NAMES as readonly string[]).includes(name);
+
+export const extraSetOf = (folder: Folder, name: ExtraSetName): EvalSet => ({
+  name,
+  file: path.join(EVAL_DIR, "sets", folder.key, `${name}.jsonl`),
+  heldOut: true,
+});
+
 export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);
 
 /** The answer as scored: found, and each result's own heading (the last element of its path). */

@@ -1,17 +1,27 @@
-// npm run eval [-- --sets dev|all] [--folders note,k8s-ja,tldr,k8s-en,docker-cli] [--json]
+// npm run eval [-- --sets dev|all|fresh|hold] [--folders note,k8s-ja,tldr,k8s-en,docker-cli] [--json]
 // For each folder and set: our engine next to a naive MiniSearch baseline, per group and overall: n, top-1,
 // top-3 (answerable cases), not-covered accuracy (negatives answered found=false) and the false
 // "not covered" rate (answerable cases answered found=false); then our misses. Held-out sets (aside,
-// aside2) only with --sets all.
+// aside2) only with --sets all; the later fresh and hold sets only when named (--sets fresh, --sets hold).
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { Baseline } from "./baseline.js";
-import { evaluateSet, FOLDERS, folderPath, OurEngine, type SetReport } from "./corpora.js";
+import {
+  EXTRA_SET_NAMES,
+  evaluateSet,
+  extraSetOf,
+  FOLDERS,
+  type Folder,
+  folderPath,
+  isExtraSetName,
+  OurEngine,
+  type SetReport,
+} from "./corpora.js";
 import { type Row, rowsByGroup } from "./scoring.js";
 
 const argsSchema = z.object({
-  sets: z.enum(["dev", "all"]).default("dev"),
+  sets: z.enum(["dev", "all", ...EXTRA_SET_NAMES]).default("dev"),
   folders: z
     .string()
     .optional()
@@ -25,7 +35,7 @@ const { values } = parseArgs({
 const parsedArgs = argsSchema.safeParse(values);
 if (!parsedArgs.success) {
   console.error(
-    `usage: npm run eval -- [--sets dev|all] [--folders ${FOLDERS.map((f) => f.key).join(",")}] [--json]\n${parsedArgs.error.message}`,
+    `usage: npm run eval -- [--sets dev|all|${EXTRA_SET_NAMES.join("|")}] [--folders ${FOLDERS.map((f) => f.key).join(",")}] [--json]\n${parsedArgs.error.message}`,
   );
   process.exit(2);
 }
@@ -71,6 +81,12 @@ function table(report: SetReport): string {
   return [line(header), ...rows.map(line)].join("\n");
 }
 
+/** The sets of one folder this run evaluates. */
+const setsToRun = (folder: Folder) =>
+  isExtraSetName(args.sets)
+    ? [extraSetOf(folder, args.sets)]
+    : folder.sets.filter((s) => args.sets === "all" || !s.heldOut);
+
 const reports: SetReport[] = [];
 const skipped: { folder: string; dir: string }[] = [];
 for (const folder of FOLDERS.filter((f) => !args.folders || args.folders.includes(f.key))) {
@@ -83,7 +99,7 @@ for (const folder of FOLDERS.filter((f) => !args.folders || args.folders.include
   const ours = new OurEngine(dir);
   const baseline = new Baseline(dir);
   try {
-    for (const set of folder.sets.filter((s) => args.sets === "all" || !s.heldOut)) {
+    for (const set of setsToRun(folder)) {
       const report = evaluateSet(folder.key, set, ours, baseline);
       reports.push(report);
       if (args.json) continue;

@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readAnswerCases } from "./answers-eval.js";
+import { splitSections } from "./baseline.js";
+import { EXTRA_SET_NAMES, type ExtraSetName, extraSetOf, FOLDERS, folderPath } from "./corpora.js";
+import { normalizeHeading, readCases } from "./scoring.js";
+
+/**
+ * The fresh and hold sets are only read here, never run: their numbers come from
+ * `tsx test/eval/run.ts --sets fresh|hold` and `tsx test/eval/answers-run.ts --sets fresh|hold`. What is
+ * checked is that they still say something true about their folders: the commissioned size, every
+ * expected heading present in the folder, every answer phrase present in the bundled note.
+ */
+
+/** Least size of each folder's fresh and hold sets (answerable, not covered), as commissioned. */
+const SIZES: Record<string, [number, number]> = {
+  note: [40, 10],
+  "k8s-ja": [30, 6],
+  tldr: [25, 5],
+  "k8s-en": [25, 5],
+  "docker-cli": [20, 4],
+};
+
+/** Least size of each answer-content set. */
+const ANSWER_SET_SIZE = 30;
+
+/** Every heading a reader of the folder sees: each section's heading and each page's front-matter title. */
+function headingsOf(dir: string): Set<string> {
+  const heads = new Set<string>();
+  const walk = (d: string): string[] =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith(".md") ? [path.join(d, e.name)] : [],
+      );
+  for (const file of walk(dir)) {
+    const content = fs.readFileSync(file, "utf8");
+    for (const s of splitSections(file, content)) heads.add(normalizeHeading(s.heading));
+    const title = /^---\n[\s\S]*?^title:\s*"?([^"\n]+?)"?\s*$/m.exec(content)?.[1];
+    if (title) heads.add(normalizeHeading(title));
+  }
+  return heads;
+}
+
+const cells = FOLDERS.flatMap((folder) => EXTRA_SET_NAMES.map((name) => [folder, name] as const));
+
+describe.each(cells.map(([f, n]) => [`${f.key}/${n}`, f, n] as const))("the %s set", (_, folder, name) => {
+  const set = extraSetOf(folder, name as ExtraSetName);
+  const present = fs.existsSync(folderPath(folder));
+
+  it("has the commissioned number of answerable and not-covered questions", () => {
+    const cases = readCases(set.file);
+    const [answerable, negatives] = SIZES[folder.key] ?? [1, 1];
+    expect(cases.filter((c) => c.expect !== null).length).toBeGreaterThanOrEqual(answerable);
+    expect(cases.filter((c) => c.expect === null).length).toBeGreaterThanOrEqual(negatives);
+  });
+
+  it.skipIf(!present)("expects only headings the folder has", () => {
+    const heads = headingsOf(folderPath(folder));
+    const unknown = readCases(set.file).flatMap((c) =>
+      (c.expect ?? []).filter((h) => !heads.has(normalizeHeading(h))),
+    );
+    expect(unknown).toEqual([]);
+  });
+});
+
+describe.each(EXTRA_SET_NAMES)("the answers/%s.jsonl set", (name) => {
+  const cases = readAnswerCases(path.join(import.meta.dirname, "answers", `${name}.jsonl`));
+  const note = fs
+    .readdirSync(path.resolve(import.meta.dirname, "../../notes"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => fs.readFileSync(path.resolve(import.meta.dirname, "../../notes", f), "utf8"))
+    .join("\n");
+
+  it(`has at least ${ANSWER_SET_SIZE} questions`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(ANSWER_SET_SIZE);
+  });
+
+  it("asks only for phrases the bundled note holds, and none from a not-covered question", () => {
+    expect(cases.flatMap((c) => c.mustContain.filter((m) => !note.includes(m)))).toEqual([]);
+    expect(cases.filter((c) => c.kind === "not-covered" && c.mustContain.length > 0)).toEqual([]);
+  });
+});
