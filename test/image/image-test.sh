@@ -14,8 +14,8 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 
 IMAGE=${IMAGE:-notes-tutor:test}
-# The grace period the cluster gives: k8s/deployment.yaml terminationGracePeriodSeconds.
-GRACE=$(awk '/terminationGracePeriodSeconds:/ {print $2; exit}' k8s/deployment.yaml 2>/dev/null || true)
+# The grace period the cluster gives: k8s/base/deployment.yaml terminationGracePeriodSeconds.
+GRACE=$(awk '/terminationGracePeriodSeconds:/ {print $2; exit}' k8s/base/deployment.yaml 2>/dev/null || true)
 GRACE=${GRACE:-20}
 READY_TIMEOUT=60    # seconds
 RUN_ID=notes-tutor-imgtest-$$
@@ -90,7 +90,7 @@ podman run --rm --network host --entrypoint sh "$IMAGE" -c \
 # --- run as a cluster would ----------------------------------------------------------------------------
 run_container() {
   # --read-only without podman's automatic tmpfs mounts: only /data (volume) and /tmp (tmpfs) are writable,
-  # as with readOnlyRootFilesystem and an emptyDir in k8s/deployment.yaml.
+  # as with readOnlyRootFilesystem and an emptyDir in k8s/base/deployment.yaml.
   podman run -d --name "$CONTAINER" --network host \
     --read-only --read-only-tmpfs=false --tmpfs /tmp:rw,nosuid,nodev,size=64m,mode=1777 \
     --cap-drop ALL --security-opt no-new-privileges \

@@ -11,7 +11,8 @@ import { configSchema, loadConfig, PROJECT_ROOT, SECRET_VARIABLES } from "../../
 import { type HealthServer, startHealthServer } from "../../src/service/http.js";
 import { Metrics } from "../../src/service/metrics.js";
 
-const K8S = path.join(PROJECT_ROOT, "k8s");
+// The base; k8s/kustomization.yaml is the base unchanged, k8s/overlays/ build on it (test/k8s/overlays.test.ts).
+const K8S = path.join(PROJECT_ROOT, "k8s", "base");
 
 type Obj = Record<string, unknown>;
 // biome-ignore lint/suspicious/noExplicitAny: parsed YAML is walked freely; every property is asserted.
