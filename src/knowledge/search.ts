@@ -4,7 +4,7 @@ import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown, tokenize } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
 import { questionKind } from "./question-kind.js";
-import { bareHeading, headingWithin, namesSubject } from "./ranking/heading-signals.js";
+import { bareHeading, headingWithin, namesSubject, negates } from "./ranking/heading-signals.js";
 import {
   definingLine,
   definitionSubject,
@@ -490,6 +490,7 @@ export class KnowledgeIndex {
     const defining = definingLine(query);
     const howTo = isHowTo(query);
     const queryLang = questionLanguage(query, index);
+    const queryNegates = negates(query);
     const scored = candidates.map((doc) => {
       let relevance = 0;
       let covered = 0;
@@ -523,6 +524,8 @@ export class KnowledgeIndex {
         else if (subject !== null && namesSubject(s.doc, subject)) score += SCORE.namesSubject;
         if (howTo && s.doc.hasCode) score += SCORE.howToCode;
         if (index.multilingual && s.doc.lang === queryLang) score += SCORE.sameLanguage;
+        if (negates(s.doc.path[s.doc.path.length - 1] ?? ""))
+          score += queryNegates ? SCORE.negationMatch : SCORE.negationMismatch;
         return { ...s, score };
       })
       .sort((a, b) => b.score - a.score || a.doc.entryId - b.doc.entryId);

@@ -26,3 +26,14 @@ export function headingWithin(doc: SectionDoc, groups: readonly TermGroup[]): bo
     words.every((w) => groups.some((g) => g.alternatives.some((alt) => alt.length === 1 && alt[0] === w)))
   );
 }
+
+/**
+ * A negation or an exclusion ("without selectors", "not in a namespace", "セレクターなし", "属していない",
+ * "以外"): a question that says one is answered by the heading that says one too, not by its positive twin
+ * ("With selectors").
+ */
+const NEGATION = /\b(?:no|not|without|non|never|none|cannot)\b|n't\b|ない|無い|なし|無し|せず|ずに|以外/iu;
+
+export function negates(text: string): boolean {
+  return NEGATION.test(text);
+}

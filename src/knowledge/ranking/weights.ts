@@ -68,6 +68,10 @@ export const SCORE = {
   howToCode: 0.04,
   /** The section is written in the question's language (when the folder mixes languages). */
   sameLanguage: 0.05,
+  /** Question and heading both negate ("a Service with no selector" → "Services without selectors"). */
+  negationMatch: 0.08,
+  /** A heading that negates, for a question that does not ("What Kubernetes is not" for "what is Kubernetes"). */
+  negationMismatch: -0.04,
 } as const;
 
 /** Share of the question's weight the best section must cover for the question to count as covered. */

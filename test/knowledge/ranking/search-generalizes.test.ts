@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { ensureIndex } from "../../../src/knowledge/index-store.js";
+import { negates } from "../../../src/knowledge/ranking/heading-signals.js";
 import { KnowledgeIndex } from "../../../src/knowledge/search.js";
 
 /** A notes folder written into a temporary directory, indexed, with its KnowledgeIndex. */
@@ -132,5 +133,49 @@ describe("docs sites and several languages in one folder", () => {
     const sections = en.results.slice(0, 3).map((r) => r.path.join(" › "));
     expect(new Set(sections).size).toBe(sections.length);
     expect(en.results.slice(0, 3).every((r) => r.source.includes("content/en/"))).toBe(true);
+  });
+});
+
+describe("a question that negates is answered by the heading that negates", () => {
+  // Twins that share every word but the negation: only "no"/"not"/"なし" tells them apart.
+  const services = folder({
+    "service.md": `# Service
+
+## Services with selectors
+
+A Service that has a selector finds its Pods by their labels.
+
+## Services without selectors
+
+A Service that has no selector finds no Pods by labels; you list its endpoints yourself.
+
+## セレクターありの Service
+
+セレクターがある Service はラベルで Pod を見つけます。
+
+## セレクターなしの Service
+
+セレクターがない Service はラベルで Pod を見つけません。
+`,
+  });
+
+  it("finds the twin that negates for a question that negates, and the other one otherwise", () => {
+    expect(top(services, "can I create a service that has no selector")).toBe("Services without selectors");
+    expect(top(services, "how does a service with a selector find its pods")).toBe("Services with selectors");
+    expect(top(services, "セレクターのない Service")).toBe("セレクターなしの Service");
+  });
+
+  it("reads negations and exclusions in English and Japanese", () => {
+    for (const text of [
+      "Services without selectors",
+      "not in a namespace",
+      "isn't ready",
+      "属していない",
+      "以外",
+      "なし",
+    ])
+      expect(negates(text), text).toBe(true);
+    for (const text of ["With selectors", "Namespaces", "Node", "セレクターあり"])
+      expect(negates(text), text).toBe(false);
   });
 });
