@@ -10,8 +10,9 @@ import { registerCommands } from "../../../src/bots/discord/registration.js";
 import { ConfigError, discordShard, loadConfig, MAX_DISCORD_SHARDS } from "../../../src/core/config.js";
 import type { HealthServer } from "../../../src/service/http.js";
 import { Metrics } from "../../../src/service/metrics.js";
-import { FakeDiscord, type FakeGuildOptions } from "../../fakes/discord.js";
+import { FakeDiscord } from "../../fakes/discord.js";
 import { openTutor, silentLogger } from "./harness.js";
+import { ownerOf, sixGuilds } from "./shard-guilds.js";
 
 /** The Discord surface needs no inbound HTTP. */
 const noHttp = {
@@ -19,9 +20,6 @@ const noHttp = {
     throw new Error("the Discord surface should not add HTTP routes");
   },
 } as unknown as HealthServer;
-
-/** The shard id that must receive a guild, computed here from the snowflake (not from the fake). */
-const ownerOf = (guildId: string, count: number) => Number((BigInt(guildId) >> 22n) % BigInt(count));
 
 describe("which shard a process runs", () => {
   const shardOf = (env: Record<string, string>) => {
@@ -105,17 +103,6 @@ describe("which shard a process runs", () => {
     expect(refusal({ POD_NAME: "notes-tutor-discord-1" })).toMatch(/POD_NAME pod ordinal 1/);
   });
 });
-
-/** Six servers with ids chosen so that, of two shards, each owns three. */
-function sixGuilds(): FakeGuildOptions[] {
-  return Array.from({ length: 6 }, (_, k) => ({
-    // A snowflake whose timestamp part is 10^10 + k ms: (id >> 22) % 2 alternates with k.
-    id: ((10_000_000_000n + BigInt(k)) << 22n).toString(),
-    name: `Server ${k}`,
-    channels: [{ name: "general" }],
-    members: [{ username: `member${k}` }],
-  }));
-}
 
 describe("two shards on one Discord", () => {
   const SHARDS = 2;
