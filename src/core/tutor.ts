@@ -20,7 +20,6 @@ import {
 } from "./commands/types.js";
 import { type ChatMessage, answerMessage } from "./conversation/messages.js";
 import { historyAware } from "./conversation/history.js";
-import { ConversationMemory } from "./conversation/memory.js";
 import { UserError } from "./errors.js";
 import { type Locale, t } from "./i18n.js";
 import type { AnswerWriter } from "./llm/types.js";
@@ -32,7 +31,7 @@ import { Quiz, placeOf } from "./quiz/quiz.js";
 import { CommandLimiter, type LimitScope } from "./rate-limit.js";
 import { type Db, openDatabase } from "./storage/database.js";
 import { sqliteStores } from "./storage/sqlite/index.js";
-import type { ChannelSettingsStore, StateStores } from "./storage/stores.js";
+import type { ChannelSettingsStore, ConversationStore, StateStores } from "./storage/stores.js";
 
 export interface TutorOptions {
   /** The optional language model for /ask summaries; absent by default. */
@@ -92,8 +91,8 @@ export class Tutor {
   readonly limiter: CommandLimiter;
   /** Per-channel settings (/tutor channel …): the state stores' own. */
   readonly channelSettings: ChannelSettingsStore;
-  /** The last few questions of each thread, DM and terminal session, for follow-ups. */
-  readonly conversations: ConversationMemory;
+  /** The last few questions of each thread, DM and terminal session, for follow-ups: the state stores' own. */
+  readonly conversations: ConversationStore;
   private observers: CommandObserver[] = [];
   private limitObservers: LimitObserver[] = [];
   private joinHooks: ((ctx: Invocation) => Promise<Reply | null> | Reply | null)[] = [];
@@ -120,10 +119,10 @@ export class Tutor {
     this.now = options.now ?? (() => new Date());
     // The model is also told the earlier questions of the conversation it answers in.
     this.writer = options.writer && historyAware(options.writer);
-    this.conversations = new ConversationMemory(() => this.now().getTime());
     this.limiter = new CommandLimiter(options.limitClock);
     this.state = options.state ?? sqliteStores(db);
     this.channelSettings = this.state.channelSettings;
+    this.conversations = this.state.conversations;
     this.quiz = new Quiz(this.state, () => this.index, this.now, options.locale ?? "en");
     this.daily = new DailyPoster(this.quiz, this.state.schedules, {
       locale: options.locale ?? "en",

@@ -6,7 +6,7 @@ import { withFeedback } from "../feedback/choices.js";
 import type { Tutor } from "../tutor.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { withHistory } from "./history.js";
-import type { ConversationPlace } from "./memory.js";
+import type { ConversationPlace, Turn } from "./memory.js";
 
 /** The longest question /ask takes (its schema's bound): a follow-up that would pass it with its subject added is searched as typed. */
 const ASK_MAX_CHARS = 500;
@@ -60,7 +60,7 @@ export async function howToAnswer(
   if (settings.mode === "off") return "silent";
   if (msg.mentioned) return "addressed";
   if (!isQuestion(msg.text)) return "silent";
-  if (tutor.conversations.active(msg.conversation)) return "follow-up";
+  if ((await turnsOf(tutor, msg.conversation)).length > 0) return "follow-up";
   return settings.mode === "auto" ? "if-covered" : "silent";
 }
 
@@ -115,7 +115,7 @@ export async function askInConversation(
   question: string,
   onlyIfCovered: boolean,
 ): Promise<Reply | null> {
-  const history = tutor.conversations.turns(place);
+  const history = await turnsOf(tutor, place);
   const resolution = resolveFollowUp(question, history);
   const asked = resolution.text.length > ASK_MAX_CHARS ? question : resolution.text;
   const ran = await withHistory(history, () => tutor.runLimited(ctx, ["ask"], { question: asked }));
@@ -127,8 +127,35 @@ export async function askInConversation(
     !onlyIfCovered && (outcome === "ok" || outcome === "not_found")
       ? await withFeedback(tutor, ctx, ["ask"], { question: asked }, ran.reply, ran.version)
       : ran.reply;
-  if (outcome === "ok" || outcome === "not_found") tutor.conversations.record(place, question, asked);
+  if (outcome === "ok" || outcome === "not_found") await remember(tutor, place, question, asked);
   if (!resolution.subject || asked === question || outcome !== "ok") return { ...answer, ephemeral: false };
   const read: Block = { type: "note", tone: "info", text: t(ctx.locale, "followUpRead", { text: asked }) };
   return { ...answer, blocks: [read, ...answer.blocks], ephemeral: false };
+}
+
+/**
+ * A conversation's earlier turns (the bot has spoken there recently when there are some); none when the
+ * store cannot be read: the question is then read on its own, as after a restart, and still answered.
+ */
+async function turnsOf(tutor: Tutor, place: ConversationPlace): Promise<Turn[]> {
+  try {
+    return await tutor.conversations.turns(place, tutor.now());
+  } catch (err) {
+    tutor.logger.warn({ err }, "could not read the conversation's earlier turns");
+    return [];
+  }
+}
+
+/** Remembers an answered turn; a store that refuses (a full disk) costs the next follow-up its context only. */
+async function remember(
+  tutor: Tutor,
+  place: ConversationPlace,
+  question: string,
+  asked: string,
+): Promise<void> {
+  try {
+    await tutor.conversations.record(place, question, asked, tutor.now());
+  } catch (err) {
+    tutor.logger.warn({ err }, "could not remember the conversation's turn");
+  }
 }

@@ -8,7 +8,10 @@ interface TableCopy {
   booleans?: readonly string[];
 }
 
-/** The state the stores hold, parents before children (foreign keys), with the columns both schemas share. */
+/**
+ * The state the stores hold, parents before children (foreign keys), with the columns both schemas share.
+ * Conversation turns are not copied: they expire within half an hour anyway (conversation/memory.ts).
+ */
 const STATE_TABLES: readonly TableCopy[] = [
   { name: "quiz_questions", columns: ["id", "kind", "topic", "json", "created_at"] },
   {

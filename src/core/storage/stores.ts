@@ -364,6 +364,50 @@ export interface GapStore {
   since(where: Workspace | null, since: string, limit: number): Promise<GapRow[]>;
 }
 
+/** Where a conversation happens: the platform's place plus the thread (or DM) that holds it. */
+export interface ConversationPlace {
+  platform: string;
+  workspaceId: string;
+  /** The channel (a Discord thread is a channel of its own) or the DM. */
+  channelId: string;
+  /** The thread inside the channel (Slack's thread_ts), or "" when the channel is the conversation. */
+  threadId: string;
+}
+
+/** One question of a conversation: as asked, and as searched (with the subject a follow-up left out). */
+export interface Turn {
+  question: string;
+  resolved: string;
+  /** When it was asked, in milliseconds since the epoch. */
+  at: number;
+}
+
+/** How much conversation memory is kept (src/core/conversation/memory.ts has the defaults). */
+export interface ConversationLimits {
+  /** Turns kept per conversation, the newest. */
+  turns: number;
+  /** A conversation whose last turn is older than this is forgotten (the next question starts afresh). */
+  ttlMs: number;
+  /** Conversations remembered at once; the least recently active go first. */
+  conversations: number;
+}
+
+/**
+ * The last few turns of each conversation (thread, DM, terminal session), for follow-ups: in the database,
+ * so a follow-up that reaches another replica than the question before it is still read with it.
+ */
+export interface ConversationStore {
+  /** The conversation's turns, oldest first; empty once its last turn is older than the expiry. */
+  turns(place: ConversationPlace, now: Date): Promise<Turn[]>;
+  /**
+   * Records a turn: the conversation keeps its newest turns, starts afresh when it had expired, and the
+   * least recently active conversations past the bound are forgotten.
+   */
+  record(place: ConversationPlace, question: string, resolved: string, now: Date): Promise<void>;
+  /** How many conversations are remembered (not expired) at `now`. */
+  count(now: Date): Promise<number>;
+}
+
 /** All the stores of one database. */
 export interface StateStores {
   /** "sqlite" or "postgres", for /readyz and logs. */
@@ -379,6 +423,7 @@ export interface StateStores {
   readonly channelSettings: ChannelSettingsStore;
   readonly feedback: FeedbackStore;
   readonly gaps: GapStore;
+  readonly conversations: ConversationStore;
   /** Answers whether the database can be reached (a trivial query). */
   ping(): Promise<void>;
   close(): Promise<void>;

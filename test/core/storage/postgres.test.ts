@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { copyStateToPostgres, StateNotEmptyError } from "../../../src/core/storage/copy-state.js";
 import { openDatabase, readMigrations } from "../../../src/core/storage/database.js";
 import { openPostgresStores } from "../../../src/core/storage/postgres/index.js";
-import { POSTGRES_MIGRATIONS_DIR } from "../../../src/core/storage/postgres/pool.js";
+import { PostgresConversationStore } from "../../../src/core/storage/postgres/conversations.js";
+import { openPool, POSTGRES_MIGRATIONS_DIR } from "../../../src/core/storage/postgres/pool.js";
 import { sqliteStores } from "../../../src/core/storage/sqlite/index.js";
 import type { StateStores } from "../../../src/core/storage/stores.js";
 import { createTestDatabase, TEST_DATABASE_URL } from "../../helpers/postgres.js";
@@ -40,13 +41,17 @@ if (!TEST_DATABASE_URL) {
         "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'",
       )
     ).rows.map((r) => r.tablename);
+    // A second pool on the same database, for stores built with other bounds.
+    const pool = openPool(db.url);
     return {
       fresh: async () => {
         await admin.query(`TRUNCATE ${tables.join(", ")} RESTART IDENTITY CASCADE`);
         return stores;
       },
+      conversations: (limits) => new PostgresConversationStore(pool, limits),
       close: async () => {
         await admin.end();
+        await pool.end();
         await stores.close();
         await db.drop();
       },

@@ -5,9 +5,12 @@
  * which on PostgreSQL run on separate connections as two replicas would.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MAX_TURNS, TURN_TTL_MS } from "../../../src/core/conversation/memory.js";
 import type { Question } from "../../../src/core/quiz/questions.js";
 import {
   type Activity,
+  type ConversationLimits,
+  type ConversationStore,
   type NewAnswer,
   type Person,
   type Place,
@@ -19,6 +22,8 @@ import {
 export interface StoresUnderTest {
   /** Empty stores for one test. */
   fresh(): Promise<StateStores>;
+  /** A conversation store with other bounds, on the database of the last `fresh()`. */
+  conversations(limits: ConversationLimits): ConversationStore;
   /** After all tests of the file. */
   close(): Promise<void>;
 }
@@ -621,6 +626,56 @@ export function describeStores(name: string, open: () => Promise<StoresUnderTest
           "question a",
         ]);
         expect(await s.gaps.since(workspace, since, 1)).toHaveLength(1);
+      });
+    });
+
+    describe("conversations", () => {
+      const thread = (threadId: string) => ({ ...place, threadId });
+
+      it("keeps the newest turns of a conversation, oldest first, apart from other threads", async () => {
+        for (let i = 0; i < MAX_TURNS + 3; i++)
+          await s.conversations.record(thread("t"), `q${i}`, `resolved ${i}`, at(i));
+        const turns = await s.conversations.turns(thread("t"), at(MAX_TURNS + 3));
+        expect(turns.map((t) => t.question)).toEqual(
+          Array.from({ length: MAX_TURNS }, (_, i) => `q${i + 3}`),
+        );
+        expect(turns[0]).toEqual({ question: "q3", resolved: "resolved 3", at: at(3).getTime() });
+        expect(await s.conversations.turns(thread("other"), at(9))).toEqual([]);
+        expect(await s.conversations.turns({ ...thread("t"), channelId: "C9" }, at(9))).toEqual([]);
+        expect(await s.conversations.count(at(9))).toBe(1);
+      });
+
+      it("forgets a conversation idle past the expiry, and starts it afresh", async () => {
+        await s.conversations.record(thread("t"), "What is a ReplicaSet?", "What is a ReplicaSet?", T0);
+        const last = new Date(T0.getTime() + TURN_TTL_MS);
+        expect(await s.conversations.turns(thread("t"), last)).toHaveLength(1);
+        const past = new Date(last.getTime() + 1);
+        expect(await s.conversations.turns(thread("t"), past)).toEqual([]);
+        expect(await s.conversations.count(past)).toBe(0);
+        await s.conversations.record(thread("t"), "how do I scale it?", "how do I scale ReplicaSet?", past);
+        expect((await s.conversations.turns(thread("t"), past)).map((t) => t.question)).toEqual([
+          "how do I scale it?",
+        ]);
+      });
+
+      it("keeps every turn of two replicas answering in one thread at once, within the bound", async () => {
+        await Promise.all(
+          Array.from({ length: 8 }, (_, i) => s.conversations.record(thread("t"), `q${i}`, `q${i}`, at(1))),
+        );
+        expect(await s.conversations.turns(thread("t"), at(1))).toHaveLength(MAX_TURNS);
+        expect(await s.conversations.count(at(1))).toBe(1);
+      });
+
+      it("drops the least recently active conversation past its bound", async () => {
+        const small = target.conversations({ turns: 5, ttlMs: 60_000, conversations: 2 });
+        await small.record(thread("a"), "a", "a", T0);
+        await small.record(thread("b"), "b", "b", T0);
+        await small.record(thread("a"), "a2", "a2", T0);
+        await small.record(thread("c"), "c", "c", T0);
+        expect(await small.count(T0)).toBe(2);
+        expect(await small.turns(thread("b"), T0)).toEqual([]);
+        expect((await small.turns(thread("a"), T0)).map((t) => t.question)).toEqual(["a", "a2"]);
+        expect((await small.turns(thread("c"), T0)).map((t) => t.question)).toEqual(["c"]);
       });
     });
 

@@ -1,4 +1,5 @@
 import { PostgresChannelSettingsStore } from "./channel-settings.js";
+import { PostgresConversationStore } from "./conversations.js";
 import { PostgresDailyCommandStore } from "./daily-commands.js";
 import { PostgresFeedbackStore } from "./feedback.js";
 import { PostgresGapStore } from "./gaps.js";
@@ -32,6 +33,7 @@ export async function openPostgresStores(url: string, migrationsDir?: string): P
     channelSettings: new PostgresChannelSettingsStore(pool),
     feedback: new PostgresFeedbackStore(pool),
     gaps: new PostgresGapStore(pool),
+    conversations: new PostgresConversationStore(pool),
     ping: async () => {
       await pool.query("SELECT 1");
     },

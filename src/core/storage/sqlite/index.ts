@@ -1,4 +1,5 @@
 import { SqliteChannelSettingsStore } from "./channel-settings.js";
+import { SqliteConversationStore } from "./conversations.js";
 import { SqliteDailyCommandStore } from "./daily-commands.js";
 import { SqliteFeedbackStore } from "./feedback.js";
 import { SqliteGapStore } from "./gaps.js";
@@ -28,6 +29,7 @@ export function sqliteStores(db: Db): StateStores {
     channelSettings: new SqliteChannelSettingsStore(db),
     feedback: new SqliteFeedbackStore(db),
     gaps: new SqliteGapStore(db),
+    conversations: new SqliteConversationStore(db),
     ping: async () => {
       db.prepare("SELECT 1").get();
     },
