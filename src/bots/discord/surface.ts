@@ -6,8 +6,7 @@ import {
   GatewayCloseCodes,
   Status,
 } from "discord.js";
-import type { SurfaceDeps } from "../../service/surfaces.js";
-import type { Surface } from "../surface.js";
+import type { Surface, SurfaceDeps } from "../surface.js";
 import { createClient, intentsFor } from "./client.js";
 import { EventHandler } from "./events.js";
 import { InteractionHandler } from "./interactions.js";

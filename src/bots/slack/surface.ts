@@ -6,8 +6,7 @@ import {
   SocketModeReceiver,
   type webApi,
 } from "@slack/bolt";
-import type { SurfaceDeps } from "../../service/surfaces.js";
-import type { Surface } from "../surface.js";
+import type { Surface, SurfaceDeps } from "../surface.js";
 import { registerActions } from "./actions.js";
 import { boltLogger } from "./bolt-logger.js";
 import { SLACK_EVENTS_PATH } from "./paths.js";
