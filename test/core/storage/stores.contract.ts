@@ -5,7 +5,9 @@
  * which on PostgreSQL run on separate connections as two replicas would.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { BUNDLED_NOTES_DIR } from "../../../src/core/config.js";
 import { MAX_TURNS, TURN_TTL_MS } from "../../../src/core/conversation/memory.js";
+import type { ChannelPoster } from "../../../src/core/ports.js";
 import type { Question } from "../../../src/core/quiz/questions.js";
 import {
   type Activity,
@@ -18,6 +20,8 @@ import {
   SHARE_RETENTION_DAYS,
   type StateStores,
 } from "../../../src/core/storage/stores.js";
+import { Tutor } from "../../../src/core/tutor.js";
+import { silentLogger } from "../../helpers/tutor.js";
 
 export interface StoresUnderTest {
   /** Empty stores for one test. */
@@ -626,6 +630,66 @@ export function describeStores(name: string, open: () => Promise<StoresUnderTest
           "question a",
         ]);
         expect(await s.gaps.since(workspace, since, 1)).toHaveLength(1);
+      });
+    });
+
+    describe("daily posts through the poster", () => {
+      it("are sent once per channel and date when two processes fire them at once, quiz and command alike", async () => {
+        // Two processes on the same stores: each its own index (a :memory: database) and poster.
+        const sent: { channelId: string; title: string | undefined }[] = [];
+        const poster: ChannelPoster = {
+          platform: "discord",
+          post: async (_w, channelId, reply) => {
+            sent.push({ channelId, title: reply.title });
+            return `m${sent.length}`;
+          },
+          update: async () => {},
+        };
+        const open = () =>
+          Tutor.open({
+            dbFile: ":memory:",
+            notesDir: BUNDLED_NOTES_DIR,
+            logger: silentLogger,
+            state: s,
+            now: () => T0,
+          });
+        const [a, b] = [open(), open()];
+        try {
+          // Later in the day than T0 (09:00 UTC), so starting sends nothing by itself.
+          const quiz = { ...place, time: "23:00", timezone: "UTC", topic: null };
+          const command = {
+            ...otherChannel,
+            time: "23:00",
+            timezone: "UTC",
+            topic: null,
+            kind: "command" as const,
+          };
+          await s.schedules.set(quiz, "admin", T0);
+          await s.schedules.set(command, "admin", T0);
+          await Promise.all([a.daily.start([poster]), b.daily.start([poster])]);
+          expect(sent).toEqual([]);
+          const [quizSchedule, commandSchedule] = await Promise.all([
+            s.schedules.get(place),
+            s.schedules.get(otherChannel),
+          ]);
+          if (!quizSchedule || !commandSchedule) throw new Error("no schedules");
+          for (let round = 0; round < 2; round++)
+            await Promise.all(
+              [a, b].flatMap((t) => [t.daily.fire(quizSchedule), t.daily.fire(commandSchedule)]),
+            );
+          expect(sent.map((p) => p.channelId).sort()).toEqual([place.channelId, otherChannel.channelId]);
+          expect(sent.find((p) => p.channelId === place.channelId)?.title).toMatch(/^Daily quiz/);
+          expect(sent.find((p) => p.channelId === otherChannel.channelId)?.title).toMatch(
+            /^Command of the day/,
+          );
+          expect((await s.quiz.dailyPosts(place)).map((p) => [p.postDate, p.messageId])).toEqual([
+            ["2026-03-02", expect.stringMatching(/^m[12]$/)],
+          ]);
+          expect(await s.dailyCommands.posted(otherChannel, "2026-03-02")).toBe(true);
+        } finally {
+          a.close();
+          b.close();
+        }
       });
     });
 
