@@ -12,6 +12,7 @@ import type { Tutor } from "./core/tutor.js";
 import { NotesError } from "./knowledge/notes-loader.js";
 import { type HealthServer, startHealthServer } from "./service/http.js";
 import { Metrics } from "./service/metrics.js";
+import { serveDashboard, startTerminalDashboard } from "./service/dashboard/index.js";
 import { createSurfaces, platformsConfigured } from "./service/surfaces.js";
 
 function terminalWanted(config: Config): boolean {
@@ -109,6 +110,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
   });
 
   if (terminal) {
+    // The dashboard on PORT, so /tutor dashboard prints a working local link (a taken port: logged, skipped).
+    const dashboard = await startTerminalDashboard({ tutor, config, logger });
     try {
       const buttons = { choices: [] };
       await tutor.daily.start([terminalPoster(process.stdout, config.TUTOR_LOCALE, buttons)]);
@@ -120,6 +123,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
         interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
       });
     } finally {
+      await dashboard?.close();
       await composed.close();
     }
     return 0;
@@ -148,6 +152,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       ...surfaces.map((s) => ({ name: s.name, ready: () => s.connected() })),
     ],
   });
+  const dashboard = await serveDashboard({ tutor, config, logger, http });
   surfaces = await createSurfaces({ tutor, config, logger, http, metrics });
   for (const s of surfaces) {
     await s.start();
@@ -194,6 +199,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       await closed;
       await drain(tutor, deadline);
       await Promise.allSettled(surfaces.map((s) => s.stop()));
+      await dashboard?.stop();
       await composed
         .close()
         .catch((err: unknown) => logger.warn({ err }, "closing the state database failed"));

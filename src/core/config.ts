@@ -66,6 +66,9 @@ const onOff = z.preprocess(
   z.stringbool({ error: "must be true or false" }).default(false),
 );
 
+/** A dashboard secret shorter than this is refused: 32 characters of a random string hold 128 bits or more. */
+export const DASHBOARD_SECRET_MIN_LENGTH = 32;
+
 /**
  * Every setting the bot reads, from the environment, parsed once. Documented in README.md and .env.example.
  * Secrets (tokens, keys) are only ever read here and are redacted from logs.
@@ -145,6 +148,25 @@ export const configSchema = z
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_API_KEY: optionalText,
     OPENAI_MODEL: optionalText,
+    /**
+     * Signs the dashboard's links and sessions (HMAC-SHA256): at least DASHBOARD_SECRET_MIN_LENGTH
+     * characters, the same on every replica. Unset: no dashboard, except in the terminal (a random one).
+     */
+    DASHBOARD_SECRET: z
+      .string()
+      .trim()
+      .transform((s) => (s === "" ? undefined : s))
+      .pipe(
+        z
+          .string()
+          .min(DASHBOARD_SECRET_MIN_LENGTH, `must be at least ${DASHBOARD_SECRET_MIN_LENGTH} characters`)
+          .optional(),
+      )
+      .optional(),
+    /** The address people open the dashboard at (default http://127.0.0.1:PORT). */
+    TUTOR_PUBLIC_URL: optionalUrl,
+    /** The notes folder in the team's repository browser: the dashboard links findings to file and line. */
+    TUTOR_NOTES_URL: optionalUrl,
   })
   .superRefine((c, ctx) => {
     if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
@@ -265,6 +287,7 @@ export const SECRET_VARIABLES = [
   "DISCORD_TOKEN",
   "OPENAI_API_KEY",
   "DATABASE_URL",
+  "DASHBOARD_SECRET",
 ] as const;
 
 export class ConfigError extends Error {}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { doctorReport } from "../doctor.js";
 import { gapsCommand } from "../gaps/command.js";
 import { reindexCommand } from "../notes-sync/command.js";
+import { dashboardCommand } from "./dashboard.js";
 import { dailyCommandCommand } from "../quiz/command-of-day-command.js";
 import { t } from "../i18n.js";
 import { isTimeZone } from "../quiz/daily.js";
@@ -204,6 +205,7 @@ export const tutorAdminCommand: CommandGroupSpec = {
     "/tutor doctor",
     "/tutor gaps",
     "/tutor reindex",
+    "/tutor dashboard",
   ],
   subcommands: [
     {
@@ -222,5 +224,6 @@ export const tutorAdminCommand: CommandGroupSpec = {
     doctor,
     gapsCommand,
     reindexCommand,
+    dashboardCommand,
   ],
 };
