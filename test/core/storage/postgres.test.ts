@@ -5,6 +5,8 @@
  */
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import type { Invocation } from "../../../src/core/commands/types.js";
+import { BUNDLED_NOTES_DIR } from "../../../src/core/config.js";
 import { copyStateToPostgres, StateNotEmptyError } from "../../../src/core/storage/copy-state.js";
 import { openDatabase, readMigrations } from "../../../src/core/storage/database.js";
 import { openPostgresStores } from "../../../src/core/storage/postgres/index.js";
@@ -12,7 +14,9 @@ import { PostgresConversationStore } from "../../../src/core/storage/postgres/co
 import { openPool, POSTGRES_MIGRATIONS_DIR } from "../../../src/core/storage/postgres/pool.js";
 import { sqliteStores } from "../../../src/core/storage/sqlite/index.js";
 import type { StateStores } from "../../../src/core/storage/stores.js";
+import { Tutor } from "../../../src/core/tutor.js";
 import { createTestDatabase, TEST_DATABASE_URL } from "../../helpers/postgres.js";
+import { notesOf, silentLogger } from "../../helpers/tutor.js";
 import { describeStores } from "./stores.contract.js";
 
 if (!TEST_DATABASE_URL) {
@@ -98,6 +102,54 @@ if (!TEST_DATABASE_URL) {
         expect(await a.reviews.count({ platform: "discord", workspaceId: "G1", userId: "U1" })).toBe(1);
       } finally {
         await Promise.all([a?.close(), b?.close()]);
+        await db.drop();
+      }
+    });
+  });
+
+  describe("a thread answered by two replicas on one PostgreSQL", () => {
+    it("reads a follow-up that reaches the other replica with the question before it", async () => {
+      const db = await createTestDatabase(server, "threads");
+      const [sa, sb] = await Promise.all([openPostgresStores(db.url), openPostgresStores(db.url)]);
+      const open = (state: StateStores) =>
+        Tutor.open({ dbFile: ":memory:", notesDir: BUNDLED_NOTES_DIR, logger: silentLogger, state });
+      const [a, b] = [open(sa), open(sb)];
+      try {
+        const ctx: Invocation = {
+          platform: "slack",
+          workspaceId: "T1",
+          channelId: "C1",
+          userId: "U1",
+          locale: "en",
+          isAdmin: false,
+        };
+        const conversation = { platform: "slack", workspaceId: "T1", channelId: "C1", threadId: "1700.01" };
+        const asked = await a.message(ctx, {
+          text: "What is a ReplicaSet?",
+          direct: false,
+          mentioned: true,
+          conversation,
+        });
+        expect(asked?.citations[0]?.path.join(" › ")).toBe("Kubernetes › ReplicaSet");
+        // No mention: replica B answers only because the thread is one the bot answered in (on A).
+        const follow = await b.message(ctx, {
+          text: "and how do I delete it?",
+          direct: false,
+          mentioned: false,
+          conversation,
+        });
+        expect(follow?.citations[0]?.path.join(" › ")).toBe("Kubernetes › ReplicaSet");
+        expect(follow ? notesOf(follow)[0] : "").toBe(
+          "Following the thread: read as “how do I delete ReplicaSet?”.",
+        );
+        expect((await sa.conversations.turns(conversation, new Date())).map((t) => t.question)).toEqual([
+          "What is a ReplicaSet?",
+          "and how do I delete it?",
+        ]);
+      } finally {
+        a.close();
+        b.close();
+        await Promise.all([sa.close(), sb.close()]);
         await db.drop();
       }
     });
