@@ -11,8 +11,8 @@ const MESSAGES = {
     ja: "このワークスペースのダッシュボードへのリンクです。{until} UTC まで一度だけ使え、ブラウザにセッションを作ります。共有しないでください。",
   },
   notServed: {
-    en: "The dashboard is not served by this process: run the bot (`npm start`) with DASHBOARD_SECRET set.",
-    ja: "このプロセスはダッシュボードを提供していません: DASHBOARD_SECRET を設定してボットを起動してください (`npm start`)。",
+    en: "The dashboard is not served by this process: the bot (`npm start`) serves it with DASHBOARD_SECRET set, on its HTTP port (if that port was taken, the log says so).",
+    ja: "このプロセスはダッシュボードを提供していません: ボット (`npm start`) が DASHBOARD_SECRET を設定して HTTP ポートで提供します (ポートが使用中だった場合はログに出ます)。",
   },
 } as const;
 
