@@ -10,9 +10,6 @@ import type { Quiz } from "./quiz.js";
 import { seedOf } from "./random.js";
 import type { DailyCommandStore, Place, Post, Schedule, ScheduleStore } from "../storage/stores.js";
 
-/** What a channel's daily post is (a quiz question, or a command of the day), as the schedule store keeps it. */
-export type { DailyKind, Schedule } from "../storage/stores.js";
-
 /** The local date (YYYY-MM-DD) and time (HH:MM) of an instant in a time zone. */
 export function localDateTime(now: Date, timeZone: string): { date: string; time: string } {
   const parts = new Intl.DateTimeFormat("en-CA", {
@@ -41,7 +38,16 @@ export function isTimeZone(tz: string): boolean {
 const RETRY_MS = 5 * 60_000;
 const RETRIES = 6;
 
+/**
+ * How often a process re-reads the schedules: one set, changed or turned off through another replica (or
+ * the CLI) takes effect here within this long. Its jobs also re-read their schedule when they fire.
+ */
+const SCHEDULE_SYNC_MS = 5 * 60_000;
+
 const key = (p: Place) => `${p.platform}\u0000${p.workspaceId}\u0000${p.channelId}`;
+
+/** Whether a job made for `a` fires as one for `b` would (its time and zone). */
+const sameTime = (a: Schedule, b: Schedule) => a.time === b.time && a.timezone === b.timezone;
 
 export interface DailyOptions {
   locale: Locale;
@@ -67,7 +73,9 @@ export interface CommandOfDaySource {
  * never posts twice; a post missed while the process was down is sent once at start-up, the same day.
  */
 export class DailyPoster {
-  private jobs = new Map<string, Cron>();
+  /** One job per channel, with the schedule it was made for. */
+  private jobs = new Map<string, { job: Cron; schedule: Schedule }>();
+  private syncTimer: NodeJS.Timeout | undefined;
   private revealTimers = new Set<NodeJS.Timeout>();
   private posters = new Map<Platform, ChannelPoster>();
   private running = false;
@@ -86,11 +94,45 @@ export class DailyPoster {
       this.schedule(s);
       await this.catchUp(s);
     }
+    clearInterval(this.syncTimer);
+    this.syncTimer = setInterval(() => {
+      void this.sync().catch((err: unknown) =>
+        this.options.logger.warn({ err }, "could not re-read the daily schedules"),
+      );
+    }, SCHEDULE_SYNC_MS);
+    this.syncTimer.unref();
+  }
+
+  /**
+   * Brings the jobs in line with the enabled schedules in the store, which other processes change too: a
+   * new or changed schedule gets its job (without a catch-up: as `/tutor daily set` on this process would),
+   * a removed or disabled one loses it.
+   */
+  async sync(): Promise<void> {
+    if (!this.running) return;
+    const wanted = new Map((await this.schedules.enabled([...this.posters.keys()])).map((s) => [key(s), s]));
+    if (!this.running) return;
+    for (const [k, { job }] of this.jobs)
+      if (!wanted.has(k)) {
+        job.stop();
+        this.jobs.delete(k);
+      }
+    for (const [k, s] of wanted) {
+      const current = this.jobs.get(k);
+      if (current && sameTime(current.schedule, s)) {
+        current.schedule = s;
+        continue;
+      }
+      current?.job.stop();
+      this.schedule(s);
+    }
   }
 
   stop(): void {
     this.running = false;
-    for (const job of this.jobs.values()) job.stop();
+    clearInterval(this.syncTimer);
+    this.syncTimer = undefined;
+    for (const { job } of this.jobs.values()) job.stop();
     this.jobs.clear();
     for (const timer of this.revealTimers) clearTimeout(timer);
     this.revealTimers.clear();
@@ -100,7 +142,7 @@ export class DailyPoster {
   async refresh(place: Place): Promise<void> {
     const s = await this.schedules.get(place);
     // Stopped after the read, so a refresh of the same channel meanwhile leaves one job, not two.
-    this.jobs.get(key(place))?.stop();
+    this.jobs.get(key(place))?.job.stop();
     this.jobs.delete(key(place));
     if (this.running && s?.enabled && this.posters.has(s.platform as Platform)) this.schedule(s);
   }
@@ -108,11 +150,30 @@ export class DailyPoster {
   private schedule(s: Schedule): void {
     const [hh, mm] = s.time.split(":");
     const job = new Cron(`${Number(mm)} ${Number(hh)} * * *`, { timezone: s.timezone, catch: true }, () => {
-      void this.fire(s).catch((err: unknown) =>
+      void this.fireScheduled(entry).catch((err: unknown) =>
         this.options.logger.error({ err, channel: s.channelId }, "daily post failed"),
       );
     });
-    this.jobs.set(key(s), job);
+    const entry = { job, schedule: s };
+    this.jobs.set(key(s), entry);
+  }
+
+  /**
+   * A job's minute: the schedule is read again first, since another process may have turned it off or
+   * moved it since this job was made (then the job goes, or moves, and posts nothing now).
+   */
+  private async fireScheduled(entry: { job: Cron; schedule: Schedule }): Promise<void> {
+    const made = entry.schedule;
+    const s = await this.schedules.get(made);
+    if (s?.enabled && sameTime(s, made)) {
+      await this.fire(s);
+      return;
+    }
+    entry.job.stop();
+    // Unless a refresh or a sync replaced this job meanwhile.
+    if (this.jobs.get(key(made)) !== entry) return;
+    this.jobs.delete(key(made));
+    if (this.running && s?.enabled) this.schedule(s);
   }
 
   /**
@@ -126,7 +187,7 @@ export class DailyPoster {
   }
 
   nextRun(place: Place): Date | null {
-    return this.jobs.get(key(place))?.nextRun() ?? null;
+    return this.jobs.get(key(place))?.job.nextRun() ?? null;
   }
 
   private async catchUp(s: Schedule): Promise<void> {
@@ -141,7 +202,8 @@ export class DailyPoster {
   /** Posts today's question of a channel, unless some process already claimed it. Returns the post. */
   async fire(s: Schedule, attempt = 1): Promise<Post | null> {
     const poster = this.posters.get(s.platform as Platform);
-    if (!poster) return null;
+    // Another shard's process speaks for that server: a claim taken here could not be sent.
+    if (!poster || poster.serves?.(s.workspaceId) === false) return null;
     if (s.kind === "command") {
       await this.fireCommand(s, poster, attempt);
       return null;

@@ -129,6 +129,29 @@ describe("daily quiz posts", () => {
     b.close();
   });
 
+  it("follows schedules changed through another process: turned off there, or set there while it is down", async () => {
+    vi.useFakeTimers({
+      now: new Date("2026-03-02T07:00:00Z"),
+      toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
+    });
+    const sent: Sent[] = [];
+    const edits: Sent[] = [];
+    const a = open();
+    const b = open();
+    await a.runCommand(admin("C1"), ["tutor", "daily", "set"], { time: "09:00", timezone: "UTC" });
+    await a.daily.start([recordingPoster(sent, edits)]);
+    await b.daily.start([recordingPoster(sent, edits)]);
+    // Turned off through A: B's job, made at its start, must not post it.
+    await a.runCommand(admin("C1"), ["tutor", "daily", "off"], {});
+    // Set through A only, then A stops: B takes it up from the database.
+    await a.runCommand(admin("C3"), ["tutor", "daily", "set"], { time: "10:00", timezone: "UTC" });
+    a.close();
+    await vi.advanceTimersByTimeAsync(4 * 3600_000); // past 09:00 and 10:00 UTC
+    expect(sent.map((s) => [s.channelId, s.at.toISOString()])).toEqual([["C3", "2026-03-02T10:00:00.000Z"]]);
+    expect(b.daily.nextRun({ platform: "slack", workspaceId: "T1", channelId: "C1" })).toBeNull();
+    b.close();
+  });
+
   it("sends a post missed while the process was down once at start-up, the same day only", async () => {
     vi.useFakeTimers({
       now: new Date("2026-06-01T00:00:00Z"),
