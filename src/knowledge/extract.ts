@@ -202,11 +202,32 @@ const TERM_LINE =
   /^([A-Za-z][\w.+-]*(?: [A-Za-z][\w.+-]*){0,4}|[^\s:：]{1,20})\s*(?:\.\.\.|…|:|：)\s+(.{4,})$/u;
 const BARE_TERM_LINE = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\s+(\S*[^\x00-\x7F]\S*.*)$/u;
 
-/** Lines like `etcd Kubernetesクラスタのバッキングストア` or `Infrastructure as code ... 考え方です。`. */
+/** The term of a definition list (`kubelet` over `: ensures…`) is a short line, not a sentence. */
+const DEFINITION_TERM_CHARS = 40;
+const DEFINITION_LINE = /^[:：]\s+(.{4,})$/u;
+
+/**
+ * Lines like `etcd Kubernetesクラスタのバッキングストア` or `Infrastructure as code ... 考え方です。`, and
+ * definition lists (a term on its own line, then `: its meaning`, as Hugo, kramdown and pandoc write them).
+ */
 function termLines(section: Section): { term: string; text: string; line: number }[] {
   const out: { term: string; text: string; line: number }[] = [];
   const bare = section.prose.map((l) => BARE_TERM_LINE.exec(l.text.trim()));
+  const defined = new Set<number>();
   section.prose.forEach((l, i) => {
+    const meaning = DEFINITION_LINE.exec(l.text.trim())?.[1];
+    const prev = section.prose[i - 1];
+    const term = prev?.text
+      .trim()
+      .replace(/\s*[(（][^()（）]*[)）]$/u, "")
+      .trim();
+    if (!meaning || !prev || !term || prev.line !== l.line - 1) return;
+    if (term.length > DEFINITION_TERM_CHARS || /[。.!?！？:：]$/u.test(term)) return;
+    out.push({ term, text: meaning.trim(), line: prev.line });
+    defined.add(i - 1).add(i);
+  });
+  section.prose.forEach((l, i) => {
+    if (defined.has(i)) return;
     const text = l.text.trim();
     const m = TERM_LINE.exec(text);
     if (m?.[1] && m[2] && !/^https?$/i.test(m[1]) && !text.startsWith("http")) {

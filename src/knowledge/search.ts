@@ -395,6 +395,22 @@ export class KnowledgeIndex {
     return starts.some((l) => pattern.test(l));
   }
 
+  private readonly glossaryCache = new Map<number, Set<string>>();
+
+  /** Whether the section defines the subject as a glossary does: a table row, a definition list item, `X: …`. */
+  private glosses(doc: SectionDoc, subject: string): boolean {
+    let terms = this.glossaryCache.get(doc.entryId);
+    if (!terms) {
+      terms = new Set(
+        doc.entryIds
+          .map((id) => this.entry(id))
+          .flatMap((e) => (e.kind === "term" ? [bareHeading(e.title)] : [])),
+      );
+      this.glossaryCache.set(doc.entryId, terms);
+    }
+    return terms.has(subject);
+  }
+
   /** The entry of a section that answers best: the one holding most of the question's words. */
   private representative(doc: SectionDoc, groups: TermGroup[], subject: string | null): StoredEntry {
     const main = this.entry(doc.entryId);
@@ -522,6 +538,7 @@ export class KnowledgeIndex {
         if (subject !== null && bare === subject) score += SCORE.definesSubject;
         else if (defining && this.leadsALine(s.doc, defining)) score += SCORE.subjectLeadsLine;
         else if (subject !== null && namesSubject(s.doc, subject)) score += SCORE.namesSubject;
+        if (subject !== null && this.glosses(s.doc, subject)) score += SCORE.glossesSubject;
         if (howTo && s.doc.hasCode) score += SCORE.howToCode;
         if (index.multilingual && s.doc.lang === queryLang) score += SCORE.sameLanguage;
         if (negates(s.doc.path[s.doc.path.length - 1] ?? ""))

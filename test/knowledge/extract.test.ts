@@ -138,3 +138,30 @@ describe("the notes' words around each command line", () => {
     expect(cmd?.data?.leads).toEqual(["Extract an archive into the current directory:"]);
   });
 });
+
+describe("definition lists", () => {
+  const md = `# Components
+
+### Node components
+
+They run on every node.
+
+[kubelet](/docs/architecture/#kubelet)
+: Makes sure the containers of each Pod are running.
+
+[kube-proxy](/docs/architecture/#kube-proxy) (optional)
+: Keeps the network rules of the node.
+
+A sentence that ends with a colon:
+: is not a term.
+`;
+  const terms = extractEntries([parseNote("components.md", md)]).entries.filter((e) => e.kind === "term");
+
+  it("reads a term on its own line followed by ': meaning' as a glossary entry, without its parenthesis", () => {
+    expect(terms.map((e) => [e.title, e.text])).toEqual([
+      ["kubelet", "Makes sure the containers of each Pod are running."],
+      ["kube-proxy", "Keeps the network rules of the node."],
+    ]);
+    expect(terms[0]?.line).toBe(7);
+  });
+});

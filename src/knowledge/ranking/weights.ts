@@ -62,6 +62,11 @@ export const SCORE = {
   definesSubject: 0.2,
   /** … or headed X with one more word ("type: ClusterIP", "static Pod"): likely about X, maybe a kind of it. */
   namesSubject: 0.1,
+  /**
+   * A "what is X" question and a section that glosses X (a table row, a definition list item, "X: …"), on top
+   * of the signs above: a glossary entry is the definition itself, a line that starts with X only may be.
+   */
+  glossesSubject: 0.1,
   /** A "what is X" question and a section with a line that starts with X, as a definition does. */
   subjectLeadsLine: 0.2,
   /** A how-to question and a section that shows commands. */

@@ -179,3 +179,30 @@ A Service that has no selector finds no Pods by labels; you list its endpoints y
       expect(negates(text), text).toBe(false);
   });
 });
+
+describe("a definition question and the section that glosses its subject", () => {
+  const components = folder({
+    "components.md": `# Components
+
+## Node components
+
+Every node runs these.
+
+kubelet
+: The agent that makes sure the containers of each Pod are running.
+
+kube-proxy
+: Keeps the network rules of the node.
+`,
+    "static.md": `# Static Pods
+
+kubelet manages static Pods directly, without the API server; kubelet watches a folder of manifests.
+
+kubelet restarts a static Pod when it fails.
+`,
+  });
+
+  it("'what does kubelet do' answers from the glossary entry, not from the page that names it most", () => {
+    expect(top(components, "what is kubelet")).toBe("Node components");
+  });
+});
