@@ -1,10 +1,13 @@
-// npm run bench:quiz: how long generating 1,000 questions and recording 10,000 answers take.
+// npm run bench:quiz: how long generating 1,000 questions and recording 10,000 answers take, and one answer
+// recorded next to one bare SQLite commit with the same settings (openDatabase: WAL, synchronous = FULL) on
+// the same disk, interleaved post by post: the floor an answer's commit cannot go under.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
 import type { Invocation } from "../src/core/commands/types.js";
 import { BUNDLED_NOTES_DIR } from "../src/core/config.js";
+import { openDatabase } from "../src/core/storage/database.js";
 import { Tutor } from "../src/core/tutor.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-quiz-"));
@@ -38,22 +41,56 @@ for (let i = 0; i < 100; i++) {
   const r = await tutor.quiz.ask(ctx(users[i % users.length] ?? "U0"));
   posts.push(Number(r.choices[0]?.id.split(":")[1]));
 }
+// The floor: a database opened the same way, one row (an answer's size) per commit, and two writes in one
+// transaction (an answer and its card, as recordAnswer writes them).
+const bare = openDatabase(path.join(dir, "bare.sqlite"));
+bare.exec(
+  "CREATE TABLE answers (post INTEGER, user TEXT, choice INTEGER, correct INTEGER, at TEXT, PRIMARY KEY (post, user));" +
+    "CREATE TABLE cards (user TEXT PRIMARY KEY, due TEXT, state TEXT)",
+);
+const insertAnswer = bare.prepare("INSERT INTO answers VALUES (?, ?, ?, ?, ?)");
+const upsertCard = bare.prepare(
+  "INSERT INTO cards VALUES (?, ?, ?) ON CONFLICT (user) DO UPDATE SET due = excluded.due, state = excluded.state",
+);
+const answerWithCard = bare.transaction((post: number, user: string, at: string) => {
+  insertAnswer.run(post, user, 1, 1, at);
+  upsertCard.run(user, at, JSON.stringify({ stability: 1, difficulty: 5, reps: post }));
+});
+const bareOne: number[] = [];
+const bareTwo: number[] = [];
 const answerTimes: number[] = [];
-const started = performance.now();
+let totalAnswers = 0;
 for (const post of posts) {
+  const started = performance.now();
   for (const user of users) {
     const t0 = performance.now();
     await tutor.quiz.answer(ctx(user), post, (post + user.length) % 4);
     answerTimes.push(performance.now() - t0);
   }
+  totalAnswers += performance.now() - started;
+  for (const user of users) {
+    const at = new Date().toISOString();
+    let t0 = performance.now();
+    insertAnswer.run(-post, user, 1, 1, at);
+    bareOne.push(performance.now() - t0);
+    t0 = performance.now();
+    answerWithCard(post, user, at);
+    bareTwo.push(performance.now() - t0);
+  }
 }
-const totalAnswers = performance.now() - started;
+bare.close();
 const count = (tutor.db.prepare("SELECT count(*) AS n FROM quiz_answers").get() as { n: number }).n;
 console.log(
   `questions: 1,000 generated in ${median(genRuns).toFixed(0)} ms (median of ${genRuns.length} runs; ${(median(genRuns) / 1000).toFixed(3)} ms each)`,
 );
 console.log(
   `answers: ${count.toLocaleString("en")} recorded in ${totalAnswers.toFixed(0)} ms (median ${(median(answerTimes) * 1000).toFixed(0)} µs each, each one committed with its FSRS update)`,
+);
+const µs = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
+console.log(
+  `bare SQLite, same settings, same disk (median of ${bareOne.length.toLocaleString("en")} each): one row per commit ${µs(median(bareOne))}, ` +
+    `two writes in one transaction ${µs(median(bareTwo))}; one quiz answer = ${(median(answerTimes) / median(bareOne)).toFixed(2)}× ` +
+    `the one-row commit, ${(median(answerTimes) / median(bareTwo)).toFixed(2)}× the two-write transaction (goal ≤ 1.5×)`,
 );
 tutor.close();
 fs.rmSync(dir, { recursive: true, force: true });
