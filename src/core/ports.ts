@@ -7,6 +7,11 @@ import type { Reply } from "./reply.js";
  */
 export interface ChannelPoster {
   readonly platform: Platform;
+  /**
+   * Whether this process speaks for a workspace. A Discord shard holds only its servers' channels, so a
+   * daily post or a reminder claimed by another shard's process could not be sent; absent: every one.
+   */
+  serves?(workspaceId: string): boolean;
   /** Posts publicly; returns the platform's message id. */
   post(workspaceId: string, channelId: string, reply: Reply): Promise<string>;
   /** Replaces a message the bot posted earlier. */

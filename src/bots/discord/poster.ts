@@ -16,6 +16,14 @@ export class DiscordPoster implements ChannelPoster {
     private readonly locale: Locale,
   ) {}
 
+  /** A server is this process's when its shard is: `(guild_id >> 22) % shard_count` among the client's shards. */
+  serves(guildId: string): boolean {
+    const { shards, shardCount } = this.client.options;
+    if (!Array.isArray(shards) || typeof shardCount !== "number" || shardCount <= 1) return true;
+    if (!/^\d+$/.test(guildId)) return true;
+    return shards.includes(Number((BigInt(guildId) >> 22n) % BigInt(shardCount)));
+  }
+
   private async channel(channelId: string): Promise<SendableChannels> {
     const channel = await this.client.channels.fetch(channelId);
     if (!channel?.isSendable())

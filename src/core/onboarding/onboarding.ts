@@ -415,7 +415,8 @@ export class Onboarding {
       const hour = Number(localDateTime(now, c.timezone).time.slice(0, 2));
       if (hour < NUDGE_FIRST_HOUR || hour >= NUDGE_END_HOUR) continue;
       const poster = this.posters.get(c.platform as Platform);
-      if (!poster) continue;
+      // Another shard's process speaks for that server: claiming its reminders here would lose them.
+      if (!poster || poster.serves?.(c.workspaceId) === false) continue;
       const members = await this.store.unfinishedIn(c);
       for (const m of members) {
         const idle = now.getTime() - Date.parse(m.lastActivityAt) >= c.nudgeDays * DAY;
