@@ -89,7 +89,13 @@ export interface DashboardView {
     streaks: StreakView[];
   };
   gaps: { since: string; uncovered: GapGroup[]; downVotes: DownVote[]; requests: RequestView[] };
-  notes: { index: IndexStatus; findings: StoredFinding[] };
+  notes: { index: IndexStatus; findings: StoredFinding[]; refused: RefusedNotes | null };
+}
+
+/** The newest notes, refused by the last reload (a file could not be read): the page serves older ones. */
+export interface RefusedNotes {
+  at: string;
+  findings: readonly StoredFinding[];
 }
 
 /** What the page shows of the notes, from the running tutor (the index is per process, not in the state). */
@@ -97,6 +103,7 @@ export interface NotesSource {
   lessons: readonly LessonRef[];
   index: IndexStatus;
   findings: readonly StoredFinding[];
+  refused: RefusedNotes | null;
 }
 
 function ratio(correct: number, answered: number): number {
@@ -254,6 +261,6 @@ export async function buildDashboard(
       downVotes,
       requests,
     },
-    notes: { index: notes.index, findings: [...notes.findings] },
+    notes: { index: notes.index, findings: [...notes.findings], refused: notes.refused },
   };
 }

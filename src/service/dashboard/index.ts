@@ -103,6 +103,7 @@ export async function serveDashboard(deps: DashboardDeps): Promise<ServedDashboa
     lessons: tutor.onboarding.curriculum().lessons.map((l) => ({ id: l.id, title: l.title })),
     index: index.status(),
     findings: tutor.index.findings(),
+    refused: tutor.notes.refused,
   });
   http.addRoute(
     dashboardRoute({

@@ -21,7 +21,7 @@ const LABELS = {
   finished: { en: "finished", ja: "修了" },
   noMembers: { en: "Nobody has started the course yet.", ja: "まだ誰もコースを始めていません。" },
   quizzes: { en: "Quizzes", ja: "クイズ" },
-  answersSince: { en: "answers since", ja: "件の回答 (期間の開始:" },
+  answersSince: { en: "{n} answers since {since}", ja: "{since} 以降の回答 {n} 件" },
   perTopic: { en: "Accuracy per topic", ja: "トピック別の正答率" },
   perSection: { en: "Weakest sections of the notes", ja: "正答率の低いノートのセクション" },
   participation: { en: "Participation per day", ja: "日別の参加" },
@@ -47,6 +47,10 @@ const LABELS = {
   hash: { en: "Content hash", ja: "内容のハッシュ" },
   findings: { en: "Doctor findings", ja: "診断結果" },
   noFindings: { en: "The doctor found nothing.", ja: "問題は見つかりませんでした。" },
+  refused: {
+    en: "The newest notes were refused (a file cannot be read): the bot still answers from the previous ones. Refused at",
+    ja: "最新のノートは読み込めないファイルがあるため使われていません (以前のノートで回答中)。拒否された時刻:",
+  },
   more: { en: "more", ja: "件 ほか" },
   unknown: { en: "unknown", ja: "不明" },
   reasons: {
@@ -79,9 +83,9 @@ function tone(accuracy: number): string {
 
 /** Accuracy bars: a label, a bar (inline SVG) and the figure, per row. */
 function accuracyChart(rows: readonly Accuracy[], label: string): SafeHtml {
-  return html`<div class="acc" role="list" aria-label="${label}">${rows.map(
+  return html`<div class="acc" aria-label="${label}">${rows.map(
     (r) =>
-      html`<div class="label" role="listitem" title="${r.source}">${r.label}</div><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect class="track" x="0" y="0" width="100" height="10"></rect><rect class="${tone(r.accuracy)}" x="0" y="0" width="${(r.accuracy * 100).toFixed(1)}" height="10"></rect></svg><div class="value" data-accuracy="${percent(r.accuracy)}">${percent(r.accuracy)} (${r.correct}/${r.answered})</div>`,
+      html`<div class="label" title="${r.source}">${r.label}</div><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect class="track" x="0" y="0" width="100" height="10"></rect><rect class="${tone(r.accuracy)}" x="0" y="0" width="${(r.accuracy * 100).toFixed(1)}" height="10"></rect></svg><div class="value" data-accuracy="${percent(r.accuracy)}">${percent(r.accuracy)} (${r.correct}/${r.answered})</div>`,
   )}</div>`;
 }
 
@@ -144,7 +148,7 @@ export function renderDashboard(view: DashboardView, options: PageOptions): stri
       : html`<table><thead><tr><th>${L("member")}</th><th>${L("progress")}</th><th>${L("current")}</th><th>${L("lastActivity")}</th></tr></thead><tbody>${view.onboarding.members.map((m) => memberRow(m, locale))}</tbody></table>`
   }</section>`;
 
-  const quizzes = html`<section id="quizzes" aria-labelledby="h-quizzes"><h2 id="h-quizzes">${L("quizzes")}</h2><p class="muted">${q.answered} ${L("answersSince")} ${q.since.slice(0, 10)}${locale === "ja" ? ")" : ""}</p>${
+  const quizzes = html`<section id="quizzes" aria-labelledby="h-quizzes"><h2 id="h-quizzes">${L("quizzes")}</h2><p class="muted">${L("answersSince").replace("{n}", String(q.answered)).replace("{since}", q.since.slice(0, 10))}</p>${
     q.answered === 0
       ? html`<p class="empty">${L("noAnswers")}</p>`
       : html`<h3>${L("perTopic")}</h3><div id="topics">${accuracyChart(q.topics, L("perTopic"))}</div><h3>${L("perSection")}</h3><div id="sections">${accuracyChart(q.sections, L("perSection"))}</div>`
@@ -188,7 +192,11 @@ export function renderDashboard(view: DashboardView, options: PageOptions): stri
   }</section>`;
 
   const shown = n.findings.slice(0, FINDINGS_SHOWN);
-  const notes = html`<section id="notes" aria-labelledby="h-notes"><h2 id="h-notes">${L("notes")}</h2><dl class="facts" id="index-status"><dt>${L("files")}</dt><dd>${n.index.files}</dd><dt>${L("entries")}</dt><dd>${n.index.entries}</dd><dt>${L("lastReindex")}</dt><dd>${n.index.lastReindexAt ? when(n.index.lastReindexAt) : L("unknown")}</dd><dt>${L("hash")}</dt><dd><code title="${n.index.hash}">${n.index.hash.slice(0, 16)}</code></dd></dl><h3>${L("findings")} (${n.findings.length})</h3>${
+  const notes = html`<section id="notes" aria-labelledby="h-notes"><h2 id="h-notes">${L("notes")}</h2><dl class="facts" id="index-status"><dt>${L("files")}</dt><dd>${n.index.files}</dd><dt>${L("entries")}</dt><dd>${n.index.entries}</dd><dt>${L("lastReindex")}</dt><dd>${n.index.lastReindexAt ? when(n.index.lastReindexAt) : L("unknown")}</dd><dt>${L("hash")}</dt><dd><code title="${n.index.hash}">${n.index.hash.slice(0, 16)}</code></dd></dl>${
+    n.refused
+      ? html`<p class="refused" id="refused-notes">⚠️ ${L("refused")} ${when(n.refused.at)}: ${[...new Set(n.refused.findings.map((f) => f.file))].join(", ")}</p>`
+      : ""
+  }<h3>${L("findings")} (${n.findings.length})</h3>${
     n.findings.length === 0
       ? html`<p class="empty">${L("noFindings")}</p>`
       : html`<ul class="plain" id="findings">${shown.map(

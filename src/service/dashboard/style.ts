@@ -46,6 +46,7 @@ ul.plain { list-style: none; padding: 0; margin: 0; }
 ul.plain li { padding: 6px 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: 0.85rem; }
 a { color: var(--accent); }
+p.refused { color: var(--warn); }
 .empty { color: var(--muted); font-style: italic; }
 .acc { display: grid; grid-template-columns: minmax(0, 2fr) minmax(60px, 1fr) auto; gap: 4px 10px; align-items: center; margin: 0; }
 .acc .label { overflow-wrap: anywhere; font-size: 0.9rem; }

@@ -63,6 +63,10 @@ function hostileView(text: string): DashboardView {
           correction: text,
         },
       ],
+      refused: {
+        at: "2026-12-01T08:00:00.000Z",
+        findings: [{ kind: text, file: text, line: 1, excerpt: text, message: { en: text, ja: text } }],
+      },
     },
   };
 }
@@ -100,8 +104,18 @@ describe("dashboard HTML", () => {
     expect(page).not.toContain("<img");
     expect(page).not.toContain("onerror='");
     expect(page).toContain(escapeHtml(HOSTILE));
+    // The refused notes are said, their file named (escaped too).
+    expect(page).toMatch(/id="refused-notes">[^<]*The newest notes were refused[^<]*&lt;script&gt;/);
     // The finding's file is a path segment of the link, encoded, not markup in the attribute.
     expect(page).toMatch(/href="https:\/\/github\.com\/t\/n\/blob\/main\/%3Cscript%3E[^"]*#L3"/);
+  });
+
+  it("speaks the team's language", () => {
+    const page = renderDashboard(hostileView("x"), { locale: "ja", stylesheet: "/s.css" });
+    expect(page).toContain('<html lang="ja">');
+    expect(page).toContain("チームのダッシュボード");
+    expect(page).toContain("2026-09-02 以降の回答 4 件");
+    expect(page).toContain("停滞");
   });
 
   it("never lets arbitrary text open a tag or an attribute (property)", () => {

@@ -56,6 +56,7 @@ function notesOf(tutor: Tutor): NotesSource {
     lessons: tutor.onboarding.curriculum().lessons.map((l) => ({ id: l.id, title: l.title })),
     index: { label: "notes", files: 1, entries: 1, hash: "h", lastReindexAt: null },
     findings: [],
+    refused: null,
   };
 }
 
