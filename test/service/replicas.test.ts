@@ -1,6 +1,7 @@
 // Two replicas of the service as real processes (`npm start`), one PostgreSQL (DATABASE_URL), each with its
-// own index file, both behind one fake Slack: what Kubernetes runs with the postgres overlay. Over seven
-// simulated days, with one replica restarted mid-week, each channel's daily quiz is posted exactly once a
+// own index file, both behind one fake Slack and one fake Discord (shard 0 and shard 1 of 2): what
+// Kubernetes runs with the overlays. Over seven simulated days, with one replica restarted mid-week, each
+// channel's daily quiz (two Slack channels, a Discord channel of each shard) is posted exactly once a
 // day; a quiz click delivered to both replicas counts once; a newcomer's onboarding progress, recorded by
 // either replica, is the same on both; /readyz reports the database. Exactly-once comes from the schema
 // (unique claims, transactions): the processes share nothing else.
@@ -14,6 +15,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { openPostgresStores } from "../../src/core/storage/postgres/index.js";
 import type { StateStores } from "../../src/core/storage/stores.js";
 import { buttonIdsOf, headerOf, textsOf } from "../bots/slack/harness.js";
+import { ownerOf, sixGuilds } from "../bots/discord/shard-guilds.js";
+import { FakeDiscord } from "../fakes/discord.js";
 import { FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { createTestDatabase } from "../helpers/postgres.js";
 import { describeOnPostgres } from "../helpers/postgres-suite.js";
@@ -29,6 +32,7 @@ const UTC_CHANNEL = "C0DAILYUTC";
 const TOKYO_CHANNEL = "C0DAILYTYO";
 const WELCOME = "C0WELCOMER";
 const DAYS = 7;
+const SHARDS = 2;
 /** The simulated days: 2026-03-02 … 2026-03-08, each visited at 09:05 UTC (18:05 in Tokyo). */
 const dayOf = (d: number) => `2026-03-${String(2 + d).padStart(2, "0")}`;
 /** After the last post expected, how long a second (double) post is given to show up. */
@@ -46,11 +50,14 @@ describeOnPostgres("two replicas on one PostgreSQL", (server) => {
   const clockFile = path.join(tmp.dir, "now");
   let database: { url: string; drop: () => Promise<void> };
   let slack: FakeSlack;
+  let discord: FakeDiscord;
+  /** A Discord channel of a server of each shard. */
+  let discordChannels: { guildId: string; channelId: string }[] = [];
   let stores: StateStores;
   const replicas: Record<"a" | "b", Replica | undefined> = { a: undefined, b: undefined };
 
   const setClock = (iso: string) => fs.writeFileSync(clockFile, `${iso}\n`);
-  const envOf = (name: string): Record<string, string> => ({
+  const envOf = (name: "a" | "b"): Record<string, string> => ({
     NODE_ENV: "test",
     TUTOR_TEST_CLOCK_FILE: clockFile,
     DATABASE_URL: database.url,
@@ -62,6 +69,11 @@ describeOnPostgres("two replicas on one PostgreSQL", (server) => {
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: slack.apiUrl,
+    // One Discord shard per replica, as in the StatefulSet.
+    DISCORD_TOKEN: discord.token,
+    DISCORD_API_URL: discord.restUrl,
+    DISCORD_SHARD_COUNT: String(SHARDS),
+    DISCORD_SHARD_ID: name === "a" ? "0" : "1",
   });
   async function start(name: "a" | "b"): Promise<Replica> {
     const { s, port } = await serveProcess(envOf(name));
@@ -109,13 +121,22 @@ describeOnPostgres("two replicas on one PostgreSQL", (server) => {
 
   const dailyPosts = (channel: string): SlackCall[] =>
     slack.callsTo("chat.postMessage").filter((c) => c.body.channel === channel && c.response.ok === true);
+  /** The titles of the daily quizzes posted in a Discord channel, oldest first. */
+  const discordDailies = (channelId: string): string[] =>
+    discord
+      .channelMessages(channelId)
+      .map((m) => m.embeds?.[0]?.title ?? "")
+      .filter((title) => title.startsWith("Daily quiz"));
+  const counts = () => [
+    dailyPosts(UTC_CHANNEL).length,
+    dailyPosts(TOKYO_CHANNEL).length,
+    ...discordChannels.map((c) => discordDailies(c.channelId).length),
+  ];
   async function waitForPosts(count: number): Promise<void> {
     const deadline = Date.now() + 20_000;
-    while (dailyPosts(UTC_CHANNEL).length < count || dailyPosts(TOKYO_CHANNEL).length < count) {
+    while (counts().some((n) => n < count)) {
       if (Date.now() > deadline)
-        throw new Error(
-          `expected ${count} daily posts per channel, have ${dailyPosts(UTC_CHANNEL).length} and ${dailyPosts(TOKYO_CHANNEL).length}`,
-        );
+        throw new Error(`expected ${count} daily posts per channel, have ${counts().join(", ")}`);
       await new Promise((r) => setTimeout(r, 20));
     }
     await new Promise((r) => setTimeout(r, DOUBLE_POST_GRACE_MS));
@@ -124,6 +145,12 @@ describeOnPostgres("two replicas on one PostgreSQL", (server) => {
   beforeAll(async () => {
     database = await createTestDatabase(server, "replicas");
     slack = await FakeSlack.start({ users: [{ ...ADMIN }, { ...NEWCOMER }] });
+    // At most 3 servers a shard: neither replica could hold all six alone.
+    discord = await new FakeDiscord({ guilds: sixGuilds(), maxGuildsPerShard: 3 }).start();
+    discordChannels = [0, 1].map((shard) => {
+      const guildId = discord.guildIds.find((g) => ownerOf(g, SHARDS) === shard) ?? "";
+      return { guildId, channelId: discord.channelByName("general", guildId).id };
+    });
     setClock("2026-03-02T00:00:00.000Z");
     // Both start at once: their migrations meet on one empty database (an advisory lock orders them).
     await Promise.all([start("a"), start("b")]);
@@ -133,6 +160,7 @@ describeOnPostgres("two replicas on one PostgreSQL", (server) => {
     killAll();
     await stores?.close();
     await slack?.close();
+    await discord?.close();
     await database?.drop();
     tmp.cleanup();
   });
@@ -142,10 +170,20 @@ describeOnPostgres("two replicas on one PostgreSQL", (server) => {
       const res = await fetch(`http://127.0.0.1:${r.port}/readyz`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as { checks: { name: string; ready: boolean }[] };
-      expect(body.checks).toContainEqual({ name: "database", ready: true });
+      expect(body.checks).toEqual([
+        { name: "database", ready: true },
+        { name: "index", ready: true },
+        { name: "slack", ready: true },
+        { name: "discord", ready: true },
+      ]);
       const ready = r.s.stderrLines.find((l) => l.includes('"notes-tutor ready"')) ?? "";
-      expect(JSON.parse(ready)).toMatchObject({ state: "postgres", platforms: ["slack"] });
+      expect(JSON.parse(ready)).toMatchObject({ state: "postgres", platforms: ["slack", "discord"] });
     }
+    const sessions = discord.shardSessions.filter((s) => s.connected).map((s) => s.shard);
+    expect(sessions.sort((x, y) => x[0] - y[0])).toEqual([
+      [0, SHARDS],
+      [1, SHARDS],
+    ]);
   });
 
   it("post each channel's daily quiz exactly once a day for 7 days, one replica restarted midweek", {
@@ -160,6 +198,22 @@ describeOnPostgres("two replicas on one PostgreSQL", (server) => {
       expect(textsOf(tokyo).join("\n")).toContain("every day at 08:30 (Asia/Tokyo)");
     }
     expect(await stores.schedules.enabled(["slack"])).toHaveLength(2);
+    // A Discord channel of each shard's server, scheduled in the database: both replicas post to Discord
+    // (by REST, whichever shard holds the server), so both race for these too.
+    for (const { guildId, channelId } of discordChannels) {
+      await stores.schedules.set(
+        {
+          platform: "discord",
+          workspaceId: guildId,
+          channelId,
+          time: "07:00",
+          timezone: "Europe/Paris",
+          topic: null,
+        },
+        "admin",
+        new Date("2026-03-02T00:00:00.000Z"),
+      );
+    }
 
     for (let d = 0; d < DAYS; d++) {
       if (d === 3) {
@@ -176,9 +230,12 @@ describeOnPostgres("two replicas on one PostgreSQL", (server) => {
       await waitForPosts(d + 1);
     }
 
+    const expected = Array.from({ length: DAYS }, (_, d) => `Daily quiz · ${dayOf(d)}`);
+    for (const { channelId } of discordChannels) expect(discordDailies(channelId)).toEqual(expected);
+    discord.assertNoErrors();
     for (const channel of [UTC_CHANNEL, TOKYO_CHANNEL]) {
       const headers = dailyPosts(channel).map((c) => headerOf(c.body));
-      expect(headers).toEqual(Array.from({ length: DAYS }, (_, d) => `Daily quiz · ${dayOf(d)}`));
+      expect(headers).toEqual(expected);
       // What the database says agrees: one daily post per date, each sent (it has a message id).
       const posts = await stores.quiz.dailyPosts({
         platform: "slack",
