@@ -88,7 +88,13 @@ export function createDiscordSurface(
         settle();
       }
       logger.info(
-        { user: client.user?.tag, guilds: client.guilds.cache.size, intents: intentsFor(settings) },
+        {
+          user: client.user?.tag,
+          guilds: client.guilds.cache.size,
+          intents: intentsFor(settings),
+          // [id, count]: which pod runs which shard, in its logs.
+          shard: [settings.shard.id, settings.shard.count],
+        },
         "discord connected",
       );
     },

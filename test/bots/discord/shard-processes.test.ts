@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../../fakes/discord.js";
-import { killAll, serveProcess, startProcess, stopProcess } from "../../helpers/service.js";
+import { killAll, logs, serveProcess, startProcess, stopProcess } from "../../helpers/service.js";
 import { ownerOf, sixGuilds } from "./shard-guilds.js";
 
 const SHARDS = 2;
@@ -47,6 +47,13 @@ describe("two service processes, one shard each", () => {
     const one = await serveProcess(envFor("one", { POD_NAME: "notes-tutor-discord-1" }));
     try {
       expect(fake.shardSessions.filter((s) => s.connected).map((s) => s.shard)).toEqual([
+        [0, SHARDS],
+        [1, SHARDS],
+      ]);
+      // Each pod's log says which shard it runs.
+      const shardLogged = (p: typeof zero) =>
+        (logs(p.s).find((l) => l.msg === "discord connected") as { shard?: number[] } | undefined)?.shard;
+      expect([shardLogged(zero), shardLogged(one)]).toEqual([
         [0, SHARDS],
         [1, SHARDS],
       ]);
