@@ -4,6 +4,7 @@
 // checked against what the code reads (variables, shard ids, ports).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Deployment, StatefulSet } from "kubernetes-models/apps/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
@@ -105,7 +106,7 @@ describe("kustomize overlays", () => {
   });
 
   it("kustomize-lite refuses what it does not implement rather than ignoring it", () => {
-    const dir = fs.mkdtempSync(path.join(PROJECT_ROOT, "test", "k8s", ".lite-"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kustomize-lite-"));
     try {
       fs.writeFileSync(path.join(dir, "kustomization.yaml"), "resources: []\nnamePrefix: x-\n");
       expect(() => kustomizeLite(dir)).toThrow(/namePrefix is not supported/);
