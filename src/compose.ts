@@ -86,8 +86,14 @@ export async function composeTutor(config: Config, options: ComposeOptions): Pro
   const { logger } = options;
   const writer = await writerOf(config, logger);
   cloneNotes(config);
-  const clock = testClockOf(config);
   const postgres = await postgresStores(config);
+  let clock: FileClock | undefined;
+  try {
+    clock = testClockOf(config);
+  } catch (err) {
+    await postgres?.close().catch(() => {});
+    throw err;
+  }
   const open = (dbFile: string, seedDb: string | undefined) =>
     Tutor.open({
       dbFile,

@@ -31,7 +31,8 @@ export async function migrateState(dbFile: string, url: string): Promise<Record<
     if (err instanceof StateNotEmptyError)
       throw new MigrateStateError(
         `the target database already holds state (${err.message}); nothing was copied. ` +
-          "migrate-state copies into an empty database once: if it ran before, the state is there already.",
+          "migrate-state copies into a database no bot has used yet, once: run it before the first start " +
+          "on DATABASE_URL (if it ran before, the state is there already).",
       );
     throw new MigrateStateError(
       `cannot copy into the target database (${driverReason(err)}); nothing was copied`,
