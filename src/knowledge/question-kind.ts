@@ -38,6 +38,19 @@ const HOWTO_EN =
   /^(?:how\s+(?:do|can|could|should|would)\s+(?:i|we|you|one)\s+|how\s+to\s+|how\s+(?:do|can)\s+)(.+)$/iu;
 const HOWTO_JA =
   /^(.+?)(?:には(?:どう|どのように|どうやって)?|するには|たい(?:のですが|です|んだけど|とき|時)?|(?:の|する)?(?:方法|やり方|手順)|をどうやって.*|はどうやって.*|どうやって.*|どうすれば.*)$/u;
+/**
+ * An English request in the imperative ("remove all unused images at once", "I want to follow the logs"),
+ * as people type into a search box: a how-to. The verbs are the actions of a command line.
+ */
+const HOWTO_IMPERATIVE_EN = new RegExp(
+  "^(?:please\\s+)?(?:i\\s+(?:want|need|would like|'d like)\\s+to\\s+|help me\\s+)?" +
+    "((?:add|apply|attach|build|cap|change|check|clean|clear|connect|copy|create|delete|deploy|detach|" +
+    "disable|display|download|enable|enter|exec|execute|expose|find|follow|forward|get|give|inspect|install|" +
+    "kill|limit|log\\s+in|login|make|map|mount|move|open|pause|print|publish|pull|push|rebuild|reload|remove|" +
+    "rename|restart|restore|resume|roll\\s+back|rollback|run|save|scale|see|set|share|show|start|stop|tag|" +
+    "tail|undo|unpause|update|upgrade|upload|use|view|watch)\\b.*)$",
+  "iu",
+);
 const HOWTO_ANY = /どうやって|どうすれば|するには|したい|方法|やり方|手順|\bhow (?:do|can|to|should)\b/iu;
 const DEFINITION_EN =
   /^(?:what(?:'s|\s+is|\s+are|\s+does)|define|meaning of|explain what)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+mean)?$/iu;
@@ -76,6 +89,8 @@ export function questionKind(question: string): QuestionShape {
   const howJa = HOWTO_JA.exec(q);
   if (howJa?.[1]) return shape("howto", howJa[1]);
   if (HOWTO_ANY.test(q)) return shape("howto", q);
+  const imperative = HOWTO_IMPERATIVE_EN.exec(q);
+  if (imperative?.[1] && !/^list\b/iu.test(q)) return shape("howto", imperative[1]);
   if (LIST.test(q)) return shape("list", q.replace(LIST, " ").replace(/^(?:の|は)|(?:の|は)$/gu, ""));
   const defEn = DEFINITION_EN.exec(q);
   if (defEn?.[1]) return shape("definition", defEn[1]);

@@ -61,6 +61,12 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(codeOf(r)).toEqual(["$ docker container stop <コンテナ名またはコンテナID>"]);
   });
 
+  it("how-to in the imperative: a request typed as into a search box gets the command, not prose", async () => {
+    const r = await ask("remove all unused images at once");
+    expect(r.blocks[0]?.type === "text" || r.blocks[0]?.type === "code").toBe(true);
+    expect(codeOf(r).some((c) => /^\$ docker (?:image|system) prune/.test(c))).toBe(true);
+  });
+
   it("definition: a sentence that names the term as what something is called (… を X と呼びます)", async () => {
     const r = await ask("コンテナオーケストレーションとは", "ja");
     expect(textsOf(r)[0]).toContain("コンテナオーケストレーションと呼びます");

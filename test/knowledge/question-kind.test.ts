@@ -20,6 +20,10 @@ describe("questionKind", () => {
     ["what are the components of the master", "list", "components of the master"],
     ["管理コンポーネントの一覧", "list", "管理コンポーネント"],
     ["Masterサーバにはどんな管理コンポーネントがある？", "list", undefined],
+    // A request in the imperative, as typed into a search box, is a how-to; "list all …" stays a list.
+    ["remove all unused images at once", "howto", "remove all unused images at once"],
+    ["I want to follow the logs of a pod", "howto", "follow the logs of a pod"],
+    ["list all pods", "list", "pods"],
   ])("%s → %s", (q, kind, subject) => {
     const shape = questionKind(q);
     expect(shape.kind).toBe(kind);

@@ -57,6 +57,12 @@ export function notesLines(tutor: Tutor, sections: readonly StoredEntry[]): Note
 const OWN_WORDS_WEIGHT = 2;
 /** The section's heading names what its commands are for ("名前付きコンテナ"), once. */
 const HEADING_WEIGHT = 1;
+/**
+ * How much a long caption is discounted (BM25's b, over characters among the lines weighed): a caption that
+ * lists many things names the asked word among others, a short one is about it. The reference's one-liners
+ * are not discounted, as a line's flags lengthen them with what the line does.
+ */
+const LENGTH_NORMALIZATION = 0.3;
 /** What being in a lower-ranked section costs a line, per rank. */
 const RANK_COST = 0.75;
 /** A bare mention (`docker image build` alone, in prose) next to full example lines is worth less. */
@@ -97,18 +103,22 @@ function textsOf(line: NotesLine): LineTexts {
 
 /**
  * How well a line answers a question of these words: each word found in its caption and text (twice), its
- * section's heading or the reference's one-liner, weighted by `weights` (how few lines have it).
+ * section's heading or the reference's one-liner, weighted by `weights` (how few lines have it), the caption
+ * discounted by its length against `averages`.
  */
 function scoreOf(
   line: NotesLine,
   texts: LineTexts,
   terms: readonly Term[],
   weights: readonly number[],
+  averages?: { own: number },
 ): number {
   let score = 0;
+  const b = LENGTH_NORMALIZATION;
+  const ownN = 1 / (1 - b + (b * texts.own.length) / (averages?.own || 1));
   terms.forEach((term, i) => {
     const w = weights[i] ?? 1;
-    if (termHits(texts.own, [term]) > 0) score += OWN_WORDS_WEIGHT * w;
+    if (termHits(texts.own, [term]) > 0) score += OWN_WORDS_WEIGHT * w * ownN;
     if (termHits(texts.heading, [term]) > 0) score += HEADING_WEIGHT * w;
     if (termHits(texts.reference, [term]) > 0) score += w;
   });
@@ -127,14 +137,20 @@ function termWeights(all: readonly LineTexts[], terms: readonly Term[]): number[
   });
 }
 
+function averagesOf(all: readonly LineTexts[]): { own: number } {
+  const n = all.length || 1;
+  return { own: all.reduce((s, t) => s + t.own.length, 0) / n };
+}
+
 /** How well a line answers a question of these words, among the given lines. */
 export function lineScore(
   line: NotesLine,
   terms: readonly Term[],
   among: readonly NotesLine[] = [line],
 ): number {
-  const weights = termWeights(among.map(textsOf), terms);
-  return scoreOf(line, textsOf(line), terms, weights);
+  const all = among.map(textsOf);
+  const weights = termWeights(all, terms);
+  return scoreOf(line, textsOf(line), terms, weights, averagesOf(all));
 }
 
 /**
@@ -144,10 +160,11 @@ export function lineScore(
 export function bestLines(lines: readonly NotesLine[], terms: readonly Term[]): NotesLine[] {
   const texts = lines.map(textsOf);
   const weights = termWeights(texts, terms);
+  const averages = averagesOf(texts);
   const scored = lines.map((line, order) => ({
     line,
     order,
-    score: scoreOf(line, texts[order] ?? textsOf(line), terms, weights),
+    score: scoreOf(line, texts[order] ?? textsOf(line), terms, weights, averages),
   }));
   const relevant = scored.filter((s) => s.score + RANK_COST * s.line.rank > 0);
   relevant.sort((a, b) => b.score - a.score || a.order - b.order);
