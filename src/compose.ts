@@ -114,7 +114,13 @@ export async function composeTutor(config: Config, options: ComposeOptions): Pro
     } catch (err) {
       if (!options.readOnlyFallback || !(err instanceof DatabaseOpenError) || err.problem !== "readonly")
         throw err;
-      logger.warn({ file: err.file }, "database is read-only: reading a copy in memory, nothing is saved");
+      // With the state in PostgreSQL only the index is read from the copy; the state is still saved there.
+      logger.warn(
+        { file: err.file },
+        postgres
+          ? "index file is read-only: reading a copy in memory"
+          : "database is read-only: reading a copy in memory, nothing is saved",
+      );
       tutor = open(":memory:", config.TUTOR_DB);
     }
   } catch (err) {
