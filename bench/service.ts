@@ -1,4 +1,4 @@
-// npm run bench:service [-- --json --c1 175 --c20 300 --warmup 25 --starts 3 --cpu-prof DIR]: the service as a
+// npm run bench:service [-- --json --c1 175 --c20 300 --warmup 50 --starts 3 --cpu-prof DIR --node-options …]: the service as a
 // real process (the built dist/ when it is current, else the sources through tsx) with Slack over HTTP and
 // Discord over the gateway, against the fakes of test/fakes on 127.0.0.1, and in the same run the floor
 // (bench/floor/app.ts: Bolt and discord.js answering "ok" through fakes of their own). Per platform, one
@@ -16,7 +16,7 @@ import { PROJECT_ROOT } from "../src/core/config.js";
 import { FakeDiscord } from "../test/fakes/discord.js";
 import { FakeSlack } from "../test/fakes/slack.js";
 import { ENTRY, killAll, serveProcess, stopProcess } from "../test/helpers/service.js";
-import { closedLoop, discordCommand, type LoadRun, rssMb, slackCommand } from "./lib/platform-load.js";
+import { closedLoop, cpuMs, discordCommand, type LoadRun, rssMb, slackCommand } from "./lib/platform-load.js";
 import { median, percentile, table } from "./lib/stats.js";
 
 const { values } = parseArgs({
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     c20: { type: "string", default: "300" },
     starts: { type: "string", default: "3" },
     "cpu-prof": { type: "string" },
+    "node-options": { type: "string" },
   },
 });
 const WARMUP = Number(values.warmup);
@@ -138,10 +139,12 @@ async function startService(
   cpuProfDir?: string,
 ): Promise<Target & { readyMs: number }> {
   const env = serviceEnv(f, db);
+  const nodeOptions = [values["node-options"] ?? ""];
   if (cpuProfDir) {
-    env.NODE_OPTIONS = `--import ${path.join(PROJECT_ROOT, "bench", "lib", "cpu-profile-preload.mjs")}`;
+    nodeOptions.push(`--import ${path.join(PROJECT_ROOT, "bench", "lib", "cpu-profile-preload.mjs")}`);
     env.BENCH_CPU_PROF_DIR = path.resolve(cpuProfDir);
   }
+  if (nodeOptions.join("").trim()) env.NODE_OPTIONS = nodeOptions.join(" ").trim();
   const { s, port, readyMs } = await serveProcess(env);
   const base = `http://127.0.0.1:${port}`;
   return {
@@ -270,16 +273,21 @@ interface Phase {
   c1: LoadRun;
   c20: LoadRun;
   lag: { p99: number; max: number };
+  /** CPU time the app used per command, one at a time and 20 at a time, ms. */
+  cpuPerCommand: { c1: number; c20: number };
 }
 
 async function measure(target: Target, platform: "slack" | "discord"): Promise<Phase> {
   const send = target[platform];
   const warm = await closedLoop(WARMUP, 1, send);
+  const cpu0 = await cpuMs(target.pid);
   const c1 = await closedLoop(C1, 1, (i) => send(WARMUP + i));
+  const cpu1 = await cpuMs(target.pid);
   await target.lag(); // resets: what follows is the concurrent phase's alone
   const c20 = await closedLoop(C20, CONCURRENCY, (i) => send(WARMUP + C1 + i));
+  const cpu2 = await cpuMs(target.pid);
   const lag = await target.lag();
-  return { warm, c1, c20, lag };
+  return { warm, c1, c20, lag, cpuPerCommand: { c1: (cpu1 - cpu0) / C1, c20: (cpu2 - cpu1) / C20 } };
 }
 
 const ms = (x: number) => x.toFixed(1);
@@ -301,9 +309,13 @@ try {
   all.push(startFakes);
   const readies: number[] = [];
   const imports: number[] = [];
+  const floorReadies: number[] = [];
   const startDb = path.join(tmp, "start.sqlite");
   for (let i = 0; i <= STARTS; i++) {
     imports.push(await importFloorMs());
+    const floorApp = await startFloor(startFakes);
+    floorReadies.push(floorApp.readyMs);
+    await floorApp.stop();
     const t = await startService(startFakes, startDb);
     readies.push(t.readyMs);
     await t.stop();
@@ -311,6 +323,7 @@ try {
   const firstReady = readies.shift() ?? Number.NaN;
   const readyMs = median(readies);
   const importMs = median(imports);
+  const floorReadyMs = median(floorReadies);
 
   // 2. Load: the service and the floor side by side, each on fakes of its own, the floor measured first.
   const serviceFakes = await fakes();
@@ -404,6 +417,13 @@ try {
         "",
       ],
       [
+        `${platform} CPU per command c1/c20 ms`,
+        `${s.cpuPerCommand.c1.toFixed(2)}/${s.cpuPerCommand.c20.toFixed(2)}`,
+        `${f.cpuPerCommand.c1.toFixed(2)}/${f.cpuPerCommand.c20.toFixed(2)}`,
+        ratio(s.cpuPerCommand.c20, f.cpuPerCommand.c20),
+        "",
+      ],
+      [
         `${platform} c20 loop delay p99/max ms`,
         `${ms(s.lag.p99 * 1000)}/${ms(s.lag.max * 1000)}`,
         `${ms(f.lag.p99 * 1000)}/${ms(f.lag.max * 1000)}`,
@@ -432,12 +452,19 @@ try {
       ratio(readyMs, importMs),
       goal(readyMs <= GOAL.readyRatio * importMs, "≤ 1.2× imports"),
     ],
+    [
+      "start → both connected, ms (floor: the floor app)",
+      readyMs.toFixed(0),
+      floorReadyMs.toFixed(0),
+      ratio(readyMs, floorReadyMs),
+      "",
+    ],
   );
   log(`\n${table(["figure", "service", "floor", "ratio", "goal"], rows)}`);
   log(
     `\nstart → /readyz: median of ${readies.length} restarts on a built index (first start, building it: ${firstReady.toFixed(0)} ms);` +
       ` floor: a node process importing @slack/bolt, discord.js and better-sqlite3, median of ${imports.length};` +
-      ` the floor app itself was ready (both connected) in ${floor.readyMs.toFixed(0)} ms.` +
+      ` the floor app: start → both connected and listening, median of ${floorReadies.length}.` +
       `\nRSS of the floor: the floor app's after the same commands. Heap / external in use after the load:` +
       ` service ${memory.service.heapMb.toFixed(0)} / ${memory.service.externalMb.toFixed(0)} MB,` +
       ` floor ${memory.floor.heapMb.toFixed(0)} / ${memory.floor.externalMb.toFixed(0)} MB.`,

@@ -75,6 +75,22 @@ export function discordCommand(
   };
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU time a process has used so far (user + system), in ms (Linux /proc; 10 ms resolution). Per command,
+ * over a phase, it is steadier than latency on a shared machine: other work delays a process, it does not
+ * make it use more CPU.
+ */
+export async function cpuMs(pid: number): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  // The fields after the command name (which is in parentheses and may hold spaces): utime is the 14th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+}
+
 /** Resident set size of a process, in MB (Linux /proc). */
 export async function rssMb(pid: number): Promise<number> {
   const { readFile } = await import("node:fs/promises");
