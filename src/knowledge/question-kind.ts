@@ -53,7 +53,7 @@ const HOWTO_IMPERATIVE_EN = new RegExp(
 );
 const HOWTO_ANY = /どうやって|どうすれば|するには|したい|方法|やり方|手順|\bhow (?:do|can|to|should)\b/iu;
 const DEFINITION_EN =
-  /^(?:what(?:'s|\s+is|\s+are|\s+does)|define|meaning of|explain what)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+mean)?$/iu;
+  /^(?:what(?:'s|\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|does))|define|meaning of|explain what)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+mean)?$/iu;
 const DEFINITION_JA = /^(.+?)\s*(?:とは(?:何|なに|なん)?|って(?:何|なに|なん)|の意味|はなに|は何)/u;
 
 function clean(text: string): string {

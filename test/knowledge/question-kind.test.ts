@@ -49,3 +49,9 @@ describe("questionKind", () => {
     expect(questionKind("  ")).toEqual({ kind: "other" });
   });
 });
+
+describe("questions phrased with fillers and headings phrased as questions", () => {
+  it("'what exactly is X' is a definition of X", () => {
+    expect(questionKind("what exactly is a pod")).toEqual({ kind: "definition", subject: "pod" });
+  });
+});

@@ -6,7 +6,13 @@ import type { SectionDoc } from "./section-index.js";
 
 /** A heading without "とは" / "について" / "の概念", to compare with a question's subject. */
 export function bareHeading(heading: string): string {
-  return segmentWords(heading.replace(/\s*(とは|について|の概念)\s*$/u, "")).join("");
+  const bare = heading
+    .trim()
+    // A heading asked as a question names its subject: "Podとは何か？", "What is a Pod?".
+    .replace(/\s*(?:とは|って)\s*(?:何|なに|なん)\s*(?:か|です(?:か)?|でしょうか)?\s*[?？]?$/u, "")
+    .replace(/^what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)\s*\??$/iu, "$1")
+    .replace(/\s*(とは|について|の概念)\s*$/u, "");
+  return segmentWords(bare).join("");
 }
 
 /**

@@ -8,7 +8,7 @@ import { detectLanguage, type Lang, type SectionIndex } from "./section-index.js
 export function definitionSubject(query: string): string | null {
   const q = query.trim().replace(/[?？。.!！]+$/u, "");
   const en =
-    /^(?:what(?:'s| is| are| does| do)|define|explain|meaning of)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:do|does|mean|means|for|used for))?$/i.exec(
+    /^(?:what(?:'s|\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|does|do))|define|explain|meaning of)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:do|does|mean|means|for|used for))?$/i.exec(
       q,
     );
   const ja =

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { ensureIndex } from "../../../src/knowledge/index-store.js";
-import { negates } from "../../../src/knowledge/ranking/heading-signals.js";
+import { bareHeading, negates } from "../../../src/knowledge/ranking/heading-signals.js";
 import { KnowledgeIndex } from "../../../src/knowledge/search.js";
 
 /** A notes folder written into a temporary directory, indexed, with its KnowledgeIndex. */
@@ -204,5 +204,13 @@ kubelet restarts a static Pod when it fails.
 
   it("'what does kubelet do' answers from the glossary entry, not from the page that names it most", () => {
     expect(top(components, "what is kubelet")).toBe("Node components");
+  });
+});
+
+describe("a heading asked as a question names its subject", () => {
+  it("reads 'Podとは何か？' and 'What is a Pod?' as the heading 'Pod'", () => {
+    for (const h of ["Podとは何か？", "What is a Pod?", "Pod とは", "Pod"])
+      expect(bareHeading(h), h).toBe("pod");
+    expect(bareHeading("Podのテンプレート")).not.toBe("pod");
   });
 });
