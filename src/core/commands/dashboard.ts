@@ -11,8 +11,8 @@ const MESSAGES = {
     ja: "このワークスペースのダッシュボードへのリンクです。{until} UTC まで一度だけ使え、ブラウザにセッションを作ります。共有しないでください。",
   },
   notServed: {
-    en: "The dashboard is not served by this process: the bot (`npm start`) serves it with DASHBOARD_SECRET set, on its HTTP port (if that port was taken, the log says so).",
-    ja: "このプロセスはダッシュボードを提供していません: ボット (`npm start`) が DASHBOARD_SECRET を設定して HTTP ポートで提供します (ポートが使用中だった場合はログに出ます)。",
+    en: "The dashboard is not served by this process: the bot (`npm start`) serves it on its HTTP port with DASHBOARD_SECRET set.",
+    ja: "このプロセスはダッシュボードを提供していません: ボット (`npm start`) が DASHBOARD_SECRET を設定して HTTP ポートで提供します。",
   },
 } as const;
 
@@ -35,6 +35,8 @@ export const dashboardCommand = defineCommand({
     if (!links)
       return reply({ blocks: [{ type: "note", tone: "info", text: say(ctx.locale, "notServed") }] });
     const link = links.linkFor({ platform: ctx.platform, workspaceId: ctx.workspaceId });
+    if ("unavailable" in link)
+      return reply({ blocks: [{ type: "note", tone: "info", text: link.unavailable[ctx.locale] }] });
     const until = link.expiresAt.toISOString().slice(11, 16);
     // The address as code, so no surface rewrites it (Discord breaks links in text), and as the source,
     // which Discord makes the title's link.

@@ -6,9 +6,14 @@ export interface DashboardLink {
   expiresAt: Date;
 }
 
+/** Why this process has no page to link to (its port was taken), in the reader's language. */
+export interface DashboardUnavailable {
+  unavailable: { en: string; ja: string };
+}
+
 /** Makes dashboard links: the service that serves the page (src/service/dashboard) provides it. */
 export interface DashboardLinks {
-  linkFor(workspace: DashboardWorkspace): DashboardLink;
+  linkFor(workspace: DashboardWorkspace): DashboardLink | DashboardUnavailable;
 }
 
 const served = new WeakMap<object, DashboardLinks>();

@@ -88,10 +88,9 @@ export async function serveDashboard(deps: DashboardDeps): Promise<ServedDashboa
       return null;
     }
     secret = randomBytes(RANDOM_SECRET_BYTES).toString("hex");
-    logger.warn(
-      "DASHBOARD_SECRET is not set: dashboard links are signed with a random secret of this process (they stop working when it stops)",
-    );
   }
+  // Said when the first link is made rather than at start: a terminal that never asks stays quiet.
+  let unsaid = !config.DASHBOARD_SECRET;
   const now = () => tutor.now().getTime();
   const tokens = new DashboardTokens(secret, now);
   const base = (config.TUTOR_PUBLIC_URL ?? `http://127.0.0.1:${http.port}`).replace(/\/+$/, "");
@@ -120,6 +119,12 @@ export async function serveDashboard(deps: DashboardDeps): Promise<ServedDashboa
   );
   const links: DashboardLinks = {
     linkFor: (ws) => {
+      if (unsaid) {
+        unsaid = false;
+        logger.warn(
+          "DASHBOARD_SECRET is not set: dashboard links are signed with a random secret of this process (they stop working when it stops)",
+        );
+      }
       const { token, expiresAt } = tokens.sign("link", ws, LINK_TTL_MS);
       return { url: `${base}${dashboardPath(ws)}?t=${token}`, expiresAt: new Date(expiresAt) };
     },
@@ -157,10 +162,16 @@ export async function startTerminalDashboard(deps: {
       ],
     });
   } catch (err) {
-    logger.warn(
-      { err, port: config.PORT },
-      "cannot serve the dashboard in the terminal: the port is taken (set PORT to another one)",
-    );
+    // Logged, and said to whoever asks for a link; the terminal's own output stays the answers'.
+    logger.info({ err, port: config.PORT }, "cannot serve the dashboard in the terminal: the port is taken");
+    serveDashboardFor(tutor, {
+      linkFor: () => ({
+        unavailable: {
+          en: `The dashboard could not be served: port ${config.PORT} is taken. Start again with PORT set to a free port.`,
+          ja: `ダッシュボードを提供できません: ポート ${config.PORT} は使用中です。空いているポートを PORT に設定して起動し直してください。`,
+        },
+      }),
+    });
     return null;
   }
   const served = await serveDashboard({ tutor, config, logger, http, randomSecret: true });
