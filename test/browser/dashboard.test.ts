@@ -188,7 +188,7 @@ if (!CHROMIUM) {
         // Gaps: the uncovered /ask, asked once and requested once; the 👎 with its reason.
         const gaps = await page.$eval("#gaps", (el) => (el as unknown as PageElement).textContent);
         expect(gaps).toContain(UNCOVERED_QUESTION);
-        expect(gaps).toMatch(/× 1 asked · 1 people · 1 note requests/);
+        expect(gaps).toMatch(/× 1 asked · 1 person · 1 note request/);
         expect(gaps).toContain(DOWN_VOTED);
         expect(gaps).toContain("outdated");
 

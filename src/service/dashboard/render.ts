@@ -34,7 +34,9 @@ const LABELS = {
   uncovered: { en: "Questions the notes did not cover", ja: "ノートで答えられなかった質問" },
   asked: { en: "asked", ja: "回" },
   people: { en: "people", ja: "人" },
+  person: { en: "person", ja: "人" },
   requested: { en: "note requests", ja: "ノート依頼" },
+  requestedOne: { en: "note request", ja: "ノート依頼" },
   noUncovered: { en: "Every question was covered.", ja: "答えられなかった質問はありません。" },
   downVotes: { en: "👎 answers", ja: "👎 の回答" },
   noDownVotes: { en: "No 👎 yet.", ja: "👎 はまだありません。" },
@@ -166,7 +168,7 @@ export function renderDashboard(view: DashboardView, options: PageOptions): stri
       ? html`<p class="empty">${L("noUncovered")}</p>`
       : html`<ul class="plain" id="uncovered">${g.uncovered.map(
           (u) =>
-            html`<li class="gap"><strong>${u.question}</strong> <span class="muted" data-count="${u.count}">× ${u.count} ${L("asked")} · ${u.askers} ${L("people")}${u.requests > 0 ? html` · ${u.requests} ${L("requested")}` : ""} · ${u.lastAsked.slice(0, 10)}</span>${
+            html`<li class="gap"><strong>${u.question}</strong> <span class="muted" data-count="${u.count}">× ${u.count} ${L("asked")} · ${u.askers} ${L(u.askers === 1 ? "person" : "people")}${u.requests > 0 ? html` · ${u.requests} ${L(u.requests === 1 ? "requestedOne" : "requested")}` : ""} · ${u.lastAsked.slice(0, 10)}</span>${
               u.wordings.length > 1
                 ? html`<br><span class="muted">${u.wordings
                     .slice(1, 4)
