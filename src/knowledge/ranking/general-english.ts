@@ -25,6 +25,10 @@ state still stop such support sure switch take tell than thing think through tim
 type under unit until up usage use used useful user using usual usually value very view wait want watch way
 well what when where whether which while whole why will with within without word work working would write
 wrong yet
+ate began begun bought brought broke broken came chose chosen did done drove driven eaten fell fallen felt forgot
+forgotten found gave given gone got gotten held hid hidden kept knew known left lost made meant met paid ran sat
+saw seen sent shut sold spent spoke spoken stood stole stolen taken taught thought threw thrown told took
+understood went woke won wore worn wrote written
 `;
 
 const GENERAL = new Set(

@@ -52,6 +52,14 @@ export function unknownWordFactor(word: string): number {
   return UNKNOWN_WORD_FACTOR.latinOrKatakana;
 }
 
+/** Whether two words differ by one swap of neighbouring letters (deploymnet, deployment). */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
 /** Builds the term groups of questions against one folder's vocabulary; holds what it derives from it. */
 export class QueryAnalyzer {
   private skeletons: SkeletonIndex | undefined;
@@ -113,6 +121,8 @@ export class QueryAnalyzer {
       if (latin && v[0] !== word[0]) continue;
       const d = editDistance(word, v, bound);
       if (d > bound) continue;
+      // A short word one letter different from another is often a word of its own (untar, untag).
+      if (latin && chars < TYPO.substitutionFrom && len === chars && d === 1 && !isSwap(word, v)) continue;
       const df = this.df(v);
       if (d < bestDistance || (d === bestDistance && df > bestDf)) {
         best = v;

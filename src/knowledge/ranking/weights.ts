@@ -154,6 +154,8 @@ export const TYPO = {
   insertOnlyLength: 3,
   /** Four-letter words are read as another only through one swap of neighbours ("stpo" → stop). */
   swapOnlyLength: 4,
+  /** A word shorter than this is not read as another of its length by one changed letter (untar is not untag). */
+  substitutionFrom: 6,
   /** Latin words up to this length may have one edit; longer ones two. */
   oneEditUpTo: 7,
   minJapaneseLength: 3,

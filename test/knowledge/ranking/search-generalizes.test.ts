@@ -214,3 +214,32 @@ describe("a heading asked as a question names its subject", () => {
     expect(bareHeading("Podのテンプレート")).not.toBe("pod");
   });
 });
+
+describe("a short word one letter away from the folder's is a word of its own", () => {
+  const images = folder({
+    "image.md": `# Images
+
+## Tag an image
+
+Give an image another name with docker image tag; untag it with docker image rm.
+
+## Remove an image
+
+Delete an image you no longer use.
+`,
+  });
+
+  it("does not read 'untar' as 'untag', and says the folder does not cover it", () => {
+    const outcome = images.ask("how do I untar a tar.gz file");
+    expect(outcome.response.found).toBe(false);
+    // Read as "untag", the tagging section would come close enough to be suggested.
+    expect(outcome.response.suggestions).not.toContain("Tag an image");
+  });
+
+  it("still reads a swap in a short word ('imgae') and a dropped letter in a long one", () => {
+    const [reading] = images.ask("imgae tag").readings ?? [];
+    expect(reading?.typed).toBe("imgae");
+    expect(reading?.read.toLowerCase()).toMatch(/^image/);
+    expect(top(images, "how do I remov an image")).toBe("Remove an image");
+  });
+});
