@@ -268,7 +268,7 @@ async function importFloorMs(): Promise<number> {
 }
 
 interface Phase {
-  /** Each person's first command. */
+  /** Each person's first command, also the process's first on this platform (the JIT still cold). */
   warm: LoadRun;
   c1: LoadRun;
   c20: LoadRun;
@@ -381,7 +381,7 @@ try {
         : goal(c1Ratio <= GOAL.c1P99Ratio, "p99 ≤ 1.5× floor");
     rows.push(
       [
-        `${platform} first command of a person p50 ms`,
+        `${platform} warm-up p50 ms (new people, code not yet optimised)`,
         ms(p(s.warm, 0.5)),
         ms(p(f.warm, 0.5)),
         ratio(p(s.warm, 0.5), p(f.warm, 0.5)),
