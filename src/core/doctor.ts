@@ -1,17 +1,17 @@
 import { say } from "./feedback/messages.js";
 import { t, type Locale } from "./i18n.js";
 import { type Block, type Reply, reply } from "./reply.js";
-import type { Tutor } from "./tutor.js";
+import type { KnowledgeContext } from "./context.js";
 
 /** Every finding in the notes (errata, YAML that does not parse as meant, broken links), with file and line. */
-export function doctorReport(tutor: Tutor, locale: Locale): Reply {
+export function doctorReport(tutor: KnowledgeContext, locale: Locale): Reply {
   const served = doctorFindings(tutor, locale);
   const refused = refusedBlocks(tutor, locale);
   return refused.length > 0 ? { ...served, blocks: [...refused, ...served.blocks] } : served;
 }
 
 /** The findings of a reload that was refused (notes-sync): the newest notes, not the ones answering. */
-function refusedBlocks(tutor: Tutor, locale: Locale): Block[] {
+function refusedBlocks(tutor: KnowledgeContext, locale: Locale): Block[] {
   const refused = tutor.notes.refused;
   if (!refused) return [];
   return refused.findings.map((f) => ({
@@ -21,7 +21,7 @@ function refusedBlocks(tutor: Tutor, locale: Locale): Block[] {
   }));
 }
 
-function doctorFindings(tutor: Tutor, locale: Locale): Reply {
+function doctorFindings(tutor: KnowledgeContext, locale: Locale): Reply {
   const findings = tutor.index.findings();
   if (findings.length === 0)
     return reply({

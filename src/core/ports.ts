@@ -1,4 +1,4 @@
-import type { Platform } from "./commands/types.js";
+import type { Platform } from "./invocation.js";
 import type { Reply } from "./reply.js";
 
 /**

@@ -307,3 +307,12 @@ export function fitReply(r: Reply, limits: Limits): Reply {
   if (subtitle !== undefined) out.subtitle = subtitle;
   return out;
 }
+
+/** What pressing a button does: a reply to the presser, and optionally a new version of the message. */
+export interface ActionResult {
+  reply?: Reply;
+  /** Replaces the message that holds the button (a quiz showing its answer count). */
+  update?: Reply;
+  /** Posts publicly in the channel (Share). */
+  publish?: Reply;
+}

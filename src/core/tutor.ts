@@ -22,6 +22,7 @@ import { type ChatMessage, answerMessage } from "./conversation/messages.js";
 import { historyAware } from "./conversation/history.js";
 import { UserError } from "./errors.js";
 import { type Locale, t } from "./i18n.js";
+import type { Outcome } from "./context.js";
 import type { AnswerWriter } from "./llm/types.js";
 import type { Logger } from "./logger.js";
 import { type Reply, reply } from "./reply.js";
@@ -57,7 +58,7 @@ export interface TutorOptions {
 }
 
 /** `limited`: refused by the rate limit; `busy`: the answer queue was full. */
-export type Outcome = "ok" | "not_found" | "bad_input" | "denied" | "limited" | "busy" | "error";
+export type { Outcome } from "./context.js";
 
 /** Called when the rate limit refuses a command, for metrics. */
 export type LimitObserver = (command: string, scope: LimitScope) => void;

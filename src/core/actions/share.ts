@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Invocation, RawArgs } from "../commands/types.js";
 import { t } from "../i18n.js";
 import { type Choice, type Reply, reply } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { Dispatch, TutorContext } from "../context.js";
 import { RecentAnswers } from "./recent-answers.js";
 import { defineAction } from "./types.js";
 
@@ -14,10 +14,10 @@ export const SHAREABLE = new Set(["explain", "ask"]);
 const SHARE_ID_BYTES = 9;
 
 /** Each tutor's answers waiting for a press (in memory only; see recent-answers.ts). */
-const waiting = new WeakMap<Tutor, RecentAnswers>();
+const waiting = new WeakMap<TutorContext & Dispatch, RecentAnswers>();
 
 /** The answers of this tutor that carry a Share button and were not shared yet. */
-export function recentAnswers(tutor: Tutor): RecentAnswers {
+export function recentAnswers(tutor: TutorContext & Dispatch): RecentAnswers {
   let recent = waiting.get(tutor);
   if (!recent) {
     recent = new RecentAnswers();
@@ -30,7 +30,12 @@ export function recentAnswers(tutor: Tutor): RecentAnswers {
  * Remembers an answer's command (in memory) so the Share button can rebuild it publicly; returns the
  * button. Nothing is written until the button is pressed.
  */
-export function shareChoice(tutor: Tutor, ctx: Invocation, path: readonly string[], args: RawArgs): Choice {
+export function shareChoice(
+  tutor: TutorContext & Dispatch,
+  ctx: Invocation,
+  path: readonly string[],
+  args: RawArgs,
+): Choice {
   const id = randomBytes(SHARE_ID_BYTES).toString("base64url");
   recentAnswers(tutor).add(id, {
     platform: ctx.platform,

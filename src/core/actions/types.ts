@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import type { Invocation } from "../commands/types.js";
-import type { Reply } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { Invocation } from "../invocation.js";
+import type { ActionResult } from "../reply.js";
+import type { Dispatch, TutorContext } from "../context.js";
 
 /**
  * A button's handler. Button ids are `<prefix>:<payload>` (≤ 100 characters, Discord's limit); the payload
@@ -10,18 +10,11 @@ import type { Tutor } from "../tutor.js";
 export interface ActionSpec<P = unknown> {
   prefix: string;
   schema: z.ZodType<P>;
-  run(tutor: Tutor, ctx: Invocation, payload: P): Promise<ActionResult> | ActionResult;
-}
-
-/** What pressing a button does: a reply to the presser, and optionally a new version of the message. */
-export interface ActionResult {
-  reply?: Reply;
-  /** Replaces the message that holds the button (a quiz showing its answer count). */
-  update?: Reply;
-  /** Posts publicly in the channel (Share). */
-  publish?: Reply;
+  run(tutor: TutorContext & Dispatch, ctx: Invocation, payload: P): Promise<ActionResult> | ActionResult;
 }
 
 export function defineAction<P>(spec: ActionSpec<P>): ActionSpec {
   return spec as unknown as ActionSpec;
 }
+
+export type { ActionResult } from "../reply.js";

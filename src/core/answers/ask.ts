@@ -2,7 +2,7 @@ import type { AskOutcome } from "../../knowledge/search.js";
 import type { Invocation } from "../commands/types.js";
 import { type Locale, t } from "../i18n.js";
 import type { Block, Reply } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { KnowledgeContext } from "../context.js";
 import { notFoundReply } from "./common.js";
 import { sectionAnswer } from "./explain.js";
 import { framedAnswer } from "./frame.js";
@@ -46,7 +46,7 @@ function readingNotes(locale: Locale, readings: readonly Reading[]): Block[] {
  * "see also". With a language model configured, a short summary written from the same sections (their
  * prose and code) comes first, marked as such.
  */
-export async function askReply(tutor: Tutor, ctx: Invocation, question: string): Promise<Reply> {
+export async function askReply(tutor: KnowledgeContext, ctx: Invocation, question: string): Promise<Reply> {
   const outcome = tutor.index.ask(question);
   const { response, hits, terms } = outcome;
   if (!response.found || hits.length === 0)

@@ -1,7 +1,7 @@
 import { findCommand } from "../../knowledge/catalog/index.js";
 import { breakDown } from "../../knowledge/command-line.js";
 import type { StoredEntry } from "../../knowledge/search.js";
-import type { Tutor } from "../tutor.js";
+import type { KnowledgeContext } from "../context.js";
 import { type Term, termHits } from "./passages.js";
 
 /** One command line as the notes write it, with the notes' words around it. */
@@ -30,7 +30,7 @@ export function captionOf(line: NotesLine): string {
 }
 
 /** The command lines of the sections the search found, best section first, in the notes' order. */
-export function notesLines(tutor: Tutor, sections: readonly StoredEntry[]): NotesLine[] {
+export function notesLines(tutor: KnowledgeContext, sections: readonly StoredEntry[]): NotesLine[] {
   const out: NotesLine[] = [];
   const seen = new Set<string>();
   sections.forEach((hit, rank) => {

@@ -2,7 +2,7 @@ import type { Piece } from "../../knowledge/command-line.js";
 import type { StoredEntry, StoredFinding } from "../../knowledge/search.js";
 import { type Locale, t } from "../i18n.js";
 import { type Block, type Reply, reply } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { KnowledgeContext } from "../context.js";
 
 export type { StoredFinding };
 
@@ -12,7 +12,7 @@ export type { StoredFinding };
  * answer: the findings inside that section.
  */
 export function relevantFindings(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   entries: readonly StoredEntry[],
   pieces: readonly Piece[],
 ): StoredFinding[] {

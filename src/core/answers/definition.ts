@@ -1,5 +1,5 @@
 import type { StoredEntry } from "../../knowledge/search.js";
-import type { Tutor } from "../tutor.js";
+import type { KnowledgeContext } from "../context.js";
 import { sentences } from "./passages.js";
 
 /** A subject or heading compared loosely: case, spaces, dots and "とは"/"について" do not count. */
@@ -92,7 +92,11 @@ function withLine(prose: string, sentence: string): string {
  * sentence of the section headed by it that reads most like a definition, else a sentence of the sections
  * found that says "X とは" / "X is".
  */
-export function definitionOf(tutor: Tutor, subject: string, hits: readonly StoredEntry[]): Definition | null {
+export function definitionOf(
+  tutor: KnowledgeContext,
+  subject: string,
+  hits: readonly StoredEntry[],
+): Definition | null {
   if (!subject.trim()) return null;
   // Glossary rows and option table rows name their subject in their first cell.
   const rows = [

@@ -5,7 +5,7 @@ import type { ExplainOutcome, StoredEntry } from "../../knowledge/search.js";
 import type { Invocation } from "../commands/types.js";
 import { type Locale, t } from "../i18n.js";
 import { type Block, type Field, type Reply, reply } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { KnowledgeContext } from "../context.js";
 import { notFoundReply, relevantFindings } from "./common.js";
 import { citationOf, framedAnswer } from "./frame.js";
 import { bestPassage, flagSentence, sentences, termHits } from "./passages.js";
@@ -21,7 +21,7 @@ function flagForms(p: Extract<Piece, { kind: "flag" }>): string[] {
 
 /** One field per piece of the command line, from the notes where they explain it, else from the catalog. */
 function breakdownFields(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   outcome: ExplainOutcome,
   locale: Locale,
   notesEntries: StoredEntry[],
@@ -89,7 +89,12 @@ function breakdownFields(
  * Fields for the other parts of a pasted line (`… && docker run …`, `| grep web`, `$(docker ps -q)`, output
  * lines): each docker/kubectl command piece by piece from the reference, the rest named.
  */
-function otherPartFields(tutor: Tutor, outcome: ExplainOutcome, locale: Locale, query: string): Field[] {
+function otherPartFields(
+  tutor: KnowledgeContext,
+  outcome: ExplainOutcome,
+  locale: Locale,
+  query: string,
+): Field[] {
   const segments = breakDownLine(query).segments ?? [];
   const mainAt = segments.findIndex(
     (s) => s.kind === "command" && s.breakdown.match?.command === outcome.breakdown.match?.command,
@@ -106,7 +111,7 @@ function otherPartFields(tutor: Tutor, outcome: ExplainOutcome, locale: Locale, 
 }
 
 /** `/explain <command line>`: the notes' sections about the command, piece by piece, with their errata. */
-export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Reply {
+export function explainReply(tutor: KnowledgeContext, ctx: Invocation, query: string): Reply {
   const locale = ctx.locale;
   const outcome = tutor.index.explain(query);
   const { response, hits } = outcome;
@@ -228,7 +233,7 @@ export function explainReply(tutor: Tutor, ctx: Invocation, query: string): Repl
 
 /** A section as the answer: the part that matches, then "see also". Shared by /ask and /explain. */
 export function sectionAnswer(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   locale: Locale,
   entries: StoredEntry[],
   terms: string[],

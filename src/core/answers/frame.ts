@@ -1,7 +1,7 @@
 import type { StoredEntry } from "../../knowledge/search.js";
 import { type Locale, t } from "../i18n.js";
 import { type Block, type Citation, type Reply, reply } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { KnowledgeContext } from "../context.js";
 import { relevantFindings } from "./common.js";
 
 /** Most other sections named under an answer. */
@@ -18,7 +18,7 @@ export function citationOf(e: StoredEntry): Citation {
  * "see also" for the other sections found, the section as title and first citation.
  */
 export function framedAnswer(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   locale: Locale,
   main: StoredEntry,
   entries: readonly StoredEntry[],

@@ -1,7 +1,7 @@
 import type { StoredEntry } from "../../knowledge/search.js";
 import type { Passage } from "../llm/types.js";
 import type { Block } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { KnowledgeContext } from "../context.js";
 
 /** Sections sent to the language model, at most (the answer's own first). */
 export const LLM_SECTIONS = 3;
@@ -18,7 +18,7 @@ function shown(blocks: readonly Block[]): string {
 }
 
 /** A section as a passage: its prose and its code blocks, fenced, so the model sees the commands too. */
-function sectionText(tutor: Tutor, entry: StoredEntry): string {
+function sectionText(tutor: KnowledgeContext, entry: StoredEntry): string {
   const section = tutor.index.entriesOfSection(entry.file, entry.anchor).find((e) => e.kind === "section");
   const prose = section?.text ?? entry.text;
   const code = (section?.examples ?? entry.examples ?? []).map(fenced);
@@ -31,7 +31,7 @@ function sectionText(tutor: Tutor, entry: StoredEntry): string {
  * prose and code.
  */
 export function passagesFor(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   main: StoredEntry,
   blocks: readonly Block[],
   entries: readonly StoredEntry[],

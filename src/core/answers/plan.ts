@@ -2,7 +2,7 @@ import { type QuestionShape, questionKind } from "../../knowledge/question-kind.
 import type { StoredEntry } from "../../knowledge/search.js";
 import type { Locale } from "../i18n.js";
 import type { Block } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { KnowledgeContext } from "../context.js";
 import {
   bestLines,
   captionOf,
@@ -40,7 +40,7 @@ const MAX_LIST_ITEMS = 12;
 /** What being in a lower-ranked section costs an option, per rank (as for command lines). */
 const OPTION_RANK_COST = 0.75;
 
-function sectionOf(tutor: Tutor, entry: StoredEntry): StoredEntry {
+function sectionOf(tutor: KnowledgeContext, entry: StoredEntry): StoredEntry {
   return tutor.index.entriesOfSection(entry.file, entry.anchor).find((e) => e.kind === "section") ?? entry;
 }
 
@@ -73,7 +73,7 @@ function withoutMarkers(terms: readonly Term[]): Term[] {
 }
 
 function commandAnswer(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   locale: Locale,
   entries: readonly StoredEntry[],
   terms: readonly Term[],
@@ -92,7 +92,7 @@ function commandAnswer(
 }
 
 function definitionAnswer(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   shape: QuestionShape,
   entries: readonly StoredEntry[],
   terms: readonly Term[],
@@ -130,7 +130,7 @@ const NAME_WORD = /^(?:--?[A-Za-z][\w-]*|[A-Z][\w.-]*|[\p{Script=Katakana}ー]{2
  * Whether the notes name a side anywhere (a heading, prose, a table row, a command line). Only the words of
  * the side that name a thing are checked: "stopping" may be written 停止.
  */
-function inNotes(tutor: Tutor, side: string): boolean {
+function inNotes(tutor: KnowledgeContext, side: string): boolean {
   const names = side.split(/\s+/u).filter((w) => NAME_WORD.test(w));
   if (names.length === 0) return true;
   const entries = tutor.index.allEntries();
@@ -146,7 +146,7 @@ function inNotes(tutor: Tutor, side: string): boolean {
 
 /** One side of a difference in the notes' words: its definition, else the command line that does it. */
 function sideBlocks(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   locale: Locale,
   side: string,
   entries: readonly StoredEntry[],
@@ -175,7 +175,7 @@ function sideBlocks(
  * "Not covered" when the notes never name one of the sides: they cannot say how the two differ.
  */
 function differenceAnswer(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   locale: Locale,
   shape: QuestionShape,
   entries: readonly StoredEntry[],
@@ -212,7 +212,7 @@ const FLAG = /(?<![\w-])(--?[A-Za-z][\w-]*)/u;
 
 /** The option itself first: an option table row, or the notes' sentence about a flag, that fits best. */
 function optionAnswer(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   locale: Locale,
   entries: readonly StoredEntry[],
   terms: readonly Term[],
@@ -272,7 +272,7 @@ function optionAnswer(
 }
 
 /** The list the section holds: its glossary, else its command lines with their captions. */
-function listAnswer(tutor: Tutor, entries: readonly StoredEntry[]): PlannedAnswer | null {
+function listAnswer(tutor: KnowledgeContext, entries: readonly StoredEntry[]): PlannedAnswer | null {
   const first = entries[0];
   if (!first) return null;
   const here = tutor.index.entriesOfSection(first.file, first.anchor);
@@ -319,7 +319,7 @@ function listAnswer(tutor: Tutor, entries: readonly StoredEntry[]): PlannedAnswe
  * the kind has no plan or the notes hold nothing of that shape: the section answer is used then.
  */
 export function planAnswer(
-  tutor: Tutor,
+  tutor: KnowledgeContext,
   locale: Locale,
   question: string,
   entries: readonly StoredEntry[],

@@ -2,7 +2,7 @@ import { storageProblemReply } from "../errors.js";
 import { storageProblemOf } from "../storage/errors.js";
 import { atomically } from "../storage/transaction.js";
 import type { Reply } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { TutorContext } from "../context.js";
 import { type AnyCommand, type CommandSpec, type Invocation, isGroup } from "./types.js";
 
 /**
@@ -11,7 +11,7 @@ import { type AnyCommand, type CommandSpec, type Invocation, isGroup } from "./t
  * error goes on to the caller.
  */
 export function runGuarded<R>(
-  tutor: Tutor,
+  tutor: TutorContext,
   ctx: Invocation,
   what: string,
   work: () => R | Promise<R>,

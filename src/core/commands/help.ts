@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { t } from "../i18n.js";
 import { type Block, reply } from "../reply.js";
-import { defineCommand, isGroup } from "./types.js";
+import { defineCommand } from "./types.js";
 
 export const helpCommand = defineCommand({
   name: "help",
@@ -14,7 +14,7 @@ export const helpCommand = defineCommand({
     const lines = tutor.commands
       .filter((c) => !c.admin || ctx.isAdmin)
       .map((c) => {
-        const subs = isGroup(c) ? ` (${c.subcommands.map((s) => s.name).join(", ")})` : "";
+        const subs = c.subcommands ? ` (${c.subcommands.map((s) => s.name).join(", ")})` : "";
         const example = c.examples[0] ? `  ${t(locale, "example")} \`${c.examples[0]}\`` : "";
         return `• \`/${c.name}\`${subs}: ${c.description[locale]}${example}`;
       });

@@ -1,25 +1,10 @@
 import type { z } from "zod";
 import type { Bilingual } from "../../knowledge/catalog/types.js";
-import type { Locale } from "../i18n.js";
 import type { Reply } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { TutorContext } from "../context.js";
+import type { Invocation, RawArgs } from "../invocation.js";
 
-export type Platform = "terminal" | "slack" | "discord";
-
-/** Who asked, where, and in which language: everything a use case needs to know of the platform. */
-export interface Invocation {
-  platform: Platform;
-  /** Slack team id, Discord guild id, "local" in the terminal. */
-  workspaceId: string;
-  channelId: string;
-  userId: string;
-  userName?: string;
-  locale: Locale;
-  /** Decided by the platform: Discord Manage Server, Slack admins or TUTOR_ADMINS, the terminal user. */
-  isAdmin: boolean;
-  /** A direct message with the bot: private by nature (no Share button, no channel settings). */
-  direct?: boolean;
-}
+export type { Invocation, Platform, RawArgs } from "../invocation.js";
 
 export interface OptionSpec {
   name: string;
@@ -34,9 +19,6 @@ export interface OptionSpec {
   maxLength?: number;
 }
 
-/** Arguments as they arrive: option name to value, already parsed from text or from the platform. */
-export type RawArgs = Record<string, string | number | undefined>;
-
 export interface CommandSpec<A extends RawArgs = RawArgs> {
   name: string;
   description: Bilingual;
@@ -47,9 +29,9 @@ export interface CommandSpec<A extends RawArgs = RawArgs> {
   admin?: boolean;
   /** Example invocations for /help. */
   examples: string[];
-  run(tutor: Tutor, ctx: Invocation, args: A): Promise<Reply> | Reply;
+  run(tutor: TutorContext, ctx: Invocation, args: A): Promise<Reply> | Reply;
   /** Suggestions for an option being typed (Discord autocomplete). */
-  autocomplete?(tutor: Tutor, option: string, value: string): string[];
+  autocomplete?(tutor: TutorContext, option: string, value: string): string[];
 }
 
 /** A command with subcommands (`/tutor daily set`), each a CommandSpec, grouped at most two deep. */

@@ -3,7 +3,7 @@ import type { Invocation } from "../commands/types.js";
 import { t } from "../i18n.js";
 import { type Block, type Reply, reply } from "../reply.js";
 import { withFeedback } from "../feedback/choices.js";
-import type { Tutor } from "../tutor.js";
+import type { Dispatch, TutorContext } from "../context.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { withHistory } from "./history.js";
 import type { ConversationPlace, Turn } from "./memory.js";
@@ -35,7 +35,11 @@ export interface ChatMessage {
  * Chatter (not a question, no mention) is never answered. Questions in a conversation are read with its
  * earlier turns (follow-up.ts), and the turns the bot answered are remembered.
  */
-export async function answerMessage(tutor: Tutor, ctx: Invocation, msg: ChatMessage): Promise<Reply | null> {
+export async function answerMessage(
+  tutor: TutorContext & Dispatch,
+  ctx: Invocation,
+  msg: ChatMessage,
+): Promise<Reply | null> {
   const text = msg.text.trim();
   if (msg.direct) return answerAddressed(tutor, { ...ctx, direct: true }, msg, text);
   const how = await howToAnswer(tutor, msg, msg.settingsChannelId ?? ctx.channelId);
@@ -51,7 +55,7 @@ export async function answerMessage(tutor: Tutor, ctx: Invocation, msg: ChatMess
  * chatter of a busy channel costs no request.
  */
 export async function howToAnswer(
-  tutor: Tutor,
+  tutor: TutorContext & Dispatch,
   msg: Pick<ChatMessage, "text" | "mentioned" | "conversation">,
   settingsChannelId: string,
 ): Promise<"silent" | "addressed" | "follow-up" | "if-covered"> {
@@ -66,7 +70,7 @@ export async function howToAnswer(
 
 /** A message meant for the bot (a mention, a DM): a command when it starts with one, else a question. */
 async function answerAddressed(
-  tutor: Tutor,
+  tutor: TutorContext & Dispatch,
   ctx: Invocation,
   msg: ChatMessage,
   text: string,
@@ -95,21 +99,21 @@ async function answerAddressed(
  * (not covered, a refusal by the rate limit, a full queue) stays silent and is not remembered.
  */
 export async function askInConversation(
-  tutor: Tutor,
+  tutor: TutorContext & Dispatch,
   ctx: Invocation,
   place: ConversationPlace,
   question: string,
   onlyIfCovered: true,
 ): Promise<Reply | null>;
 export async function askInConversation(
-  tutor: Tutor,
+  tutor: TutorContext & Dispatch,
   ctx: Invocation,
   place: ConversationPlace,
   question: string,
   onlyIfCovered: false,
 ): Promise<Reply>;
 export async function askInConversation(
-  tutor: Tutor,
+  tutor: TutorContext & Dispatch,
   ctx: Invocation,
   place: ConversationPlace,
   question: string,
@@ -137,7 +141,7 @@ export async function askInConversation(
  * A conversation's earlier turns (the bot has spoken there recently when there are some); none when the
  * store cannot be read: the question is then read on its own, as after a restart, and still answered.
  */
-async function turnsOf(tutor: Tutor, place: ConversationPlace): Promise<Turn[]> {
+async function turnsOf(tutor: TutorContext & Dispatch, place: ConversationPlace): Promise<Turn[]> {
   try {
     return await tutor.conversations.turns(place, tutor.now());
   } catch (err) {
@@ -148,7 +152,7 @@ async function turnsOf(tutor: Tutor, place: ConversationPlace): Promise<Turn[]> 
 
 /** Remembers an answered turn; a store that refuses (a full disk) costs the next follow-up its context only. */
 async function remember(
-  tutor: Tutor,
+  tutor: TutorContext & Dispatch,
   place: ConversationPlace,
   question: string,
   asked: string,

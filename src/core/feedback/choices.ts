@@ -1,7 +1,7 @@
 import type { Invocation, RawArgs } from "../commands/types.js";
 import { recordMiss } from "../gaps/record.js";
 import type { Reply } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { TutorContext } from "../context.js";
 import { feedbackChoices } from "./feedback.js";
 
 /**
@@ -9,7 +9,7 @@ import { feedbackChoices } from "./feedback.js";
  * "not in your notes" reply (which is recorded for the gaps report). Other replies are left as they are.
  */
 export async function withFeedback(
-  tutor: Tutor,
+  tutor: TutorContext,
   ctx: Invocation,
   path: readonly string[],
   args: RawArgs,

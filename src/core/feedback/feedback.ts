@@ -4,7 +4,7 @@ import type { Invocation, RawArgs } from "../commands/types.js";
 import { t } from "../i18n.js";
 import { type Choice, type Reply, reply } from "../reply.js";
 import type { Vote } from "../storage/stores.js";
-import type { Tutor } from "../tutor.js";
+import type { TutorContext } from "../context.js";
 import { defineAction } from "../actions/types.js";
 import { type FeedbackMessage, say } from "./messages.js";
 import { RatedAnswers } from "./recent.js";
@@ -27,9 +27,9 @@ export const REASONS = {
 } as const satisfies Record<string, FeedbackMessage>;
 type Reason = keyof typeof REASONS;
 
-const rated = new WeakMap<Tutor, RatedAnswers>();
+const rated = new WeakMap<TutorContext, RatedAnswers>();
 
-function ratedAnswers(tutor: Tutor): RatedAnswers {
+function ratedAnswers(tutor: TutorContext): RatedAnswers {
   let r = rated.get(tutor);
   if (!r) {
     r = new RatedAnswers();
@@ -43,7 +43,7 @@ function ratedAnswers(tutor: Tutor): RatedAnswers {
  * the answer is remembered in memory, and written only when someone votes.
  */
 export function feedbackChoices(
-  tutor: Tutor,
+  tutor: TutorContext,
   ctx: Invocation,
   path: readonly string[],
   args: RawArgs,

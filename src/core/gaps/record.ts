@@ -3,7 +3,7 @@ import { defineAction } from "../actions/types.js";
 import type { Invocation } from "../commands/types.js";
 import { t } from "../i18n.js";
 import { type Choice, reply } from "../reply.js";
-import type { Tutor } from "../tutor.js";
+import type { TutorContext } from "../context.js";
 import { say } from "../feedback/messages.js";
 import { gapTerms } from "./group.js";
 
@@ -18,7 +18,7 @@ const GAP_COMMANDS: ReadonlyMap<string, string> = new Map([
  * for other commands, or when the database refuses the write (the answer still goes out, logged).
  */
 export async function recordMiss(
-  tutor: Tutor,
+  tutor: TutorContext,
   ctx: Invocation,
   path: readonly string[],
   args: Record<string, unknown>,

@@ -3,7 +3,7 @@ import type { Locale } from "../i18n.js";
 import type { Block, Reply } from "../reply.js";
 import { reply } from "../reply.js";
 import type { RatedSource, Workspace } from "../storage/stores.js";
-import type { Tutor } from "../tutor.js";
+import type { TutorContext } from "../context.js";
 import { say } from "../feedback/messages.js";
 import { type GapGroup, groupGaps } from "./group.js";
 
@@ -28,7 +28,7 @@ export interface GapsReport {
 }
 
 /** "What to write next in the notes": for one workspace, or (the CLI) every workspace of the database. */
-export async function gapsReport(tutor: Tutor, where: Workspace | null): Promise<GapsReport> {
+export async function gapsReport(tutor: TutorContext, where: Workspace | null): Promise<GapsReport> {
   const since = new Date(tutor.now().getTime() - GAPS_WINDOW_DAYS * 86_400_000).toISOString();
   const refused = tutor.notes.refused;
   return {

@@ -2,7 +2,7 @@ import { Cron } from "croner";
 import { findCommand } from "../../knowledge/catalog/index.js";
 import type { KnowledgeIndex } from "../../knowledge/search.js";
 import { bestPassage } from "../answers/passages.js";
-import type { Invocation, Platform } from "../commands/types.js";
+import type { Invocation, Platform } from "../invocation.js";
 import { type Locale, t } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { ChannelPoster } from "../ports.js";

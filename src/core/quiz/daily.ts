@@ -1,5 +1,5 @@
 import { Cron } from "croner";
-import type { Platform } from "../commands/types.js";
+import type { Platform } from "../invocation.js";
 import type { Locale } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { ChannelPoster } from "../ports.js";

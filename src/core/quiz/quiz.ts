@@ -1,9 +1,8 @@
 import type { KnowledgeIndex } from "../../knowledge/search.js";
-import type { ActionResult } from "../actions/types.js";
-import type { Invocation } from "../commands/types.js";
+import type { Invocation } from "../invocation.js";
 import { UserError } from "../errors.js";
 import { type Locale, t } from "../i18n.js";
-import { type Reply, reply } from "../reply.js";
+import { type ActionResult, type Reply, reply } from "../reply.js";
 import type { Person, QuizStore, StateStores } from "../storage/stores.js";
 import { QuestionBank, type Question } from "./questions.js";
 import { seedOf } from "./random.js";
