@@ -48,6 +48,11 @@ function cloneNotes(config: Config): void {
   try {
     ensureCloneSync(git, gitNotesDirOf(config));
   } catch (err) {
+    if ((err as NodeJS.ErrnoException | null)?.code === "ENOENT")
+      throw new ConfigError(
+        "Configuration error: TUTOR_NOTES_GIT needs the git program, which is not installed here (the container " +
+          "image has none: run a git-sync sidecar into the notes folder instead, see the README)",
+      );
     const detail = err instanceof Error ? err.message.split("\n")[0] : String(err);
     throw new ConfigError(`Configuration error: TUTOR_NOTES_GIT: cannot clone the repository (${detail})`);
   }

@@ -37,4 +37,21 @@ describe("composeTutor", () => {
     );
     expect((failed as Error).message).not.toContain("s3cret");
   });
+
+  it("TUTOR_NOTES_GIT without a git program says so in one line, instead of failing to clone", async () => {
+    const config = loadConfig({
+      TUTOR_DB: path.join(tmp.dir, "t3.sqlite"),
+      TUTOR_NOTES_GIT: "file:///nowhere/notes.git",
+      TUTOR_NOTES_GIT_DIR: path.join(tmp.dir, "clone"),
+    });
+    const saved = process.env.PATH;
+    process.env.PATH = path.join(tmp.dir, "no-programs-here");
+    try {
+      const failed = await composeTutor(config, { logger: silentLogger }).catch((err: unknown) => err);
+      expect(failed).toBeInstanceOf(ConfigError);
+      expect((failed as Error).message).toMatch(/TUTOR_NOTES_GIT needs the git program/);
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
 });

@@ -10,7 +10,8 @@ const run = promisify(execFile);
 export const GIT_TIMEOUT_MS = 120_000;
 
 /** Git must never wait for a password on a terminal nobody watches. */
-const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "echo" };
+/** git never prompts (no terminal to answer it); read when git runs, so the PATH is the current one. */
+const gitEnv = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "echo" });
 
 /** `TUTOR_NOTES_GIT`: a repository URL, optionally followed by `#branch` (default `main`). */
 export interface GitSource {
@@ -55,7 +56,7 @@ export function ensureCloneSync(source: GitSource, dir: string): void {
     "git",
     ["clone", "--quiet", "--single-branch", "--branch", source.branch, "--", source.url, dir],
     {
-      env: GIT_ENV,
+      env: gitEnv(),
       timeout: GIT_TIMEOUT_MS,
       stdio: ["ignore", "ignore", "pipe"],
     },
@@ -68,7 +69,7 @@ export function ensureCloneSync(source: GitSource, dir: string): void {
  */
 export async function pullNotes(source: GitSource, dir: string): Promise<string | null> {
   const git = (args: string[]) =>
-    run("git", ["-C", dir, ...args], { env: GIT_ENV, timeout: GIT_TIMEOUT_MS }).then((r) => r.stdout.trim());
+    run("git", ["-C", dir, ...args], { env: gitEnv(), timeout: GIT_TIMEOUT_MS }).then((r) => r.stdout.trim());
   await git(["fetch", "--quiet", "origin", "--", source.branch]);
   const head = await git(["rev-parse", "HEAD"]);
   const fetched = await git(["rev-parse", "FETCH_HEAD"]);
