@@ -23,10 +23,17 @@ const profileSchema = z.object({
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: "string", default: "30" }, callers: { type: "string" } },
+  options: {
+    top: { type: "string", default: "30" },
+    callers: { type: "string" },
+    inclusive: { type: "string" },
+  },
 });
 const file = positionals[0];
-if (!file) throw new Error("usage: tsx bench/profile-top.ts FILE.cpuprofile [--top N] [--callers NAME]");
+if (!file)
+  throw new Error(
+    "usage: tsx bench/profile-top.ts FILE.cpuprofile [--top N] [--callers NAME] [--inclusive URL-REGEX]",
+  );
 const profile = profileSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 
@@ -96,4 +103,30 @@ if (values.callers) {
   console.log(`\ncallers of ${values.callers}`);
   for (const [k, us] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, top))
     console.log(`${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+}
+
+// --inclusive REGEX: for functions in modules matching REGEX, their total time (self and everything they
+// called, each sample counted once per function however deep the recursion).
+if (values.inclusive) {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const re = new RegExp(values.inclusive);
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let p: number | undefined = id; p !== undefined; p = parent.get(p)) {
+      const f = byId.get(p)!.callFrame;
+      const mod = moduleOf(f.url);
+      if (!re.test(mod)) continue;
+      const key = `${f.functionName || "(anonymous)"} ${mod}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    }
+  });
+  console.log(`\ninclusive time of functions in ${values.inclusive}`);
+  for (const [k, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(
+      `${((100 * us) / busy).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`,
+    );
 }
