@@ -84,6 +84,12 @@ export const configSchema = z
      * shared by every replica. Unset: the SQLite file TUTOR_DB, which also holds the knowledge index.
      */
     DATABASE_URL: postgresUrl,
+    /**
+     * `postgres`: the state must be in PostgreSQL, and an empty DATABASE_URL stops start-up (set by the
+     * replica overlays: a replica falling back to its own SQLite file would disagree with the others).
+     * `auto` (default): PostgreSQL when DATABASE_URL is set, else the SQLite file.
+     */
+    TUTOR_STATE_STORE: z.enum(["auto", "postgres"]).default("auto"),
     TUTOR_LOCALE: z.enum(["en", "ja"]).default("en"),
     TUTOR_ADMINS: z
       .string()
@@ -169,6 +175,12 @@ export const configSchema = z
     TUTOR_NOTES_URL: optionalUrl,
   })
   .superRefine((c, ctx) => {
+    if (c.TUTOR_STATE_STORE === "postgres" && !c.DATABASE_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: "is required with TUTOR_STATE_STORE=postgres (the state of several replicas must be shared)",
+      });
     if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
       ctx.addIssue({
         code: "custom",

@@ -87,7 +87,9 @@ function processEnv(
       .filter(([, e]) => typeof e.value === "string")
       .map(([n, e]) => [n, e.value as string]),
   );
-  return { ...configMap, ...SECRETS, ...literals, ...fromPod };
+  // The database Secret (referenced, never applied) holds a URL in a real cluster.
+  const database = { DATABASE_URL: "postgres://tutor:pw@db:5432/tutor" };
+  return { ...configMap, ...SECRETS, ...database, ...literals, ...fromPod };
 }
 
 describe("kustomize overlays", () => {
@@ -178,11 +180,16 @@ describe("overlay postgres", () => {
       processEnv(postgres, container, { DATABASE_URL: "postgres://tutor:pw@db:5432/tutor" }),
     );
     expect(config.DATABASE_URL).toBe("postgres://tutor:pw@db:5432/tutor");
+    // An empty value (Kubernetes cannot tell) stops the replica rather than leaving it on its own SQLite file.
+    expect(envOf(container).get("TUTOR_STATE_STORE")?.value).toBe("postgres");
+    expect(() => loadConfig(processEnv(postgres, container, { DATABASE_URL: "" }))).toThrow(/DATABASE_URL/);
   });
 
   it("Discord is off in the replicas (two would both be shard 0 of 1)", () => {
     expect(envOf(container).get("DISCORD_TOKEN")).toEqual({ name: "DISCORD_TOKEN", value: "" });
-    const config = loadConfig(processEnv(postgres, container));
+    const config = loadConfig(
+      processEnv(postgres, container, { DATABASE_URL: "postgres://tutor:pw@db:5432/tutor" }),
+    );
     expect(config.DISCORD_TOKEN).toBeUndefined();
     expect(config.SLACK_BOT_TOKEN).toBe(SECRETS.SLACK_BOT_TOKEN);
   });
