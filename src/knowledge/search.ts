@@ -1,4 +1,6 @@
 import type Database from "better-sqlite3";
+
+type Statement = Database.Statement;
 import { allCommands, findCommand, suggestCommands } from "./catalog/index.js";
 import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown, tokenize } from "./command-line.js";
@@ -185,7 +187,7 @@ export class KnowledgeIndex {
   private derived(e: StoredEntry): Derived {
     let d = this.derivedCache.get(e.id);
     if (!d) {
-      const row = this.db.prepare("SELECT words FROM entries WHERE id = ?").get(e.id) as { words: string };
+      const row = this.statement("SELECT words FROM entries WHERE id = ?").get(e.id) as { words: string };
       const heading = e.path[e.path.length - 1] ?? "";
       d = {
         words: new Set(row.words.split(/[ \n]/)),
@@ -258,27 +260,55 @@ export class KnowledgeIndex {
   private entry(id: number, row?: EntryRow): StoredEntry {
     let e = this.byIds.get(id);
     if (!e) {
-      const r = row ?? (this.db.prepare("SELECT * FROM entries WHERE id = ?").get(id) as EntryRow);
+      const r = row ?? (this.statement("SELECT * FROM entries WHERE id = ?").get(id) as EntryRow);
       e = toEntry(r, this.label);
       this.byIds.set(id, e);
     }
     return e;
   }
 
+  // The index never changes under a KnowledgeIndex (a reload builds a new one), so what is read is kept.
+  private readonly statements = new Map<string, Statement>();
+  private readonly kindLists = new Map<string, StoredEntry[]>();
+  private readonly sectionLists = new Map<string, StoredEntry[]>();
+
+  /** A statement prepared once per index (better-sqlite3 statements are reusable). */
+  private statement(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   allEntries(kind?: EntryKind): StoredEntry[] {
-    const rows = (
-      kind
-        ? this.db.prepare("SELECT * FROM entries WHERE kind = ? ORDER BY id").all(kind)
-        : this.db.prepare("SELECT * FROM entries ORDER BY id").all()
-    ) as EntryRow[];
-    return rows.map((r) => this.entry(r.id, r));
+    const key = kind ?? "";
+    let list = this.kindLists.get(key);
+    if (!list) {
+      const rows = (
+        kind
+          ? this.statement("SELECT * FROM entries WHERE kind = ? ORDER BY id").all(kind)
+          : this.statement("SELECT * FROM entries ORDER BY id").all()
+      ) as EntryRow[];
+      list = rows.map((r) => this.entry(r.id, r));
+      this.kindLists.set(key, list);
+    }
+    return [...list];
   }
 
   entriesOfSection(file: string, anchor: string): StoredEntry[] {
-    const rows = this.db
-      .prepare("SELECT * FROM entries WHERE file = ? AND anchor = ? ORDER BY id")
-      .all(file, anchor) as EntryRow[];
-    return rows.map((r) => this.entry(r.id, r));
+    const key = `${file}#${anchor}`;
+    let list = this.sectionLists.get(key);
+    if (!list) {
+      const rows = this.statement("SELECT * FROM entries WHERE file = ? AND anchor = ? ORDER BY id").all(
+        file,
+        anchor,
+      ) as EntryRow[];
+      list = rows.map((r) => this.entry(r.id, r));
+      this.sectionLists.set(key, list);
+    }
+    return [...list];
   }
 
   /** Canonical commands the notes use, most used first. */

@@ -582,6 +582,16 @@ function scoreSpelling(typed: string[], spelling: string[]): number | undefined 
  * tool word is compared exactly with the words after the tool ("cp" → docker container cp, kubectl cp).
  * Returns [] when nothing is plausible ("git rebase").
  */
+let spellingList: { command: CatalogCommand; words: string[] }[] | undefined;
+
+/** Every spelling of every command (name and aliases) as words, split once. */
+function spellingWords(): { command: CatalogCommand; words: string[] }[] {
+  spellingList ??= allCommands.flatMap((command) =>
+    [command.name, ...command.aliases].map((spelling) => ({ command, words: spelling.split(" ") })),
+  );
+  return spellingList;
+}
+
 export function suggestCommands(text: string, limit = 5): string[] {
   if (limit <= 0) return [];
   const typed = commandWords(text);
@@ -590,17 +600,15 @@ export function suggestCommands(text: string, limit = 5): string[] {
   const hasTool = [...roots.keys()].some((tool) => scoreSpelling([first], [tool]) !== undefined);
 
   const candidates: Candidate[] = [];
-  for (const command of allCommands) {
-    for (const spelling of [command.name, ...command.aliases]) {
-      const words = spelling.split(" ");
-      const distance = hasTool
-        ? scoreSpelling(typed, words)
-        : words.slice(1).every((w, k) => typed[k] === w)
-          ? 0
-          : undefined;
-      if (distance !== undefined && (hasTool || words.length > 1))
-        candidates.push({ command, words, distance });
-    }
+  for (const { command, words } of spellingWords()) {
+    // Without a tool word ("rollout undo"), a spelling counts only when its words after the tool are typed.
+    if (!hasTool && (words.length < 2 || words[1] !== first)) continue;
+    const distance = hasTool
+      ? scoreSpelling(typed, words)
+      : words.slice(1).every((w, k) => typed[k] === w)
+        ? 0
+        : undefined;
+    if (distance !== undefined) candidates.push({ command, words, distance });
   }
   // A group ("docker compose") is not worth suggesting when one of its subcommands matched as well.
   const kept = candidates.filter(
