@@ -1,3 +1,4 @@
+import { prepared } from "./prepared.js";
 import {
   type ChannelSettings,
   channelModeSchema,
@@ -34,33 +35,31 @@ export class SqliteChannelSettingsStore implements ChannelSettingsStore {
         mode: change.mode ?? current.mode,
         ephemeral: change.ephemeral ?? current.ephemeral,
       };
-      this.db
-        .prepare(
-          `INSERT INTO channel_settings (platform, workspace_id, channel_id, mode, ephemeral, updated_by, updated_at)
+      prepared(
+        this.db,
+        `INSERT INTO channel_settings (platform, workspace_id, channel_id, mode, ephemeral, updated_by, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET mode = excluded.mode,
              ephemeral = excluded.ephemeral, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-        )
-        .run(
-          place.platform,
-          place.workspaceId,
-          place.channelId,
-          next.mode,
-          next.ephemeral ? 1 : 0,
-          by,
-          now.toISOString(),
-        );
+      ).run(
+        place.platform,
+        place.workspaceId,
+        place.channelId,
+        next.mode,
+        next.ephemeral ? 1 : 0,
+        by,
+        now.toISOString(),
+      );
       return { ...next, updatedBy: by, updatedAt: now.toISOString() };
     })();
   }
 
   private read(place: Place): StoredChannelSettings {
-    const row = this.db
-      .prepare(
-        `SELECT mode, ephemeral, updated_by, updated_at FROM channel_settings
+    const row = prepared(
+      this.db,
+      `SELECT mode, ephemeral, updated_by, updated_at FROM channel_settings
          WHERE platform = ? AND workspace_id = ? AND channel_id = ?`,
-      )
-      .get(place.platform, place.workspaceId, place.channelId) as Row | undefined;
+    ).get(place.platform, place.workspaceId, place.channelId) as Row | undefined;
     if (!row) return { ...DEFAULT_CHANNEL_SETTINGS, updatedBy: null, updatedAt: null };
     // A value another version wrote that this one does not know reads as the default mode.
     const mode = channelModeSchema.safeParse(row.mode);

@@ -1,3 +1,4 @@
+import { prepared } from "./prepared.js";
 import type { Question } from "../../quiz/questions.js";
 import type { Db } from "../database.js";
 import type {
@@ -57,28 +58,28 @@ export function insertPost(
   createdBy: string | null,
   postDate: string | null,
 ): Post | null {
-  db.prepare(
+  prepared(
+    db,
     "INSERT OR IGNORE INTO quiz_questions (id, kind, topic, json, created_at) VALUES (?, ?, ?, ?, ?)",
   ).run(q.id, q.kind, q.topic, JSON.stringify(q), now.toISOString());
-  const info = db
-    .prepare(
-      `INSERT OR IGNORE INTO quiz_posts (platform, workspace_id, channel_id, kind, question_id, post_date, created_by, created_at)
+  const info = prepared(
+    db,
+    `INSERT OR IGNORE INTO quiz_posts (platform, workspace_id, channel_id, kind, question_id, post_date, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      place.platform,
-      place.workspaceId,
-      place.channelId,
-      kind,
-      q.id,
-      postDate,
-      createdBy,
-      now.toISOString(),
-    );
+  ).run(
+    place.platform,
+    place.workspaceId,
+    place.channelId,
+    kind,
+    q.id,
+    postDate,
+    createdBy,
+    now.toISOString(),
+  );
   if (info.changes === 0) return null;
-  const row = db
-    .prepare("SELECT * FROM quiz_posts WHERE id = ?")
-    .get(Number(info.lastInsertRowid)) as PostRow;
+  const row = prepared(db, "SELECT * FROM quiz_posts WHERE id = ?").get(
+    Number(info.lastInsertRowid),
+  ) as PostRow;
   return toPost(row);
 }
 
@@ -86,7 +87,7 @@ export class SqliteQuizStore implements QuizStore {
   constructor(private readonly db: Db) {}
 
   async question(id: string): Promise<Question | undefined> {
-    const row = this.db.prepare("SELECT json FROM quiz_questions WHERE id = ?").get(id) as
+    const row = prepared(this.db, "SELECT json FROM quiz_questions WHERE id = ?").get(id) as
       | { json: string }
       | undefined;
     return row ? (JSON.parse(row.json) as Question) : undefined;
@@ -104,18 +105,19 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   async post(id: number): Promise<Post | null> {
-    const row = this.db.prepare("SELECT * FROM quiz_posts WHERE id = ?").get(id) as PostRow | undefined;
+    const row = prepared(this.db, "SELECT * FROM quiz_posts WHERE id = ?").get(id) as PostRow | undefined;
     return row ? toPost(row) : null;
   }
 
   async setMessageId(postId: number, messageId: string): Promise<void> {
-    this.db.prepare("UPDATE quiz_posts SET message_id = ? WHERE id = ?").run(messageId, postId);
+    prepared(this.db, "UPDATE quiz_posts SET message_id = ? WHERE id = ?").run(messageId, postId);
   }
 
   async markRevealed(postId: number, now: Date): Promise<void> {
-    this.db
-      .prepare("UPDATE quiz_posts SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL")
-      .run(now.toISOString(), postId);
+    prepared(this.db, "UPDATE quiz_posts SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL").run(
+      now.toISOString(),
+      postId,
+    );
   }
 
   async dailyPost(place: Place, date: string): Promise<Post | null> {
@@ -141,31 +143,32 @@ export class SqliteQuizStore implements QuizStore {
   }
 
   private onePost(sql: string, place: Place, date: string): Post | null {
-    const row = this.db.prepare(sql).get(place.platform, place.workspaceId, place.channelId, date) as
+    const row = prepared(this.db, sql).get(place.platform, place.workspaceId, place.channelId, date) as
       | PostRow
       | undefined;
     return row ? toPost(row) : null;
   }
 
   async releaseClaim(postId: number): Promise<void> {
-    this.db
-      .prepare(
-        "DELETE FROM quiz_posts WHERE id = ? AND message_id IS NULL AND NOT EXISTS (SELECT 1 FROM quiz_answers WHERE post_id = ?)",
-      )
-      .run(postId, postId);
+    prepared(
+      this.db,
+      "DELETE FROM quiz_posts WHERE id = ? AND message_id IS NULL AND NOT EXISTS (SELECT 1 FROM quiz_answers WHERE post_id = ?)",
+    ).run(postId, postId);
   }
 
   async dailyPosts(place: Place): Promise<Post[]> {
-    const rows = this.db
-      .prepare(`SELECT * FROM quiz_posts WHERE ${DAILY_OF_CHANNEL} ORDER BY post_date`)
-      .all(place.platform, place.workspaceId, place.channelId) as PostRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT * FROM quiz_posts WHERE ${DAILY_OF_CHANNEL} ORDER BY post_date`,
+    ).all(place.platform, place.workspaceId, place.channelId) as PostRow[];
     return rows.map(toPost);
   }
 
   async existingAnswer(postId: number, userId: string): Promise<{ choice: number; correct: boolean } | null> {
-    const row = this.db
-      .prepare("SELECT choice, correct FROM quiz_answers WHERE post_id = ? AND user_id = ?")
-      .get(postId, userId) as { choice: number; correct: number } | undefined;
+    const row = prepared(
+      this.db,
+      "SELECT choice, correct FROM quiz_answers WHERE post_id = ? AND user_id = ?",
+    ).get(postId, userId) as { choice: number; correct: number } | undefined;
     return row ? { choice: row.choice, correct: row.correct === 1 } : null;
   }
 
@@ -175,59 +178,54 @@ export class SqliteQuizStore implements QuizStore {
   ): Promise<boolean> {
     const { post, user } = a;
     return this.db.transaction(() => {
-      const info = this.db
-        .prepare(
-          `INSERT OR IGNORE INTO quiz_answers
+      const info = prepared(
+        this.db,
+        `INSERT OR IGNORE INTO quiz_answers
            (post_id, platform, workspace_id, channel_id, user_id, user_name, question_id, choice, correct, answer_date, answered_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          post.id,
-          post.platform,
-          post.workspaceId,
-          post.channelId,
-          user.id,
-          user.name ?? null,
-          post.questionId,
-          a.choice,
-          a.correct ? 1 : 0,
-          a.answerDate,
-          a.now.toISOString(),
-        );
+      ).run(
+        post.id,
+        post.platform,
+        post.workspaceId,
+        post.channelId,
+        user.id,
+        user.name ?? null,
+        post.questionId,
+        a.choice,
+        a.correct ? 1 : 0,
+        a.answerDate,
+        a.now.toISOString(),
+      );
       if (info.changes === 0) return false;
       if (review) {
         const key = [post.platform, post.workspaceId, user.id, post.questionId] as const;
-        const row = this.db
-          .prepare(
-            "SELECT card_json, due_at FROM srs_cards WHERE platform = ? AND workspace_id = ? AND user_id = ? AND question_id = ?",
-          )
-          .get(...key) as { card_json: string; due_at: string } | undefined;
+        const row = prepared(
+          this.db,
+          "SELECT card_json, due_at FROM srs_cards WHERE platform = ? AND workspace_id = ? AND user_id = ? AND question_id = ?",
+        ).get(...key) as { card_json: string; due_at: string } | undefined;
         const next = review(row ? { json: row.card_json, dueAt: row.due_at } : undefined);
-        this.db
-          .prepare(
-            `INSERT INTO srs_cards (platform, workspace_id, user_id, question_id, card_json, due_at) VALUES (?, ?, ?, ?, ?, ?)
+        prepared(
+          this.db,
+          `INSERT INTO srs_cards (platform, workspace_id, user_id, question_id, card_json, due_at) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (platform, workspace_id, user_id, question_id) DO UPDATE SET card_json = excluded.card_json, due_at = excluded.due_at`,
-          )
-          .run(...key, next.json, next.dueAt);
+        ).run(...key, next.json, next.dueAt);
       }
       return true;
     })();
   }
 
   async answerCount(postId: number): Promise<AnswerCount> {
-    return this.db
-      .prepare(
-        "SELECT count(*) AS total, coalesce(sum(correct), 0) AS correct FROM quiz_answers WHERE post_id = ?",
-      )
-      .get(postId) as AnswerCount;
+    return prepared(
+      this.db,
+      "SELECT count(*) AS total, coalesce(sum(correct), 0) AS correct FROM quiz_answers WHERE post_id = ?",
+    ).get(postId) as AnswerCount;
   }
 
   async seenQuestions(who: Person): Promise<Set<string>> {
-    const rows = this.db
-      .prepare(
-        "SELECT DISTINCT question_id FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ?",
-      )
-      .all(who.platform, who.workspaceId, who.userId) as { question_id: string }[];
+    const rows = prepared(
+      this.db,
+      "SELECT DISTINCT question_id FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ?",
+    ).all(who.platform, who.workspaceId, who.userId) as { question_id: string }[];
     return new Set(rows.map((r) => r.question_id));
   }
 }

@@ -1,3 +1,4 @@
+import { prepared } from "./prepared.js";
 import type { Db } from "../database.js";
 import type { Person, Place, ScoreRow, ScoreStore } from "../stores.js";
 
@@ -5,9 +6,9 @@ export class SqliteScoreStore implements ScoreStore {
   constructor(private readonly db: Db) {}
 
   async leaderboard(place: Place, since: Date | null, limit: number): Promise<ScoreRow[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT user_id, sum(correct) AS points, count(*) AS answered,
+    const rows = prepared(
+      this.db,
+      `SELECT user_id, sum(correct) AS points, count(*) AS answered,
                 coalesce((SELECT b.user_name FROM quiz_answers b WHERE b.platform = quiz_answers.platform
                   AND b.workspace_id = quiz_answers.workspace_id AND b.user_id = quiz_answers.user_id
                   AND b.user_name IS NOT NULL ORDER BY b.answered_at DESC LIMIT 1), user_id) AS name,
@@ -17,8 +18,7 @@ export class SqliteScoreStore implements ScoreStore {
          GROUP BY user_id
          ORDER BY points DESC, coalesce(last_point, '9999') ASC, user_id ASC
          LIMIT ?`,
-      )
-      .all(place.platform, place.workspaceId, place.channelId, since?.toISOString() ?? "", limit) as {
+    ).all(place.platform, place.workspaceId, place.channelId, since?.toISOString() ?? "", limit) as {
       user_id: string;
       name: string;
       points: number;
@@ -28,32 +28,29 @@ export class SqliteScoreStore implements ScoreStore {
   }
 
   async totals(who: Person, channelId?: string): Promise<{ answered: number; correct: number }> {
-    return this.db
-      .prepare(
-        `SELECT count(*) AS answered, coalesce(sum(correct), 0) AS correct FROM quiz_answers
+    return prepared(
+      this.db,
+      `SELECT count(*) AS answered, coalesce(sum(correct), 0) AS correct FROM quiz_answers
          WHERE platform = ? AND workspace_id = ? AND user_id = ? ${channelId ? "AND channel_id = ?" : ""}`,
-      )
-      .get(...args(who, channelId)) as { answered: number; correct: number };
+    ).get(...args(who, channelId)) as { answered: number; correct: number };
   }
 
   async dailyAnswerDates(who: Person, channelId?: string): Promise<string[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT DISTINCT a.answer_date AS d FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id
+    const rows = prepared(
+      this.db,
+      `SELECT DISTINCT a.answer_date AS d FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id
          WHERE p.kind = 'daily' AND a.platform = ? AND a.workspace_id = ? AND a.user_id = ?
          ${channelId ? "AND a.channel_id = ?" : ""} ORDER BY d`,
-      )
-      .all(...args(who, channelId)) as { d: string }[];
+    ).all(...args(who, channelId)) as { d: string }[];
     return rows.map((r) => r.d);
   }
 
   async latestName(who: Person): Promise<string | undefined> {
-    const row = this.db
-      .prepare(
-        `SELECT user_name FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ?
+    const row = prepared(
+      this.db,
+      `SELECT user_name FROM quiz_answers WHERE platform = ? AND workspace_id = ? AND user_id = ?
          AND user_name IS NOT NULL ORDER BY answered_at DESC LIMIT 1`,
-      )
-      .get(who.platform, who.workspaceId, who.userId) as { user_name: string } | undefined;
+    ).get(who.platform, who.workspaceId, who.userId) as { user_name: string } | undefined;
     return row?.user_name;
   }
 }

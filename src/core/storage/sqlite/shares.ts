@@ -1,3 +1,4 @@
+import { prepared } from "./prepared.js";
 import type { Db } from "../database.js";
 import { type SharedAnswer, type ShareStore, shareCutoff } from "../stores.js";
 
@@ -6,36 +7,34 @@ export class SqliteShareStore implements ShareStore {
 
   async record(share: SharedAnswer, now: Date): Promise<void> {
     this.db.transaction(() => {
-      this.db.prepare("DELETE FROM shared_answers WHERE created_at < ?").run(shareCutoff(now));
-      this.db
-        .prepare(
-          `INSERT OR IGNORE INTO shared_answers (id, platform, workspace_id, user_id, command, args_json, created_at)
+      prepared(this.db, "DELETE FROM shared_answers WHERE created_at < ?").run(shareCutoff(now));
+      prepared(
+        this.db,
+        `INSERT OR IGNORE INTO shared_answers (id, platform, workspace_id, user_id, command, args_json, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          share.id,
-          share.platform,
-          share.workspaceId,
-          share.userId,
-          share.command,
-          share.argsJson,
-          now.toISOString(),
-        );
+      ).run(
+        share.id,
+        share.platform,
+        share.workspaceId,
+        share.userId,
+        share.command,
+        share.argsJson,
+        now.toISOString(),
+      );
     })();
   }
 
   async find(id: string, now: Date): Promise<SharedAnswer | undefined> {
-    const row = this.db
-      .prepare(
-        `SELECT id, platform, workspace_id, user_id, command, args_json FROM shared_answers
+    const row = prepared(
+      this.db,
+      `SELECT id, platform, workspace_id, user_id, command, args_json FROM shared_answers
          WHERE id = ? AND created_at >= ?`,
-      )
-      .get(id, shareCutoff(now)) as ShareRow | undefined;
+    ).get(id, shareCutoff(now)) as ShareRow | undefined;
     return row ? toShare(row) : undefined;
   }
 
   async count(): Promise<number> {
-    return (this.db.prepare("SELECT count(*) AS n FROM shared_answers").get() as { n: number }).n;
+    return (prepared(this.db, "SELECT count(*) AS n FROM shared_answers").get() as { n: number }).n;
   }
 }
 
