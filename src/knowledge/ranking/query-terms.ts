@@ -52,6 +52,9 @@ export function unknownWordFactor(word: string): number {
   return UNKNOWN_WORD_FACTOR.latinOrKatakana;
 }
 
+/** Typo readings remembered per analyzer before the memory starts afresh (a few hundred kB at most). */
+const CORRECTIONS_KEPT = 4096;
+
 /** Whether two words differ by one swap of neighbouring letters (deploymnet, deployment). */
 function isSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
@@ -89,8 +92,23 @@ export class QueryAnalyzer {
     return { latin: this.latinVocab, japanese: this.japaneseVocab, katakana: this.katakanaVocab };
   }
 
-  /** The folder's word nearest to a typed word it does not have, when one is close enough and unambiguous. */
+  private readonly corrections = new Map<string, string | null>();
+
+  /**
+   * The folder's word nearest to a typed word it does not have, when one is close enough and unambiguous.
+   * Remembered per word (the folder's vocabulary does not change under an analyzer; the same unknown words
+   * come back in many questions), at most CORRECTIONS_KEPT of them.
+   */
   correct(word: string): string | null {
+    const known = this.corrections.get(word);
+    if (known !== undefined) return known;
+    const fixed = this.nearest(word);
+    if (this.corrections.size >= CORRECTIONS_KEPT) this.corrections.clear();
+    this.corrections.set(word, fixed);
+    return fixed;
+  }
+
+  private nearest(word: string): string | null {
     const chars = [...word].length;
     let pool: string[];
     let bound: number;
