@@ -13,7 +13,7 @@ import { NotesError } from "./knowledge/notes-loader.js";
 import { type HealthServer, startHealthServer } from "./service/http.js";
 import { Metrics } from "./service/metrics.js";
 import { serveDashboard, startTerminalDashboard } from "./service/dashboard/index.js";
-import { createSurfaces, platformsConfigured } from "./service/surfaces.js";
+import { loadAdapters, platformsConfigured, startSurfaces } from "./service/surfaces.js";
 
 function terminalWanted(config: Config): boolean {
   if (config.TUTOR_TERMINAL === "on") return true;
@@ -84,6 +84,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
   const logger: Logger = createLogger({
     level: terminal ? (config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL) : config.LOG_LEVEL,
   });
+  // The platforms' adapters load while the tutor opens (their frameworks are most of the start-up's imports).
+  const adapters = terminal ? {} : loadAdapters(config);
   // The tutor as the configuration describes it: notes clone, state stores, index, language model.
   let composed: Composed;
   try {
@@ -153,11 +155,9 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     ],
   });
   const dashboard = await serveDashboard({ tutor, config, logger, http });
-  surfaces = await createSurfaces({ tutor, config, logger, http, metrics });
-  for (const s of surfaces) {
-    await s.start();
-    metrics.connected.set({ platform: s.name }, s.connected() ? 1 : 0);
-  }
+  // Slack and Discord connect at the same time (one's handshake no longer waits for the other's).
+  surfaces = await startSurfaces({ tutor, config, logger, http, metrics }, adapters);
+  for (const s of surfaces) metrics.connected.set({ platform: s.name }, s.connected() ? 1 : 0);
   // Core speaks first through each platform: daily quiz posts and onboarding reminders.
   await tutor.daily.start(surfaces.map((s) => s.poster));
   tutor.onboarding.startNudges(surfaces.map((s) => s.poster));
