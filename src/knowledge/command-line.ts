@@ -1,3 +1,4 @@
+import { referenceMessage } from "./catalog/messages.js";
 import {
   type CommandMatch,
   commandsWithFlag,
@@ -351,7 +352,7 @@ function breakDownWords(tokens: readonly string[]): Breakdown {
 
 export type Segment =
   /** A docker or kubectl command, broken down. `nested`: inside `$(…)` or backquotes of another part. */
-  | { kind: "command"; text: string; breakdown: Breakdown; nested?: boolean }
+  | { kind: "command"; text: string; breakdown: Breakdown; nested?: boolean; runners?: string[] }
   /** Another program (`grep`, `tee`, `cat`): named, not explained. */
   | { kind: "other"; text: string; program: string; nested?: boolean }
   /** A line of output pasted with the command (`deployment "echo" rolled back`). */
@@ -447,13 +448,14 @@ function segmentsOf(text: string, depth: number, out: Segment[], outputAllowed: 
     let words: string[] = [];
     const flush = () => {
       if (words.length === 0) return;
-      const { words: rest } = runnerSkipped(words);
+      const { words: rest, skipped } = runnerSkipped(words);
       const shown = words.join(" ");
       const nested = depth > 0 ? { nested: true } : {};
+      const runners = skipped > 0 ? { runners: words.slice(0, skipped) } : {};
       if (rest.length > 0) {
         const resolved = resolveCommand(rest);
         if (resolved) {
-          out.push({ kind: "command", text: shown, breakdown: breakDownWords(rest), ...nested });
+          out.push({ kind: "command", text: shown, breakdown: breakDownWords(rest), ...nested, ...runners });
         } else {
           out.push({ kind: "other", text: shown, program: rest[0] ?? "", ...nested });
         }
@@ -510,6 +512,8 @@ export interface ExplainedPiece {
 export interface ExplainedPart {
   text: string;
   kind: Segment["kind"];
+  /** What runs the command, before it (`sudo`, `FOO=bar`, `time`), with what each does. */
+  runners?: { text: string; meaning: string }[];
   /** The canonical docker/kubectl command of the part. */
   command?: string;
   /** The other program (`grep`). */
@@ -547,6 +551,17 @@ function explainedPiece(p: Piece, locale: "en" | "ja"): ExplainedPiece {
   }
 }
 
+/** What a word that runs a command does (`sudo`, `NAME=value`, `env`, `time`, `nohup`); a flag of sudo's too. */
+export function runnerMeaning(word: string, locale: "en" | "ja"): string {
+  const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word);
+  if (assignment?.[1]) return referenceMessage("runnerEnv", locale, { name: assignment[1] });
+  if (word === "time") return referenceMessage("runnerTime", locale);
+  if (word === "nohup") return referenceMessage("runnerNohup", locale);
+  if (word === "env") return referenceMessage("runnerEnvCommand", locale);
+  if (word.startsWith("-")) return referenceMessage("runnerSudoFlag", locale);
+  return referenceMessage("runnerSudo", locale);
+}
+
 /**
  * Every part of a pasted line as plain data: each docker/kubectl command with each piece's meaning from
  * the reference, other programs and output lines named. For a JSON answer next to the notes' results.
@@ -560,6 +575,9 @@ export function explainLine(text: string, locale: "en" | "ja" = "en"): Explained
       text: s.text,
       kind: s.kind,
       ...(command ? { command: command.name } : {}),
+      ...(s.runners
+        ? { runners: s.runners.map((r) => ({ text: r, meaning: runnerMeaning(r, locale) })) }
+        : {}),
       pieces: s.breakdown.pieces.map((p) => {
         const e = explainedPiece(p, locale);
         return p.kind === "command" && command ? { ...e, meaning: command.summary[locale] } : e;

@@ -35,6 +35,7 @@ describe("a whole pasted line", () => {
     ] as const)
       expect(field(r, name)?.value, name).toMatch(meaning);
     expect(field(r, "tee log")?.value).toBe("`tee`: not a docker or kubectl command");
+    expect(field(r, "sudo")?.value).toMatch(/as root/);
     expect(fieldsOf(r).some((f) => f.value.includes("❓"))).toBe(false);
   });
 

@@ -200,3 +200,14 @@ describe("explainLine", () => {
     expect(part?.pieces?.[0]?.meaning).toMatch(/[ぁ-んァ-ヶ一-龠]/);
   });
 });
+
+describe("what runs a command is named, not dropped", () => {
+  it("sudo, its flags and environment assignments come with what each does", () => {
+    const [part] = explainLine("sudo -E FOO=bar docker run --rm nginx");
+    expect(part?.command).toBe("docker container run");
+    expect(part?.runners?.map((r) => r.text)).toEqual(["sudo", "-E", "FOO=bar"]);
+    expect(part?.runners?.[0]?.meaning).toMatch(/root/);
+    expect(part?.runners?.[2]?.meaning).toContain("`FOO`");
+    expect(explainLine("docker ps")[0]?.runners).toBeUndefined();
+  });
+});

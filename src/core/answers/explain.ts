@@ -1,6 +1,12 @@
 import { findCommand } from "../../knowledge/catalog/index.js";
 import { referenceMessage } from "../../knowledge/catalog/messages.js";
-import { breakDown, breakDownLine, type Piece } from "../../knowledge/command-line.js";
+import {
+  breakDown,
+  breakDownLine,
+  type Piece,
+  runnerMeaning,
+  type Segment,
+} from "../../knowledge/command-line.js";
 import type { ExplainOutcome, StoredEntry } from "../../knowledge/search.js";
 import type { Invocation } from "../commands/types.js";
 import { type Locale, t } from "../i18n.js";
@@ -99,14 +105,17 @@ function otherPartFields(
   const mainAt = segments.findIndex(
     (s) => s.kind === "command" && s.breakdown.match?.command === outcome.breakdown.match?.command,
   );
+  // What runs a command (`sudo`, `FOO=bar`) is named before it.
+  const runners = (s: Segment): Field[] =>
+    s.kind === "command" ? (s.runners ?? []).map((r) => ({ name: r, value: runnerMeaning(r, locale) })) : [];
   return segments.flatMap((s, i): Field[] => {
-    if (i === mainAt) return [];
+    if (i === mainAt) return runners(s);
     if (s.kind === "other")
       return [
         { name: s.text, value: referenceMessage("notDockerOrKubectl", locale, { program: s.program }) },
       ];
     if (s.kind === "output") return [{ name: s.text, value: referenceMessage("output", locale) }];
-    return breakdownFields(tutor, { ...outcome, breakdown: s.breakdown }, locale, []);
+    return [...runners(s), ...breakdownFields(tutor, { ...outcome, breakdown: s.breakdown }, locale, [])];
   });
 }
 
