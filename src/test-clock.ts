@@ -4,7 +4,10 @@
 import fs from "node:fs";
 import { ConfigError } from "./core/config.js";
 
-/** How often the file is looked at for a new instant (stat polling works on every file system). */
+/**
+ * How often the file is read for a new instant. Read, not stat'ed: two instants of the same length written
+ * within the file system's timestamp granularity leave size and mtime unchanged, and fs.watchFile misses them.
+ */
 const POLL_MS = 25;
 
 export interface FileClock {
@@ -49,12 +52,22 @@ export function fileClock(file: string): FileClock {
     // Listeners log their own failures; one failure must not stop the clock for the next change.
     chain = chain.catch(() => {});
   };
-  fs.watchFile(file, { interval: POLL_MS, persistent: false }, poll);
+  let polling = false;
+  const timer = setInterval(() => {
+    // One read at a time: a slow listener does not pile reads up behind it.
+    if (polling) return;
+    polling = true;
+    poll();
+    void chain.then(() => {
+      polling = false;
+    });
+  }, POLL_MS);
+  timer.unref();
   return {
     now: () => new Date(current.getTime()),
     onChange: (l) => {
       listeners.push(l);
     },
-    stop: () => fs.unwatchFile(file, poll),
+    stop: () => clearInterval(timer),
   };
 }
