@@ -1,4 +1,13 @@
 import { z } from "zod";
+import type {
+  DailyAnswerDay,
+  DashboardGap,
+  DashboardMember,
+  DashboardWorkspace,
+  DownVote,
+  LessonMark,
+  QuestionTally,
+} from "../dashboard/reader.js";
 
 /** The part of a stored question (`quiz_questions.json`) the dashboard groups by: its source section. */
 const storedSource = z.object({
@@ -18,3 +27,110 @@ export function questionSourceOf(json: string, topic: string): { path: string[];
   }
   return { path: [topic], source: "" };
 }
+
+// The dashboard's rows as either database returns them (PostgreSQL casts its counts to int), and the one
+// mapping from each to what the reader gives.
+
+export interface MemberRow {
+  user_id: string;
+  user_name: string | null;
+  channel_id: string;
+  started_at: string;
+  last_activity_at: string;
+  finished_at: string | null;
+}
+
+export const toMember = (r: MemberRow): DashboardMember => ({
+  userId: r.user_id,
+  userName: r.user_name,
+  channelId: r.channel_id,
+  startedAt: r.started_at,
+  lastActivityAt: r.last_activity_at,
+  finishedAt: r.finished_at,
+});
+
+export interface LessonRow {
+  user_id: string;
+  lesson_id: string;
+  status: "done" | "skipped";
+  completed_at: string;
+}
+
+export const toLessonMark = (r: LessonRow): LessonMark => ({
+  userId: r.user_id,
+  lessonId: r.lesson_id,
+  status: r.status,
+  completedAt: r.completed_at,
+});
+
+export interface TallyRow {
+  question_id: string;
+  topic: string;
+  json: string;
+  answered: number;
+  correct: number;
+}
+
+export const toTally = (r: TallyRow): QuestionTally => ({
+  questionId: r.question_id,
+  topic: r.topic,
+  ...questionSourceOf(r.json, r.topic),
+  answered: r.answered,
+  correct: r.correct,
+});
+
+export interface AnswerDayRow {
+  user_id: string;
+  date: string;
+  name: string;
+}
+
+export const toAnswerDay = (r: AnswerDayRow): DailyAnswerDay => ({
+  userId: r.user_id,
+  name: r.name,
+  date: r.date,
+});
+
+export interface DashboardGapRow {
+  id: number | string;
+  channel_id: string;
+  user_id: string;
+  command: string;
+  question: string;
+  terms: string;
+  notes_version: string;
+  asked_at: string;
+  requests: number;
+  last_requested_at: string | null;
+}
+
+export const toDashboardGap = (w: DashboardWorkspace, r: DashboardGapRow): DashboardGap => ({
+  id: Number(r.id),
+  platform: w.platform,
+  workspaceId: w.workspaceId,
+  channelId: r.channel_id,
+  userId: r.user_id,
+  command: r.command,
+  question: r.question,
+  terms: r.terms.split(" ").filter(Boolean),
+  notesVersion: r.notes_version,
+  askedAt: r.asked_at,
+  requests: r.requests,
+  lastRequestedAt: r.last_requested_at,
+});
+
+export interface DownVoteRow {
+  command: string;
+  question: string;
+  source: string | null;
+  reason: string | null;
+  updated_at: string;
+}
+
+export const toDownVote = (r: DownVoteRow): DownVote => ({
+  command: r.command,
+  question: r.question,
+  source: r.source,
+  reason: r.reason,
+  votedAt: r.updated_at,
+});

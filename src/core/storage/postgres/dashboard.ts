@@ -9,7 +9,20 @@ import type {
   LessonMark,
   QuestionTally,
 } from "../../dashboard/reader.js";
-import { questionSourceOf } from "../dashboard-rows.js";
+import {
+  type AnswerDayRow,
+  type DashboardGapRow,
+  type DownVoteRow,
+  type LessonRow,
+  type MemberRow,
+  type TallyRow,
+  toAnswerDay,
+  toDashboardGap,
+  toDownVote,
+  toLessonMark,
+  toMember,
+  toTally,
+} from "../dashboard-rows.js";
 import pg from "pg";
 import type { Queryable } from "./pool.js";
 
@@ -20,68 +33,32 @@ export class PostgresDashboardReader implements DashboardReader {
   constructor(private readonly db: Queryable) {}
 
   async members(w: DashboardWorkspace): Promise<DashboardMember[]> {
-    const { rows } = await this.db.query<{
-      user_id: string;
-      user_name: string | null;
-      channel_id: string;
-      started_at: string;
-      last_activity_at: string;
-      finished_at: string | null;
-    }>(
+    const { rows } = await this.db.query<MemberRow>(
       `SELECT user_id, user_name, channel_id, started_at, last_activity_at, finished_at
        FROM onboarding_members WHERE platform = $1 AND workspace_id = $2 ORDER BY started_at, user_id`,
       ws(w),
     );
-    return rows.map((r) => ({
-      userId: r.user_id,
-      userName: r.user_name,
-      channelId: r.channel_id,
-      startedAt: r.started_at,
-      lastActivityAt: r.last_activity_at,
-      finishedAt: r.finished_at,
-    }));
+    return rows.map(toMember);
   }
 
   async lessonMarks(w: DashboardWorkspace): Promise<LessonMark[]> {
-    const { rows } = await this.db.query<{
-      user_id: string;
-      lesson_id: string;
-      status: "done" | "skipped";
-      completed_at: string;
-    }>(
+    const { rows } = await this.db.query<LessonRow>(
       `SELECT user_id, lesson_id, status, completed_at FROM onboarding_progress
        WHERE platform = $1 AND workspace_id = $2 ORDER BY completed_at`,
       ws(w),
     );
-    return rows.map((r) => ({
-      userId: r.user_id,
-      lessonId: r.lesson_id,
-      status: r.status,
-      completedAt: r.completed_at,
-    }));
+    return rows.map(toLessonMark);
   }
 
   async questionTallies(w: DashboardWorkspace, since: string): Promise<QuestionTally[]> {
-    const { rows } = await this.db.query<{
-      question_id: string;
-      topic: string;
-      json: string;
-      answered: number;
-      correct: number;
-    }>(
+    const { rows } = await this.db.query<TallyRow>(
       `SELECT a.question_id, q.topic, q.json, count(*)::int AS answered, sum(a.correct::int)::int AS correct
        FROM quiz_answers a JOIN quiz_questions q ON q.id = a.question_id
        WHERE a.platform = $1 AND a.workspace_id = $2 AND a.answered_at >= $3
        GROUP BY a.question_id, q.topic, q.json`,
       [...ws(w), since],
     );
-    return rows.map((r) => ({
-      questionId: r.question_id,
-      topic: r.topic,
-      ...questionSourceOf(r.json, r.topic),
-      answered: r.answered,
-      correct: r.correct,
-    }));
+    return rows.map(toTally);
   }
 
   async participation(w: DashboardWorkspace, fromDate: string): Promise<DayCount[]> {
@@ -95,7 +72,7 @@ export class PostgresDashboardReader implements DashboardReader {
   }
 
   async dailyAnswerDays(w: DashboardWorkspace): Promise<DailyAnswerDay[]> {
-    const { rows } = await this.db.query<{ user_id: string; date: string; name: string }>(
+    const { rows } = await this.db.query<AnswerDayRow>(
       `SELECT d.user_id, d.date,
               coalesce((SELECT b.user_name FROM quiz_answers b WHERE b.platform = $1
                 AND b.workspace_id = $2 AND b.user_id = d.user_id
@@ -106,7 +83,7 @@ export class PostgresDashboardReader implements DashboardReader {
        ORDER BY d.user_id, d.date`,
       ws(w),
     );
-    return rows.map((r) => ({ userId: r.user_id, name: r.name, date: r.date }));
+    return rows.map(toAnswerDay);
   }
 
   async timezones(w: DashboardWorkspace): Promise<string[]> {
@@ -119,18 +96,7 @@ export class PostgresDashboardReader implements DashboardReader {
   }
 
   async gaps(w: DashboardWorkspace, since: string, limit: number): Promise<DashboardGap[]> {
-    const { rows } = await this.db.query<{
-      id: string | number;
-      channel_id: string;
-      user_id: string;
-      command: string;
-      question: string;
-      terms: string;
-      notes_version: string;
-      asked_at: string;
-      requests: number;
-      last_requested_at: string | null;
-    }>(
+    const { rows } = await this.db.query<DashboardGapRow>(
       `SELECT g.id, g.channel_id, g.user_id, g.command, g.question, g.terms, g.notes_version, g.asked_at,
               count(r.user_id)::int AS requests, max(r.requested_at) AS last_requested_at
        FROM note_gaps g LEFT JOIN note_requests r ON r.gap_id = g.id
@@ -138,42 +104,17 @@ export class PostgresDashboardReader implements DashboardReader {
        GROUP BY g.id ORDER BY g.asked_at DESC, g.id DESC LIMIT $4`,
       [...ws(w), since, limit],
     );
-    return rows.map((r) => ({
-      id: Number(r.id),
-      platform: w.platform,
-      workspaceId: w.workspaceId,
-      channelId: r.channel_id,
-      userId: r.user_id,
-      command: r.command,
-      question: r.question,
-      terms: r.terms.split(" ").filter(Boolean),
-      notesVersion: r.notes_version,
-      askedAt: r.asked_at,
-      requests: r.requests,
-      lastRequestedAt: r.last_requested_at,
-    }));
+    return rows.map((r) => toDashboardGap(w, r));
   }
 
   async downVotes(w: DashboardWorkspace, limit: number): Promise<DownVote[]> {
-    const { rows } = await this.db.query<{
-      command: string;
-      question: string;
-      source: string | null;
-      reason: string | null;
-      updated_at: string;
-    }>(
+    const { rows } = await this.db.query<DownVoteRow>(
       `SELECT command, question, source, reason, updated_at FROM answer_feedback
        WHERE platform = $1 AND workspace_id = $2 AND vote = 'down'
        ORDER BY updated_at DESC, answer_id LIMIT $3`,
       [...ws(w), limit],
     );
-    return rows.map((r) => ({
-      command: r.command,
-      question: r.question,
-      source: r.source,
-      reason: r.reason,
-      votedAt: r.updated_at,
-    }));
+    return rows.map(toDownVote);
   }
 }
 

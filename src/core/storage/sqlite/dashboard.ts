@@ -10,7 +10,20 @@ import type {
   QuestionTally,
 } from "../../dashboard/reader.js";
 import type { Db } from "../database.js";
-import { questionSourceOf } from "../dashboard-rows.js";
+import {
+  type AnswerDayRow,
+  type DashboardGapRow,
+  type DownVoteRow,
+  type LessonRow,
+  type MemberRow,
+  type TallyRow,
+  toAnswerDay,
+  toDashboardGap,
+  toDownVote,
+  toLessonMark,
+  toMember,
+  toTally,
+} from "../dashboard-rows.js";
 
 const WS = "platform = ? AND workspace_id = ?";
 const ws = (w: DashboardWorkspace) => [w.platform, w.workspaceId] as const;
@@ -25,22 +38,8 @@ export class SqliteDashboardReader implements DashboardReader {
         `SELECT user_id, user_name, channel_id, started_at, last_activity_at, finished_at
          FROM onboarding_members WHERE ${WS} ORDER BY started_at, user_id`,
       )
-      .all(...ws(w)) as {
-      user_id: string;
-      user_name: string | null;
-      channel_id: string;
-      started_at: string;
-      last_activity_at: string;
-      finished_at: string | null;
-    }[];
-    return rows.map((r) => ({
-      userId: r.user_id,
-      userName: r.user_name,
-      channelId: r.channel_id,
-      startedAt: r.started_at,
-      lastActivityAt: r.last_activity_at,
-      finishedAt: r.finished_at,
-    }));
+      .all(...ws(w)) as MemberRow[];
+    return rows.map(toMember);
   }
 
   async lessonMarks(w: DashboardWorkspace): Promise<LessonMark[]> {
@@ -49,18 +48,8 @@ export class SqliteDashboardReader implements DashboardReader {
         `SELECT user_id, lesson_id, status, completed_at FROM onboarding_progress WHERE ${WS}
          ORDER BY completed_at`,
       )
-      .all(...ws(w)) as {
-      user_id: string;
-      lesson_id: string;
-      status: "done" | "skipped";
-      completed_at: string;
-    }[];
-    return rows.map((r) => ({
-      userId: r.user_id,
-      lessonId: r.lesson_id,
-      status: r.status,
-      completedAt: r.completed_at,
-    }));
+      .all(...ws(w)) as LessonRow[];
+    return rows.map(toLessonMark);
   }
 
   async questionTallies(w: DashboardWorkspace, since: string): Promise<QuestionTally[]> {
@@ -71,20 +60,8 @@ export class SqliteDashboardReader implements DashboardReader {
          WHERE a.platform = ? AND a.workspace_id = ? AND a.answered_at >= ?
          GROUP BY a.question_id`,
       )
-      .all(...ws(w), since) as {
-      question_id: string;
-      topic: string;
-      json: string;
-      answered: number;
-      correct: number;
-    }[];
-    return rows.map((r) => ({
-      questionId: r.question_id,
-      topic: r.topic,
-      ...questionSourceOf(r.json, r.topic),
-      answered: r.answered,
-      correct: r.correct,
-    }));
+      .all(...ws(w), since) as TallyRow[];
+    return rows.map(toTally);
   }
 
   async participation(w: DashboardWorkspace, fromDate: string): Promise<DayCount[]> {
@@ -107,8 +84,8 @@ export class SqliteDashboardReader implements DashboardReader {
          WHERE p.kind = 'daily' AND a.platform = ? AND a.workspace_id = ?
          GROUP BY a.user_id, a.answer_date ORDER BY a.user_id, a.answer_date`,
       )
-      .all(...ws(w)) as { user_id: string; date: string; name: string }[];
-    return rows.map((r) => ({ userId: r.user_id, name: r.name, date: r.date }));
+      .all(...ws(w)) as AnswerDayRow[];
+    return rows.map(toAnswerDay);
   }
 
   async timezones(w: DashboardWorkspace): Promise<string[]> {
@@ -127,32 +104,8 @@ export class SqliteDashboardReader implements DashboardReader {
          WHERE g.platform = ? AND g.workspace_id = ? AND g.asked_at >= ?
          GROUP BY g.id ORDER BY g.asked_at DESC, g.id DESC LIMIT ?`,
       )
-      .all(...ws(w), since, limit) as {
-      id: number;
-      channel_id: string;
-      user_id: string;
-      command: string;
-      question: string;
-      terms: string;
-      notes_version: string;
-      asked_at: string;
-      requests: number;
-      last_requested_at: string | null;
-    }[];
-    return rows.map((r) => ({
-      id: r.id,
-      platform: w.platform,
-      workspaceId: w.workspaceId,
-      channelId: r.channel_id,
-      userId: r.user_id,
-      command: r.command,
-      question: r.question,
-      terms: r.terms.split(" ").filter(Boolean),
-      notesVersion: r.notes_version,
-      askedAt: r.asked_at,
-      requests: r.requests,
-      lastRequestedAt: r.last_requested_at,
-    }));
+      .all(...ws(w), since, limit) as DashboardGapRow[];
+    return rows.map((r) => toDashboardGap(w, r));
   }
 
   async downVotes(w: DashboardWorkspace, limit: number): Promise<DownVote[]> {
@@ -161,20 +114,8 @@ export class SqliteDashboardReader implements DashboardReader {
         `SELECT command, question, source, reason, updated_at FROM answer_feedback
          WHERE ${WS} AND vote = 'down' ORDER BY updated_at DESC, answer_id LIMIT ?`,
       )
-      .all(...ws(w), limit) as {
-      command: string;
-      question: string;
-      source: string | null;
-      reason: string | null;
-      updated_at: string;
-    }[];
-    return rows.map((r) => ({
-      command: r.command,
-      question: r.question,
-      source: r.source,
-      reason: r.reason,
-      votedAt: r.updated_at,
-    }));
+      .all(...ws(w), limit) as DownVoteRow[];
+    return rows.map(toDownVote);
   }
 }
 
