@@ -27,6 +27,10 @@ const DIFFERENCE_JA =
 const DIFFERENCE_EN =
   /\bdiff(?:erence|erences|er)?\s+(?:between\s+)?(.+?)\s+(?:and|from|vs\.?|versus)\s+(.+)$/iu;
 const VERSUS = /^(.+?)\s+(?:vs\.?|versus|対)\s+(.+)$/iu;
+/** "Is A the same as B", "A と B は同じ": a difference asked the other way round. */
+const SAME_EN =
+  /^(?:is|are|does|do)\s+(.+?)\s+(?:the same (?:thing )?as|equivalent to|different from)\s+(.+)$/iu;
+const SAME_JA = /^(.+?)\s*と\s*(.+?)\s*(?:は|って)\s*(?:同じ|一緒|同一)/u;
 
 const WHICH_OPTION =
   /(?:どの|何の|なんの|どんな)(?:オプション|フラグ)|(?:オプション|フラグ)(?:は|って)(?:何|なに|どれ)|\b(?:which|what)\s+(?:option|flag|switch)s?\b/iu;
@@ -75,7 +79,8 @@ function shape(kind: QuestionKind, subject?: string): QuestionShape {
 export function questionKind(question: string): QuestionShape {
   const q = question.trim().replace(END, "");
   if (!q) return { kind: "other" };
-  const diff = DIFFERENCE_JA.exec(q) ?? DIFFERENCE_EN.exec(q) ?? VERSUS.exec(q);
+  const diff =
+    DIFFERENCE_JA.exec(q) ?? DIFFERENCE_EN.exec(q) ?? VERSUS.exec(q) ?? SAME_EN.exec(q) ?? SAME_JA.exec(q);
   if (diff?.[1] && diff[2]) {
     // "Dockerfile の RUN と CMD": the sides are RUN and CMD, in the context of Dockerfile.
     const a = clean(diff[1].replace(/^(?:what(?:'s| is) the\s+)/iu, "").replace(/^.*\sの\s*/u, ""));

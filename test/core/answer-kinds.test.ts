@@ -67,6 +67,13 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(codeOf(r).some((c) => /^\$ docker (?:image|system) prune/.test(c))).toBe(true);
   });
 
+  it("a difference asked as 'is A the same as B' shows both sides", async () => {
+    const r = await ask("is docker container stop the same as deleting the container?");
+    const code = codeOf(r).join("\n");
+    expect(code).toContain("docker container stop");
+    expect(code).toContain("docker container rm");
+  });
+
   it("definition: a sentence that names the term as what something is called (… を X と呼びます)", async () => {
     const r = await ask("コンテナオーケストレーションとは", "ja");
     expect(textsOf(r)[0]).toContain("コンテナオーケストレーションと呼びます");

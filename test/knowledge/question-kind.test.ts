@@ -24,6 +24,13 @@ describe("questionKind", () => {
     ["remove all unused images at once", "howto", "remove all unused images at once"],
     ["I want to follow the logs of a pod", "howto", "follow the logs of a pod"],
     ["list all pods", "list", "pods"],
+    // A difference asked the other way round.
+    [
+      "is docker container stop the same as deleting the container",
+      "difference",
+      "docker container stop deleting the container",
+    ],
+    ["RUN と CMD は同じ？", "difference", "RUN CMD"],
   ])("%s → %s", (q, kind, subject) => {
     const shape = questionKind(q);
     expect(shape.kind).toBe(kind);
