@@ -83,9 +83,11 @@ EXPOSE 3000
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# --max-semi-space-size=1 (MB): V8's young generation is otherwise sized for throughput (up to 16 MB a
-# semi-space), and the short-lived garbage of each answer then stays in RSS until it fills: after 1,000
-# commands the service held 184-194 MB, of which ~37 MB is live heap after a full GC. With 1 MB semi-spaces
-# RSS stays under the 150 MB goal of #16 (README: Performance) at about the same CPU per command. Here and in
-# `npm start`, not in NODE_OPTIONS, so that the CLI and the health check keep node's defaults.
+# --max-semi-space-size=1 (MB): V8 otherwise sizes the young generation for throughput (megabytes a
+# semi-space), and the short-lived garbage of each answer then stays in RSS until it fills. After the 1,050
+# commands of `npm run bench:service` (five runs each, one shared hour): 184-191 MB without the flag, 137-173
+# MB (median 163) with it, against #16's goal of 150 MB (README: Performance); heap in use after a full GC is
+# ~37 MB. The price is more frequent scavenges: Slack CPU per command 3.3-4.5 ms against 2.5-3.4 ms (three
+# runs each).
+# Here and in `npm start`, not in NODE_OPTIONS, so that the CLI and the health check keep node's defaults.
 CMD ["node", "--max-semi-space-size=1", "dist/src/main.js"]

@@ -346,6 +346,7 @@ try {
   const shape = (p: Phase) => ({
     c1: { p50_ms: round(percentile(p.c1.latMs, 0.5), 2), p99_ms: round(percentile(p.c1.latMs, 0.99), 2) },
     c20: { per_s: round(p.c20.perSec), p99_ms: round(percentile(p.c20.latMs, 0.99), 2) },
+    cpu_ms_per_command: { c1: round(p.cpuPerCommand.c1, 2), c20: round(p.cpuPerCommand.c20, 2) },
   });
   const platformJson = (r: { service: Phase; floor: Phase }) => ({
     ...shape(r.service),
@@ -357,6 +358,8 @@ try {
     ready_ms: round(readyMs, 0),
     import_floor_ms: round(importMs, 0),
     rss_mb_after: round(rss.service),
+    rss_mb_floor: round(rss.floor),
+    heap_mb_after: round(memory.service.heapMb),
   };
   if (values.json) process.stdout.write(`${JSON.stringify(json)}\n`);
 
