@@ -1,3 +1,5 @@
+import type { Bilingual } from "../../knowledge/catalog/types.js";
+import type { OptionSpec } from "./types.js";
 import { isTimeZone } from "../quiz/daily.js";
 import { z } from "zod";
 
@@ -27,3 +29,27 @@ export const dailyTimeSchema = z.object({
     .refine(isTimeZone, "must be an IANA time zone such as Asia/Tokyo or Europe/Berlin"),
   topic: optionalTopic,
 });
+
+/** The options of a daily post (time, zone, topic), with what the topic narrows: questions or commands. */
+export function dailyTimeOptions(topic: Bilingual): OptionSpec[] {
+  return [
+    {
+      name: "time",
+      description: { en: "HH:MM, 24-hour", ja: "HH:MM (24時間表記)" },
+      type: "string",
+      required: true,
+      maxLength: 5,
+    },
+    {
+      name: "timezone",
+      description: {
+        en: "IANA time zone, e.g. Asia/Tokyo (default UTC)",
+        ja: "IANA タイムゾーン (例: Asia/Tokyo、既定 UTC)",
+      },
+      type: "string",
+      required: false,
+      maxLength: 64,
+    },
+    { name: "topic", description: topic, type: "string", required: false, rest: true, maxLength: 100 },
+  ];
+}

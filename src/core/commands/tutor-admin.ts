@@ -8,7 +8,7 @@ import { t } from "../i18n.js";
 import { isTimeZone } from "../quiz/daily.js";
 import { placeOf } from "../quiz/quiz.js";
 import { reply } from "../reply.js";
-import { dailyTimeSchema } from "./schemas.js";
+import { dailyTimeOptions, dailyTimeSchema } from "./schemas.js";
 import { tutorChannelCommand } from "./tutor-channel.js";
 import { type CommandGroupSpec, defineCommand } from "./types.js";
 
@@ -18,33 +18,7 @@ const dailySet = defineCommand({
     en: "Post a quiz question here every day at a time",
     ja: "毎日決まった時刻にこのチャンネルでクイズを出題",
   },
-  options: [
-    {
-      name: "time",
-      description: { en: "HH:MM, 24-hour", ja: "HH:MM (24時間表記)" },
-      type: "string",
-      required: true,
-      maxLength: 5,
-    },
-    {
-      name: "timezone",
-      description: {
-        en: "IANA time zone, e.g. Asia/Tokyo (default UTC)",
-        ja: "IANA タイムゾーン (例: Asia/Tokyo、既定 UTC)",
-      },
-      type: "string",
-      required: false,
-      maxLength: 64,
-    },
-    {
-      name: "topic",
-      description: { en: "Only questions from this heading", ja: "この見出しの問題だけ" },
-      type: "string",
-      required: false,
-      rest: true,
-      maxLength: 100,
-    },
-  ],
+  options: dailyTimeOptions({ en: "Only questions from this heading", ja: "この見出しの問題だけ" }),
   schema: dailyTimeSchema,
   examples: ["/tutor daily set 09:00 Asia/Tokyo", "/tutor daily set 08:30 Europe/Berlin Kubernetes"],
   run: async (tutor, ctx, args) => {

@@ -1,4 +1,4 @@
-import { dailyTimeSchema } from "../commands/schemas.js";
+import { dailyTimeOptions, dailyTimeSchema } from "../commands/schemas.js";
 import { defineCommand } from "../commands/types.js";
 import { say } from "../feedback/messages.js";
 import { reply } from "../reply.js";
@@ -11,33 +11,7 @@ export const dailyCommandCommand = defineCommand({
     en: "Post a command of the day here (instead of a quiz) at a time",
     ja: "毎日決まった時刻にこのチャンネルで今日のコマンドを投稿 (クイズの代わり)",
   },
-  options: [
-    {
-      name: "time",
-      description: { en: "HH:MM, 24-hour", ja: "HH:MM (24時間表記)" },
-      type: "string",
-      required: true,
-      maxLength: 5,
-    },
-    {
-      name: "timezone",
-      description: {
-        en: "IANA time zone, e.g. Asia/Tokyo (default UTC)",
-        ja: "IANA タイムゾーン (例: Asia/Tokyo、既定 UTC)",
-      },
-      type: "string",
-      required: false,
-      maxLength: 64,
-    },
-    {
-      name: "topic",
-      description: { en: "Only commands under this heading", ja: "この見出しのコマンドだけ" },
-      type: "string",
-      required: false,
-      rest: true,
-      maxLength: 100,
-    },
-  ],
+  options: dailyTimeOptions({ en: "Only commands under this heading", ja: "この見出しのコマンドだけ" }),
   schema: dailyTimeSchema,
   examples: ["/tutor daily command 09:00 Asia/Tokyo", "/tutor daily command 08:30 Europe/Berlin Kubernetes"],
   run: async (tutor, ctx, args) => {
