@@ -33,6 +33,8 @@ export interface Folder {
   /** Notes folder, relative to the repository root. */
   dir: string;
   sets: EvalSet[];
+  /** The later sets written for this folder (see EXTRA_SET_NAMES); only these are run by `--sets <name>`. */
+  extraSets: readonly ExtraSetName[];
 }
 
 /** The sets of one folder, each in `sets/<key>/<name>.jsonl`. */
@@ -50,26 +52,14 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
   heldOut: false,
 }));
 
-export const FOLDERS: Folder[] = [
-  { key: "note", dir: "notes", sets: [...setsOf("note"), ...OLDER_NOTE_SETS] },
-  { key: "k8s-ja", dir: "../shared/corpora/k8s-website/content/ja", sets: setsOf("k8s-ja") },
-  { key: "tldr", dir: "../shared/corpora/tldr/pages", sets: setsOf("tldr") },
-  // Two folders the ranking was never tuned on: held-out sets only, no dev set and no floors.
-  { key: "k8s-en", dir: "../shared/corpora/k8s-website/content/en", sets: setsOf("k8s-en", ["aside"]) },
-  {
-    key: "docker-cli",
-    dir: "../shared/corpora/docker-docs/docker-cli/docs/reference/commandline",
-    sets: setsOf("docker-cli", ["aside"]),
-  },
-];
-
 /**
- * Sets written later still, from each folder alone without reading the code: `fresh` is the one whose
- * misses are looked at, `hold` is kept aside (only its totals are read). Every folder has both, in
- * `sets/<key>/<name>.jsonl`. They are not in `Folder.sets`: only `--sets fresh` / `--sets hold` run them,
- * never the default, `--sets all` or the tests.
+ * Sets written later still, from each folder alone without reading the code, in pairs: `fresh` and, later,
+ * `probe` are the ones whose misses are looked at; `hold` and `final` are kept aside (only their totals are
+ * read). Each folder lists the ones it has in `Folder.extraSets`, in `sets/<key>/<name>.jsonl`. They are not
+ * in `Folder.sets`: only `--sets <name>` runs them, on the folders that have that set, never the default,
+ * `--sets all` or the floors tests.
  */
-export const EXTRA_SET_NAMES = ["fresh", "hold"] as const;
+export const EXTRA_SET_NAMES = ["fresh", "hold", "probe", "final"] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
 export const isExtraSetName = (name: string): name is ExtraSetName =>
@@ -80,6 +70,48 @@ export const extraSetOf = (folder: Folder, name: ExtraSetName): EvalSet => ({
   file: path.join(EVAL_DIR, "sets", folder.key, `${name}.jsonl`),
   heldOut: true,
 });
+
+/** The folder's extra set of that name, or none when the folder was not given one. */
+export const extraSetsOf = (folder: Folder, name: ExtraSetName): EvalSet[] =>
+  folder.extraSets.includes(name) ? [extraSetOf(folder, name)] : [];
+
+export const FOLDERS: Folder[] = [
+  {
+    key: "note",
+    dir: "notes",
+    sets: [...setsOf("note"), ...OLDER_NOTE_SETS],
+    extraSets: EXTRA_SET_NAMES,
+  },
+  {
+    key: "k8s-ja",
+    dir: "../shared/corpora/k8s-website/content/ja",
+    sets: setsOf("k8s-ja"),
+    extraSets: EXTRA_SET_NAMES,
+  },
+  { key: "tldr", dir: "../shared/corpora/tldr/pages", sets: setsOf("tldr"), extraSets: EXTRA_SET_NAMES },
+  // Two folders the ranking was never tuned on: held-out sets only, no dev set and no floors.
+  {
+    key: "k8s-en",
+    dir: "../shared/corpora/k8s-website/content/en",
+    sets: setsOf("k8s-en", ["aside"]),
+    extraSets: ["fresh", "hold"],
+  },
+  {
+    key: "docker-cli",
+    dir: "../shared/corpora/docker-docs/docker-cli/docs/reference/commandline",
+    sets: setsOf("docker-cli", ["aside"]),
+    extraSets: ["fresh", "hold"],
+  },
+  // Two folders added with the probe and final sets, and only those: the Japanese tldr pages and the
+  // buildx reference (one long English page with many headings).
+  { key: "tldr-ja", dir: "../shared/corpora/tldr/pages.ja", sets: [], extraSets: ["probe", "final"] },
+  {
+    key: "buildx",
+    dir: "../shared/corpora/docker-docs/docker-buildx/docs/reference",
+    sets: [],
+    extraSets: ["probe", "final"],
+  },
+];
 
 export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);
 

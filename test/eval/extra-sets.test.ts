@@ -3,23 +3,28 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readAnswerCases } from "./answers-eval.js";
 import { splitSections } from "./baseline.js";
-import { EXTRA_SET_NAMES, type ExtraSetName, extraSetOf, FOLDERS, folderPath } from "./corpora.js";
+import { EXTRA_SET_NAMES, extraSetOf, FOLDERS, folderPath } from "./corpora.js";
 import { normalizeHeading, readCases } from "./scoring.js";
 
 /**
- * The fresh and hold sets are only read here, never run: their numbers come from
- * `tsx test/eval/run.ts --sets fresh|hold` and `tsx test/eval/answers-run.ts --sets fresh|hold`. What is
- * checked is that they still say something true about their folders: the commissioned size, every
- * expected heading present in the folder, every answer phrase present in the bundled note.
+ * The later sets (fresh and hold; probe and final) are only read here, never run: their numbers come from
+ * `tsx test/eval/run.ts --sets <name>` and `tsx test/eval/answers-run.ts --sets <name>`. What is checked is
+ * that they still say something true about their folders: the commissioned size, every expected heading
+ * present in the folder, every answer phrase present in the bundled note.
  */
 
-/** Least size of each folder's fresh and hold sets (answerable, not covered), as commissioned. */
+/**
+ * Least size of each of a folder's later sets (answerable, not covered), as commissioned; the same for each
+ * set the folder has. tldr-ja and buildx have only probe and final.
+ */
 const SIZES: Record<string, [number, number]> = {
   note: [40, 10],
   "k8s-ja": [30, 6],
   tldr: [25, 5],
   "k8s-en": [25, 5],
   "docker-cli": [20, 4],
+  "tldr-ja": [25, 5],
+  buildx: [20, 4],
 };
 
 /** Least size of each answer-content set. */
@@ -43,10 +48,15 @@ function headingsOf(dir: string): Set<string> {
   return heads;
 }
 
-const cells = FOLDERS.flatMap((folder) => EXTRA_SET_NAMES.map((name) => [folder, name] as const));
+const cells = FOLDERS.flatMap((folder) => folder.extraSets.map((name) => [folder, name] as const));
+
+it("gives every folder a commissioned size and every later set to some folder", () => {
+  expect(FOLDERS.map((f) => f.key).filter((k) => SIZES[k] === undefined)).toEqual([]);
+  expect(EXTRA_SET_NAMES.filter((n) => !cells.some(([, name]) => name === n))).toEqual([]);
+});
 
 describe.each(cells.map(([f, n]) => [`${f.key}/${n}`, f, n] as const))("the %s set", (_, folder, name) => {
-  const set = extraSetOf(folder, name as ExtraSetName);
+  const set = extraSetOf(folder, name);
   const present = fs.existsSync(folderPath(folder));
 
   it("has the commissioned number of answerable and not-covered questions", () => {
@@ -65,6 +75,17 @@ describe.each(cells.map(([f, n]) => [`${f.key}/${n}`, f, n] as const))("the %s s
   });
 });
 
+/** The probe and final sets are two different samples: no question is asked in both. */
+describe.each(FOLDERS.filter((f) => f.extraSets.includes("probe") && f.extraSets.includes("final")))(
+  "the $key probe and final sets",
+  (folder) => {
+    it("share no question", () => {
+      const probe = new Set(readCases(extraSetOf(folder, "probe").file).map((c) => c.q));
+      expect(readCases(extraSetOf(folder, "final").file).filter((c) => probe.has(c.q))).toEqual([]);
+    });
+  },
+);
+
 describe.each(EXTRA_SET_NAMES)("the answers/%s.jsonl set", (name) => {
   const cases = readAnswerCases(path.join(import.meta.dirname, "answers", `${name}.jsonl`));
   const note = fs
@@ -81,4 +102,10 @@ describe.each(EXTRA_SET_NAMES)("the answers/%s.jsonl set", (name) => {
     expect(cases.flatMap((c) => c.mustContain.filter((m) => !note.includes(m)))).toEqual([]);
     expect(cases.filter((c) => c.kind === "not-covered" && c.mustContain.length > 0)).toEqual([]);
   });
+});
+
+it("asks no answer-content question in both the probe and the final set", () => {
+  const read = (name: string) => readAnswerCases(path.join(import.meta.dirname, "answers", `${name}.jsonl`));
+  const probe = new Set(read("probe").map((c) => c.q));
+  expect(read("final").filter((c) => probe.has(c.q))).toEqual([]);
 });

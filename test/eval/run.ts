@@ -1,8 +1,10 @@
-// npm run eval [-- --sets dev|all|fresh|hold] [--folders note,k8s-ja,tldr,k8s-en,docker-cli] [--json]
+// npm run eval [-- --sets dev|all|fresh|hold|probe|final]
+//   [--folders note,k8s-ja,tldr,k8s-en,docker-cli,tldr-ja,buildx] [--json]
 // For each folder and set: our engine next to a naive MiniSearch baseline, per group and overall: n, top-1,
 // top-3 (answerable cases), not-covered accuracy (negatives answered found=false) and the false
 // "not covered" rate (answerable cases answered found=false); then our misses. Held-out sets (aside,
-// aside2) only with --sets all; the later fresh and hold sets only when named (--sets fresh, --sets hold).
+// aside2) only with --sets all; the later fresh, hold, probe and final sets only when named (--sets probe),
+// and then only on the folders that have that set (the others are skipped, and said so).
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -10,7 +12,7 @@ import { Baseline } from "./baseline.js";
 import {
   EXTRA_SET_NAMES,
   evaluateSet,
-  extraSetOf,
+  extraSetsOf,
   FOLDERS,
   type Folder,
   folderPath,
@@ -84,12 +86,19 @@ function table(report: SetReport): string {
 /** The sets of one folder this run evaluates. */
 const setsToRun = (folder: Folder) =>
   isExtraSetName(args.sets)
-    ? [extraSetOf(folder, args.sets)]
+    ? extraSetsOf(folder, args.sets)
     : folder.sets.filter((s) => args.sets === "all" || !s.heldOut);
 
 const reports: SetReport[] = [];
 const skipped: { folder: string; dir: string }[] = [];
 for (const folder of FOLDERS.filter((f) => !args.folders || args.folders.includes(f.key))) {
+  const sets = setsToRun(folder);
+  if (sets.length === 0) {
+    // Said only for a named later set: the default run has always passed quietly over the aside-only folders.
+    if (!args.json && isExtraSetName(args.sets))
+      console.log(`[${folder.key}] skipped: no ${args.sets} set for this folder\n`);
+    continue;
+  }
   const dir = folderPath(folder);
   if (!fs.existsSync(dir)) {
     skipped.push({ folder: folder.key, dir });
@@ -99,7 +108,7 @@ for (const folder of FOLDERS.filter((f) => !args.folders || args.folders.include
   const ours = new OurEngine(dir);
   const baseline = new Baseline(dir);
   try {
-    for (const set of setsToRun(folder)) {
+    for (const set of sets) {
       const report = evaluateSet(folder.key, set, ours, baseline);
       reports.push(report);
       if (args.json) continue;
