@@ -14,8 +14,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # Dependencies first, so that a code or notes change reuses this layer (and the native compile).
-# --ignore-scripts skips `prepare` (the sources are not copied yet) and esbuild's postinstall (tsx,
-# vitest: not used here); better-sqlite3's own install script is then run on purpose.
+# --ignore-scripts skips `prepare` (the sources are not copied yet) and esbuild's postinstall (it only checks
+# the platform's binary, which npm installs anyway; `npm run build` uses it to bundle dist/src/main.js);
+# better-sqlite3's own install script is then run on purpose.
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 # better-sqlite3 12 subclasses node::ObjectWrap, a header-only class that since Node 24.19 registers an
@@ -41,6 +42,7 @@ RUN if [ -n "$OBJECT_WRAP_FROM" ]; then \
  && node -e 'const D=require("better-sqlite3");const d=new D(":memory:");for(let i=0;i<1000;i++)d.prepare("select 1").get();d.close();console.log("better-sqlite3 ok")' \
  && npm cache clean --force
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/bundle-service.mjs ./scripts/
 COPY src ./src
 RUN npm run build
 COPY migrations ./migrations
