@@ -1,6 +1,12 @@
-import { parse as parseYaml } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
 import { z } from "zod";
 import type { Finding } from "./entries.js";
+
+/** `yaml`, loaded on first use (only indexing reads front matter); CommonJS, so require works everywhere. */
+const requireHere = createRequire(import.meta.url);
+const parseYaml = (src: string, options: { maxAliasCount: number }): unknown =>
+  (requireHere("yaml") as typeof Yaml).parse(src, options);
 
 /** Front matter longer than this many lines is not looked for (a page's metadata is a few dozen lines). */
 const MAX_FRONT_MATTER_LINES = 500;

@@ -1,6 +1,15 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
+import type { LineCounter, Node, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import type { Finding } from "./entries.js";
 import type { CodeBlock } from "./markdown.js";
+
+/** `yaml`, loaded on first use (only indexing reads manifests); CommonJS, so require works everywhere. */
+const requireHere = createRequire(import.meta.url);
+const yaml = (): typeof Yaml => requireHere("yaml") as typeof Yaml;
+const isMap = (node: unknown): node is YAMLMap => yaml().isMap(node);
+const isScalar = (node: unknown): node is Scalar => yaml().isScalar(node);
+const isSeq = (node: unknown): node is YAMLSeq => yaml().isSeq(node);
 
 /** A field of a manifest that the note explains with an inline comment (`replicas: 3 # 作成するPod数`). */
 export interface CommentedField {
@@ -141,6 +150,7 @@ function collectComments(ctx: Ctx, node: unknown, prefix: string, out: Commented
  * comments, and findings where it does not parse, or does not parse as meant (a mis-indented field).
  */
 export function analyzeYaml(file: string, block: CodeBlock): ManifestInfo {
+  const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const ctx: Ctx = { file, blockLine: block.line, lc, findings: [] };
   const doc = parseDocument(block.value, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });

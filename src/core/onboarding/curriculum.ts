@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import type * as Yaml from "yaml";
+import type { LineCounter, Node, parseDocument } from "yaml";
 import { z } from "zod";
 import type { KnowledgeIndex, StoredEntry } from "../../knowledge/search.js";
 import { UserError } from "../errors.js";
@@ -24,6 +26,17 @@ export interface Curriculum {
   /** Where it came from: the notes' headings, or curriculum.yaml. */
   origin: "headings" | "curriculum.yaml";
 }
+
+/**
+ * `yaml`, loaded on first use: only a team's curriculum.yaml needs it, and most starts never read one. It is
+ * CommonJS, so a synchronous require loads it wherever this runs (built, bundled, tsx, vitest).
+ */
+const requireHere = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => {
+  yamlModule ??= requireHere("yaml") as typeof Yaml;
+  return yamlModule;
+};
 
 /** Reading time: about 500 Japanese characters or 200 English words a minute, at least one minute. */
 export function readingMinutes(text: string): number {
@@ -135,6 +148,7 @@ function lineOfPath(
 ): number {
   let node: unknown = doc.contents;
   let last: Node | null = null;
+  const { isMap, isSeq } = yaml();
   for (const p of pathParts) {
     if (isMap(node)) node = node.get(p, true);
     else if (isSeq(node)) node = node.get(Number(p), true);
@@ -158,6 +172,7 @@ function findSection(sections: StoredEntry[], ref: string): StoredEntry | undefi
 /** Reads `curriculum.yaml` beside the notes: order, titles, which sections, which lessons are optional. */
 export function curriculumFromFile(index: KnowledgeIndex, file: string): Lesson[] {
   const text = fs.readFileSync(file, "utf8");
+  const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
   const name = path.basename(file);
