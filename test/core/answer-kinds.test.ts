@@ -158,6 +158,20 @@ describe("answers planned by the kind of question (bundled notes)", () => {
       expect(text).toContain(`${c} — `);
   });
 
+  it("how-to: every line under the block's one caption (the token is got with two commands)", async () => {
+    const r = await ask("ダッシュボード用のトークンを確認するには", "ja");
+    expect(textsOf(r)[0]).toBe("トークン取得");
+    expect(codeOf(r)).toEqual([
+      "$ kubectl -n kube-system get secret | grep deployment-controller",
+      "$ kubectl -n kube-system describe secret deployment-controller-<xxxxxxxxx>",
+    ]);
+  });
+
+  it("which option, asked as a noun phrase ending in オプション: the command line with the option", async () => {
+    const r = await ask("イメージに名前とタグを付けてビルドするオプション", "ja");
+    expect(codeOf(r)[0]).toContain("docker image build -t");
+  });
+
   it("says how it read a typo when the search reports one, before the answer", async () => {
     const ask0 = env.tutor.index.ask.bind(env.tutor.index);
     const spy = vi.spyOn(env.tutor.index, "ask").mockImplementation((q) => {
@@ -289,5 +303,38 @@ describe("the same methods on notes written another way", () => {
     const discordLines = (fence?.[1] ?? "").split("\n");
     for (const line of discordLines.slice(0, -1)) expect(source.has(line), line).toBe(true);
     expect(discordLines.at(-1)).toBe("…");
+  });
+});
+
+describe("a question of no particular kind", () => {
+  const images = [
+    "# Images",
+    "",
+    "## Build",
+    "",
+    "To build, run the following command.",
+    "```",
+    "$ docker image build -t <name>:<tag> <dir>",
+    "```",
+    "A namespace in the name avoids clashes.",
+    "",
+  ].join("\n");
+  let dir: { dir: string; cleanup: () => void };
+  let env: TestTutor;
+  beforeAll(() => {
+    dir = tempNotes({ "images.md": images });
+    env = openTestTutor({ notesDir: dir.dir, name: "answer-kinds-other-kind" });
+  });
+  afterAll(() => {
+    env.close();
+    dir.cleanup();
+  });
+  const ask = (q: string) => askReply(env.tutor, invocation("en"), q);
+
+  it("whose best entry is a command line shows that line, not only the prose that introduces it", async () => {
+    // The prose says "run the following command": an answer of that prose alone would leave the command out.
+    const r = await ask("image build with a name and tag");
+    expect(textsOf(r)[0]).toBe("To build, run the following command.");
+    expect(codeOf(r)[0]).toBe("$ docker image build -t <name>:<tag> <dir>");
   });
 });

@@ -71,6 +71,12 @@ const BARE_MENTION_COST = 1;
 const NEAR_TOP_SHARE = 0.6;
 /** Most lines one answer shows. */
 export const MAX_LINES = 3;
+/**
+ * A comment heading at most this many lines of a block is one step's caption (`## トークン取得` above the two
+ * lines that get the token): the lines under it are shown together. A comment over more lines titles a list
+ * of commands, each line its own answer.
+ */
+const CAPTION_GROUP_MAX = MAX_LINES;
 
 /** A tldr-style choice of spellings (`{{[-d|--detach]}}`) read as its first one, for the command reference. */
 export function readableLine(text: string): string {
@@ -170,12 +176,17 @@ export function bestLines(lines: readonly NotesLine[], terms: readonly Term[]): 
   relevant.sort((a, b) => b.score - a.score || a.order - b.order);
   const top = relevant[0];
   if (!top) return [];
-  return relevant
-    .filter(
-      (s) =>
-        s.line.entry.source === top.line.entry.source &&
-        (s.score === top.score || (s.line.entry === top.line.entry && s.score >= NEAR_TOP_SHARE * top.score)),
-    )
+  const sameSection = (s: { line: NotesLine }) => s.line.entry.source === top.line.entry.source;
+  const group = top.line.comment
+    ? scored.filter((s) => sameSection(s) && s.line.comment === top.line.comment)
+    : [];
+  const chosen = relevant.filter(
+    (s) =>
+      sameSection(s) &&
+      (s.score === top.score || (s.line.entry === top.line.entry && s.score >= NEAR_TOP_SHARE * top.score)),
+  );
+  const extra = group.length <= CAPTION_GROUP_MAX ? group.filter((s) => !chosen.includes(s)) : [];
+  return [...chosen, ...extra]
     .slice(0, MAX_LINES)
     .sort((a, b) => a.order - b.order)
     .map((s) => s.line);

@@ -342,6 +342,8 @@ export function planAnswer(
     case "list":
       return listAnswer(tutor, entries);
     case "other":
-      return null;
+      // The search's best entry of the best section is one of its command lines: that line is what the
+      // question is about ("イメージに名前とタグを付けてビルド"), so it is shown with its caption, not left out.
+      return entries[0]?.kind === "command" ? commandAnswer(tutor, locale, entries, terms, false) : null;
   }
 }
