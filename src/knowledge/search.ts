@@ -6,6 +6,7 @@ import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown, tokenize } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
 import { questionKind } from "./question-kind.js";
+import { isGeneralWord } from "./ranking/general-english.js";
 import { bareHeading, headingWithin, namesSubject, negates } from "./ranking/heading-signals.js";
 import {
   definingLine,
@@ -399,6 +400,24 @@ export class KnowledgeIndex {
     });
   }
 
+  /**
+   * A how-to question is about doing something to something: a section that holds only the verb
+   * ("インストール") and none of what it is done to ("Helm", "chart") does not answer it.
+   */
+  private holdsAnObject(index: SectionIndex, doc: SectionDoc, groups: TermGroup[]): boolean {
+    if (!groups.some((g) => g.action)) return true;
+    // What it is done to is a name or a term: not everyday words (最初, 何) nor inflected kana (作ら).
+    const objects = groups.filter(
+      (g) =>
+        !g.action &&
+        [...g.typed].length >= 2 &&
+        !isGeneralWord(g.typed) &&
+        !/\p{Script=Hiragana}/u.test(g.typed),
+    );
+    if (objects.length === 0) return true;
+    return objects.some((g) => this.fieldScore(index, doc, g).covered > 0);
+  }
+
   private readonly bareCache = new Map<number, string>();
 
   /** The section's own heading without とは / について, words joined (cached per section). */
@@ -600,7 +619,9 @@ export class KnowledgeIndex {
       best !== undefined &&
       best.coverage >= FOUND_COVERAGE &&
       subjectKnown &&
-      this.holdsBothSides(index, best.doc, query, live);
+      this.holdsBothSides(index, best.doc, query, live) &&
+      this.holdsAnObject(index, best.doc, live) &&
+      live.some((g) => !g.bySound && this.fieldScore(index, best.doc, g).covered > 0);
     const readings = groups.flatMap((g) => (g.readAs ? [{ typed: g.typed, read: g.readAs }] : []));
     if (!found) {
       const near = unique.filter((r) => r.coverage >= SUGGEST_COVERAGE).slice(0, 3);

@@ -1,3 +1,4 @@
+import { daleChall } from "dale-chall";
 import { stem } from "../segment.js";
 
 /**
@@ -52,6 +53,36 @@ const GENERAL_JAPANESE = new Set(JAPANESE.split(/\s+/).filter(Boolean));
 export function isGeneralEnglish(word: string): boolean {
   // The light stemmer leaves "including" as includ: the list's "include" is the same word.
   return GENERAL.has(word) || GENERAL.has(`${word}e`);
+}
+
+/**
+ * The ~3,000 words most American fourth-graders know (the New Dale–Chall list), stemmed as questions are:
+ * a word on it that the folder never uses is phrasing ("throw away", "play", "raise"), not a topic the folder
+ * lacks. Used only for words a folder does not hold; technical words (container, image, cluster, volume)
+ * are not on it.
+ */
+const FAMILIAR = new Set(daleChall.map((w) => stem(w.toLowerCase())));
+
+/** The word without a comparative, superlative or adverb ending (longer, newest, quickly), when it has one. */
+function baseForms(word: string): string[] {
+  const m = /^([a-z]{3,}?)(?:er|est|ly)$/.exec(word);
+  if (!m?.[1]) return [];
+  const root = m[1];
+  const forms = [root, `${root}e`];
+  if (/([^aeiou])\1$/.test(root)) forms.push(root.slice(0, -1));
+  if (root.endsWith("i")) forms.push(`${root.slice(0, -1)}y`);
+  return forms;
+}
+
+/** Whether a (stemmed, lower-case) English word a folder does not hold is everyday English. */
+export function isFamiliarEnglish(word: string): boolean {
+  if (!/^[a-z]+$/.test(word)) return false;
+  return (
+    isGeneralEnglish(word) ||
+    FAMILIAR.has(word) ||
+    FAMILIAR.has(`${word}e`) ||
+    baseForms(word).some((f) => FAMILIAR.has(f) || GENERAL.has(f))
+  );
 }
 
 /** Whether a word is everyday vocabulary of questions (English or Japanese) rather than a name or a term. */

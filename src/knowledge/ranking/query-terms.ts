@@ -1,7 +1,7 @@
 import { editDistance, isCatalogWord } from "../catalog/index.js";
 import { inflectionStem, isStopword, katakanaForm, segmentWords, segmentWordsWithParts } from "../segment.js";
 import { englishFor, englishSynonyms, japaneseFor } from "../synonyms.js";
-import { isGeneralEnglish, isGeneralWord } from "./general-english.js";
+import { isFamiliarEnglish, isGeneralWord } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
 import { SkeletonIndex } from "./transliterate.js";
 import {
@@ -30,6 +30,13 @@ export interface TermGroup {
   credit: number;
   /** A typo's correction: the notes' word the question's word was read as. */
   readAs?: string;
+  /** The verb a how-to question asks to do (インストール of "Helm をインストールするには"). */
+  action?: true;
+  /**
+   * An everyday English word matched only by a loanword that sounds like it (bake ~ バック): a section
+   * holding no other word of the question does not answer it ("how do I bake a cake").
+   */
+  bySound?: true;
 }
 
 const LATIN = /^[a-z][a-z0-9-]*$/;
@@ -48,7 +55,7 @@ export function unknownWordFactor(word: string): number {
   if (/^[\p{Script=Hiragana}ー]+$/u.test(word)) return UNKNOWN_WORD_FACTOR.hiragana;
   if (/\p{Script=Hiragana}/u.test(word)) return UNKNOWN_WORD_FACTOR.mixedKana;
   if (/^\p{Script=Han}+$/u.test(word)) return UNKNOWN_WORD_FACTOR.kanji;
-  if (isGeneralEnglish(word)) return UNKNOWN_WORD_FACTOR.generalEnglish;
+  if (isFamiliarEnglish(word)) return UNKNOWN_WORD_FACTOR.generalEnglish;
   return UNKNOWN_WORD_FACTOR.latinOrKatakana;
 }
 
@@ -346,8 +353,15 @@ export class QueryAnalyzer {
           readAs = fixed;
         }
       }
-      if (!readAs) for (const c of this.counterparts(w.word)) alternatives.push([c]);
+      const bySound = readAs ? [] : this.counterparts(w.word).map((c) => [c]);
+      alternatives.push(...bySound);
       let credit = 1;
+      // An everyday English word the folder holds only as a loanword that sounds like it (bake ~ バック, guest ~
+      // ゲスト): often right, but the loosest evidence there is (see TermGroup.bySound).
+      const bySoundOnly =
+        bySound.some((a) => this.known(a)) &&
+        isFamiliarEnglish(w.word) &&
+        !alternatives.some((a) => !bySound.includes(a) && this.known(a));
       // English synonyms help only when the word itself is missing, and earn a little less.
       if (LATIN.test(w.word) && !this.known([w.word])) {
         const synonyms = englishSynonyms(w.word).filter((x) => this.df(x) > 0);
@@ -404,7 +418,15 @@ export class QueryAnalyzer {
             unknownWordFactor(w.word) *
             this.otherScript(w.word) *
             (isCatalogWord(w.word) ? UNKNOWN_WORD_FACTOR.catalogWord : 1));
-      out.push({ typed, alternatives: dedupe(alternatives), weight, credit, ...(readAs ? { readAs } : {}) });
+      out.push({
+        typed,
+        alternatives: dedupe(alternatives),
+        weight,
+        credit,
+        ...(readAs ? { readAs } : {}),
+        ...(isAction ? { action: true as const } : {}),
+        ...(bySoundOnly ? { bySound: true as const } : {}),
+      });
     }
     return this.correctJapaneseRuns(query, out);
   }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { ensureIndex } from "../../../src/knowledge/index-store.js";
+import { isFamiliarEnglish } from "../../../src/knowledge/ranking/general-english.js";
 import { bareHeading, negates } from "../../../src/knowledge/ranking/heading-signals.js";
 import { KnowledgeIndex } from "../../../src/knowledge/search.js";
 
@@ -241,5 +242,42 @@ Delete an image you no longer use.
     expect(reading?.typed).toBe("imgae");
     expect(reading?.read.toLowerCase()).toMatch(/^image/);
     expect(top(images, "how do I remov an image")).toBe("Remove an image");
+  });
+});
+
+describe("an everyday word the folder never uses is phrasing, a missing name is a topic", () => {
+  const run = folder({
+    "run.md": `# docker run
+
+## Set the pull policy
+
+Pull the image before the container is started, even when a copy exists locally: --pull always.
+
+## Restart policies
+
+Restart the container when it exits with --restart on-failure.
+`,
+  });
+
+  it("knows everyday English (with comparative and superlative forms) from names and terms", () => {
+    for (const w of ["throw", "play", "raise", "newest", "longer", "quickly"])
+      expect(isFamiliarEnglish(w), w).toBe(true);
+    for (const w of ["container", "helm", "kubelet", "ulimit", "cluster", "volume"])
+      expect(isFamiliarEnglish(w), w).toBe(false);
+  });
+
+  it("answers a question whose only missing word is everyday English", () => {
+    expect(top(run, "always pull the newest image before starting the container")).toBe(
+      "Set the pull policy",
+    );
+  });
+
+  it("does not answer a how-to from a section that holds only its verb", () => {
+    // "install" is in the notes; Helm and its charts are not.
+    const notes = folder({
+      "setup.md": "# Setup\n\n## Install Docker\n\nInstall Docker Engine with the package manager.\n",
+    });
+    expect(notes.ask("how do I install a Helm chart").response.found).toBe(false);
+    expect(top(notes, "how do I install Docker")).toBe("Install Docker");
   });
 });
