@@ -3,7 +3,7 @@ import type { Invocation } from "../invocation.js";
 import { UserError } from "../errors.js";
 import { type Locale, t } from "../i18n.js";
 import { type ActionResult, type Reply, reply } from "../reply.js";
-import type { Person, QuizStore, StateStores } from "../storage/stores.js";
+import type { AnswerCount, Person, QuizStore, StateStores } from "../storage/stores.js";
 import { QuestionBank, type Question } from "./questions.js";
 import { seedOf } from "./random.js";
 import { answerText, questionReply, resultReply } from "./render.js";
@@ -153,20 +153,18 @@ export class Quiz {
     });
   }
 
-  /** The public message of a post, as it should look now (with its answer count). */
-  async postReply(post: Post, q: Question, locale: Locale): Promise<Reply> {
+  /** The public message of a post, as it should look now (with its answer count, read unless given). */
+  async postReply(post: Post, q: Question, locale: Locale, known?: AnswerCount): Promise<Reply> {
+    const count = known ?? (await this.store.answerCount(post.id));
     if (post.kind !== "daily")
-      return questionReply(q, post.id, locale, {
-        title: t(locale, "quizTitle"),
-        count: await this.store.answerCount(post.id),
-      });
+      return questionReply(q, post.id, locale, { title: t(locale, "quizTitle"), count });
     // A daily post is the channel's: always in the bot's language, opening with the previous answer.
     const daily = this.dailyLocale;
     const before = post.postDate ? await this.store.revealedDailyBefore(post, post.postDate) : null;
     const intro = before ? await this.revealLine(before, daily) : undefined;
     return questionReply(q, post.id, daily, {
       title: t(daily, "dailyTitle", { date: post.postDate ?? "" }),
-      count: await this.store.answerCount(post.id),
+      count,
       ...(intro ? { intro } : {}),
     });
   }
@@ -197,25 +195,24 @@ export class Quiz {
     // A checkpoint is its learner's; a revealed daily question no longer scores.
     if (post.kind === "checkpoint" && post.createdBy !== ctx.userId) return refuse("notYourCheckpoint");
     if (post.kind === "daily" && post.revealedAt !== null) return refuse("alreadyRevealed");
-    const previous = await this.store.existingAnswer(post.id, ctx.userId);
-    if (previous) {
-      return {
-        reply: reply({
-          blocks: [
-            {
-              type: "note",
-              tone: "info",
-              text: t(ctx.locale, "alreadyAnswered", { chosen: answerText(q, ctx.locale, previous.choice) }),
-            },
-          ],
-        }),
-      };
-    }
+    const alreadyAnswered = (chosen: number): ActionResult => ({
+      reply: reply({
+        blocks: [
+          {
+            type: "note",
+            tone: "info",
+            text: t(ctx.locale, "alreadyAnswered", { chosen: answerText(q, ctx.locale, chosen) }),
+          },
+        ],
+      }),
+    });
     const now = this.now();
     const correct = choice === q.answer;
     const date = post.postDate ?? now.toISOString().slice(0, 10);
     let due: Date | null = null;
-    // The answer and its card in one transaction, committed before the person is told it counted.
+    // The answer and its card in one transaction, committed before the person is told it counted. A second
+    // press is refused by the store (one answer per person and post, nothing written), so the earlier
+    // answer is only read then, not before every first answer.
     const recorded = await this.store.recordAnswer(
       { post, user: { id: ctx.userId, name: ctx.userName }, choice, correct, answerDate: date, now },
       (previousCard) => {
@@ -225,37 +222,31 @@ export class Quiz {
       },
     );
     if (!recorded) {
-      return {
-        reply: reply({
-          blocks: [
-            {
-              type: "note",
-              tone: "info",
-              text: t(ctx.locale, "alreadyAnswered", { chosen: answerText(q, ctx.locale, choice) }),
-            },
-          ],
-        }),
-      };
+      const previous = await this.store.existingAnswer(post.id, ctx.userId);
+      return alreadyAnswered(previous?.choice ?? choice);
     }
     for (const o of this.observers) o(correct);
-    const hidden = post.kind === "daily" && post.revealedAt === null;
     const when = due ? t(ctx.locale, "nextReview", { when: formatWhen(due, ctx.locale) }) : "";
+    // A checkpoint (never a daily post) is answered privately: no count, no public message to update.
+    if (post.kind === "checkpoint" && this.checkpointHandler) {
+      const result = resultReply(q, choice, ctx.locale, when ? [when] : []);
+      return { reply: await this.checkpointHandler(ctx, post, q, choice, result) };
+    }
+    const count = await this.store.answerCount(post.id);
+    const hidden = post.kind === "daily" && post.revealedAt === null;
     const result = hidden
       ? reply({
           blocks: [
             {
               type: "note",
               tone: "info",
-              text: `${t(ctx.locale, "answeredCount", { count: (await this.store.answerCount(post.id)).total })} · ${answerText(q, ctx.locale, choice)}`,
+              text: `${t(ctx.locale, "answeredCount", { count: count.total })} · ${answerText(q, ctx.locale, choice)}`,
             },
             { type: "text", text: t(ctx.locale, "revealHidden") },
           ],
         })
       : resultReply(q, choice, ctx.locale, when ? [when] : []);
-    if (post.kind === "checkpoint" && this.checkpointHandler) {
-      return { reply: await this.checkpointHandler(ctx, post, q, choice, result) };
-    }
-    return { reply: result, update: await this.postReply(post, q, ctx.locale) };
+    return { reply: result, update: await this.postReply(post, q, ctx.locale, count) };
   }
 
   /** /review: how many questions are due for this person. */

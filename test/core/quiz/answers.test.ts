@@ -66,10 +66,15 @@ describe("answering quiz questions", () => {
       correct: true,
     });
     const again = await tutor.runAction(who("U1"), await wrongButton(q));
-    expect(again.reply?.blocks[0]).toMatchObject({
-      tone: "info",
-      text: expect.stringContaining("already answered"),
-    });
+    // The reply names the choice that counted (the first press's), not the one just pressed.
+    const firstChoice = (await correctButton(q)).split(":")[2];
+    const secondChoice = (await wrongButton(q)).split(":")[2];
+    const letter = (i: string | undefined) => `**${"ABCD"[Number(i)]}. `;
+    const [notice] = again.reply?.blocks ?? [];
+    expect(notice).toMatchObject({ tone: "info", text: expect.stringContaining("already answered") });
+    expect(notice).toMatchObject({ text: expect.stringContaining(letter(firstChoice)) });
+    expect(notice).not.toMatchObject({ text: expect.stringContaining(letter(secondChoice)) });
+    expect(again.update).toBeUndefined();
     expect(await tutor.quiz.store.answerCount(post)).toEqual({ total: 1, correct: 1 });
     const other = await tutor.runAction(who("U2"), await wrongButton(q));
     expect(other.reply?.blocks[0]).toMatchObject({ tone: "error" });
