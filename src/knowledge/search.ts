@@ -490,7 +490,8 @@ export class KnowledgeIndex {
    * A docker or kubectl command the question asks about that the notes never use ("docker network create の
    * 使い方", "… with docker attach"): its name, so the answer says the notes do not cover it rather than
    * answering from a section that merely shares its words. A group that is also a product name (Docker
-   * Compose) counts only when the folder uses its last word; `kubectl top` where "top" never appears does not.
+   * Compose) counts when a heading of the folder names its last word; `kubectl top` where "top" never
+   * appears does not, nor `docker network` where "network" is only a word of some page's prose.
    */
   private uncoveredCommand(index: SectionIndex, query: string): string | null {
     const asked = breakDown(query).match ?? embeddedCommand(query);
@@ -500,7 +501,7 @@ export class KnowledgeIndex {
     const groupWord = segmentWords(name.split(" ").at(-1) ?? "")[0] ?? "";
     const isGroup =
       allCommands.some((c) => c.name.startsWith(`${name} `)) &&
-      (index.docFreq(groupWord) > 0 || this.notesCommands().some((c) => c.startsWith(`${name} `)));
+      (index.heads(groupWord) || this.notesCommands().some((c) => c.startsWith(`${name} `)));
     return isGroup ? null : name;
   }
 

@@ -73,6 +73,8 @@ function splitCamel(text: string): string {
 export interface Word {
   word: string;
   parts: string[];
+  /** The word as typed (lower-cased), when the stemmer changed it (progres → progre). */
+  typed?: string;
 }
 
 /**
@@ -112,7 +114,10 @@ function segmentUncached(text: string): Word[] {
       continue;
     }
     flush();
-    if (s.isWordLike && w) out.push({ word: EN_STOPWORDS.has(w) ? w : stem(w), parts: [] });
+    if (s.isWordLike && w) {
+      const word = EN_STOPWORDS.has(w) ? w : stem(w);
+      out.push(word === w ? { word, parts: [] } : { word, parts: [], typed: w });
+    }
   }
   flush();
   return out;

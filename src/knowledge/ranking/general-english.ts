@@ -32,6 +32,30 @@ saw seen sent shut sold spent spoke spoken stood stole stolen taken taught thoug
 understood went woke won wore worn wrote written
 `;
 
+/** English verbs whose past forms a stemmer cannot undo: each form, then the verb (built → build). */
+const IRREGULAR = `
+ate:eat began:begin begun:begin bought:buy brought:bring broke:break broken:break built:build came:come
+chose:choose chosen:choose did:do done:do drove:drive driven:drive eaten:eat fell:fall fallen:fall felt:feel
+forgot:forget forgotten:forget found:find gave:give given:give gone:go went:go got:get gotten:get held:hold
+hid:hide hidden:hide kept:keep knew:know known:know left:leave lost:lose made:make meant:mean met:meet
+paid:pay ran:run sat:sit saw:see seen:see sent:send sold:sell spent:spend spoke:speak spoken:speak stood:stand
+stole:steal stolen:steal taken:take took:take taught:teach thought:think threw:throw thrown:throw told:tell
+understood:understand woke:wake won:win wore:wear worn:wear wrote:write written:write rebuilt:rebuild
+rewrote:rewrite rewritten:rewrite undid:undo undone:undo overwrote:overwrite overwritten:overwrite
+`;
+
+const IRREGULAR_BASE = new Map(
+  IRREGULAR.split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(":") as [string, string])
+    .map(([form, verb]) => [stem(form), stem(verb)] as const),
+);
+
+/** The verb an irregular past form belongs to (built → build, ran → run), stemmed; null for other words. */
+export function irregularBase(word: string): string | null {
+  return IRREGULAR_BASE.get(word) ?? null;
+}
+
 const GENERAL = new Set(
   WORDS.split(/\s+/)
     .filter(Boolean)

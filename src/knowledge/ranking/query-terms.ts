@@ -1,7 +1,7 @@
 import { editDistance, isCatalogWord } from "../catalog/index.js";
 import { inflectionStem, isStopword, katakanaForm, segmentWords, segmentWordsWithParts } from "../segment.js";
 import { englishFor, englishSynonyms, japaneseFor } from "../synonyms.js";
-import { isFamiliarEnglish, isGeneralWord } from "./general-english.js";
+import { irregularBase, isFamiliarEnglish, isGeneralWord } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
 import { SkeletonIndex } from "./transliterate.js";
 import {
@@ -344,13 +344,18 @@ export class QueryAnalyzer {
       if (stem && this.df(w.word) === 0) alternatives.push([stem]);
       for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
       for (const en of englishFor(w.word)) alternatives.push([en]);
+      const base = irregularBase(w.word);
+      if (base) alternatives.push([base]);
       for (const alias of this.index.aliases.get(w.word) ?? []) alternatives.push(alias);
       // A Latin word the folder lacks is first read as a typo of one it has ("stpo" → stop), then by sound.
       if (this.df(w.word) === 0 && LATIN.test(w.word)) {
-        const fixed = this.correct(w.word);
+        // The typo is in what was typed: "progres" is one letter from progress, its stem "progre" two.
+        const fixed = this.correct(w.word) ?? (w.typed && LATIN.test(w.typed) ? this.correct(w.typed) : null);
         if (fixed) {
           alternatives.push([fixed]);
           readAs = fixed;
+          // The reading shown is of the word as typed ("Read `progres` as `progress`").
+          if (w.typed) typed = w.typed;
         }
       }
       const bySound = readAs ? [] : this.counterparts(w.word).map((c) => [c]);

@@ -291,6 +291,11 @@ export class SectionIndex {
     return this.postings.get(word)?.length ?? 0;
   }
 
+  /** Whether some section's own heading holds the word. */
+  heads(word: string): boolean {
+    return this.holding(word).some((d) => this.docs[d]?.tf[0]?.has(word) === true);
+  }
+
   /** Sections holding the word. */
   holding(word: string): readonly number[] {
     return this.postings.get(word) ?? [];

@@ -281,3 +281,43 @@ Restart the container when it exits with --restart on-failure.
     expect(top(notes, "how do I install Docker")).toBe("Install Docker");
   });
 });
+
+describe("English as typed: the typo in the typed word, irregular verbs, commands the folder never uses", () => {
+  const build = folder({
+    "build.md": `# build
+
+## Set type of progress output
+
+Choose how the progress of a build is printed: plain shows every step's output.
+
+## Push the build result
+
+Send the image to a registry when the build is done.
+
+\`\`\`
+$ docker buildx build --push -t <image> .
+\`\`\`
+
+## Host access for RUN steps
+
+Give the RUN steps of a docker build the host's network, so that they can create files on a network share.
+`,
+  });
+
+  it("reads a typo by the word typed, not by its stem ('progres' → progress)", () => {
+    const outcome = build.ask("show plain progres output");
+    expect(outcome.response.results[0]?.path.at(-1)).toBe("Set type of progress output");
+    expect(outcome.readings?.[0]?.typed).toBe("progres");
+  });
+
+  it("reads an irregular past form as its verb ('built' → build)", () => {
+    const groups = build.ask("push the image once it is built").spellings ?? [];
+    expect(groups.some((alts) => alts.some((a) => a.join(" ") === "build"))).toBe(true);
+  });
+
+  it("does not answer a docker command group the folder names only in prose", () => {
+    // "network" is a word of one section's prose, no heading names it, and no `docker network …` line exists.
+    expect(build.ask("create a docker network").response.found).toBe(false);
+    expect(build.ask("create a docker network").response.suggestions).toContain("docker buildx build");
+  });
+});
