@@ -11,7 +11,7 @@ const JA_STOPWORDS = new Set(
 );
 
 const EN_STOPWORDS = new Set(
-  "a an the of to in on at for from by with and or is are was were be been being do does did how what which who whom why when where i me my you your we our it its this that these those can could should would will shall may might must there here into out about as not no yes please tell explain show mean means meaning difference between vs versus use using used want need way ways thing things some any all one also just like i'm whats what's their them they his her he she its through over under again then than so if else such only own same other very too s t don't doesn't isn't aren't go get got make makes made let lets should i'd i've you're we're there's that's kind sort bit lot lots have has had why purpose role reason step steps but yet though although however because even ever either neither nor".split(
+  "a an the of to in on at for from by with and or is are was were be been being am do does did how what which who whom why when where i me my you your we our it its this that these those can could should would will shall may might must there here into out about as not no yes please tell explain show mean means meaning difference between vs versus use using used want need way ways thing things some any all one also just like i'm whats what's their them they his her he she its through over under again then than so if else such only own same other very too s t don't doesn't isn't aren't go get got make makes made let lets should i'd i've you're we're there's that's kind sort bit lot lots have has had why purpose role reason step steps but yet though although whether however because even ever either neither nor".split(
     " ",
   ),
 );

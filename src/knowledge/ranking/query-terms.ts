@@ -146,6 +146,9 @@ export class QueryAnalyzer {
       if (latin && v[0] !== word[0]) continue;
       const d = editDistance(word, v, bound);
       if (d > bound) continue;
+      // A kanji word's typo is a wrong conversion of the same reading (再起同, 再起動), never a character more
+      // or less: 使用率 (usage rate) is not 使用 (use).
+      if (!latin && /\p{Script=Han}/u.test(word) && len !== chars) continue;
       // A short word one letter different from another is often a word of its own (untar, untag).
       if (latin && chars < TYPO.substitutionFrom && len === chars && d === 1 && !isSwap(word, v)) continue;
       const df = this.df(v);
@@ -310,7 +313,8 @@ export class QueryAnalyzer {
       // Two words that read as one of the folder's compounds with a typo: "exteranl name" → externalname.
       if (next && LATIN.test(w.word) && LATIN.test(next) && (this.df(w.word) === 0 || this.df(next) === 0)) {
         const fixed = this.df(w.word + next) > 0 ? null : this.correct(w.word + next);
-        if (fixed) {
+        // The reading must be a compound of both words, not one of them with the other dropped ("whether am").
+        if (fixed && fixed.length >= (w.word + next).length - 1) {
           out.push({
             typed: `${w.word} ${next}`,
             alternatives: [[fixed]],

@@ -321,3 +321,27 @@ Give the RUN steps of a docker build the host's network, so that they can create
     expect(build.ask("create a docker network").response.suggestions).toContain("docker buildx build");
   });
 });
+
+describe("typo readings that would change the question", () => {
+  const pods = folder({
+    "pods.md": `# Pod
+
+## Pod の確認
+
+Pod の一覧は kubectl get pods で確認します。使用するイメージも表示されます。
+
+## ExternalName
+
+外部の DNS 名を返す Service です。
+`,
+  });
+
+  it("does not read a kanji word as one with a character less (使用率 is not 使用)", () => {
+    expect(pods.ask("Pod の CPU 使用率を確認したい").readings ?? []).toEqual([]);
+  });
+
+  it("reads two words as one compound only when the reading keeps both ('exteranl name', not 'whether am')", () => {
+    expect(pods.ask("exteranl name service").readings?.[0]?.read.toLowerCase()).toBe("externalname");
+    expect(pods.ask("check whether I am allowed to see pods").readings ?? []).toEqual([]);
+  });
+});
