@@ -1,7 +1,9 @@
 // npx tsx bench/startup.ts [--runs 5]: what the service's start-up costs, piece by piece, on the built code
 // (run `npm run build` first). Each import is timed in a fresh node process (start → exit, minus a bare
 // node's start → exit), so a package's cost includes everything it loads; the modules are interleaved run by
-// run because the machine is shared. Then, in one process, the phases of opening the tutor on a built index.
+// run because the machine is shared. dist/src/main.js is the bundle `npm start` runs
+// (scripts/bundle-service.mjs); the other dist/src files are tsc's, one module a file, as the CLI loads them.
+// Then, in one process, the phases of opening the tutor on a built index.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +16,16 @@ const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }
 const RUNS = Number(values.runs);
 const dist = (p: string) => path.join(PROJECT_ROOT, "dist", "src", p);
 if (!fs.existsSync(dist("main.js"))) throw new Error("dist/ is missing: run `npm run build` first");
+
+/** The bundle's chunk that holds a module loaded by dynamic import (esbuild's metafile, written by the build). */
+function bundleChunk(module: string): string {
+  const meta = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "dist", "main.meta.json"), "utf8")) as {
+    outputs: Record<string, { entryPoint?: string }>;
+  };
+  const out = Object.entries(meta.outputs).find(([, o]) => o.entryPoint === `dist/src/${module}`)?.[0];
+  if (!out) throw new Error(`no chunk of ${module} in dist/main.meta.json: run \`npm run build\``);
+  return path.join(PROJECT_ROOT, out);
+}
 
 /** What is imported, by name: the frameworks, the other packages loaded at start, the project's layers. */
 const IMPORTS: [string, string[]][] = [
@@ -35,10 +47,13 @@ const IMPORTS: [string, string[]][] = [
   ["pg", ["pg"]],
   ["dist/src/knowledge/search.js", [dist("knowledge/search.js")]],
   ["dist/src/core/tutor.js", [dist("core/tutor.js")]],
-  ["dist/src/main.js (no platform)", [dist("main.js")]],
   ["dist/src/bots/slack/surface.js", [dist("bots/slack/surface.js")]],
   ["dist/src/bots/discord/surface.js", [dist("bots/discord/surface.js")]],
-  ["main + both surfaces", [dist("main.js"), dist("bots/slack/surface.js"), dist("bots/discord/surface.js")]],
+  ["bundle: dist/src/main.js (no platform)", [dist("main.js")]],
+  [
+    "bundle: main + both surfaces (npm start)",
+    [dist("main.js"), bundleChunk("bots/slack/surface.js"), bundleChunk("bots/discord/surface.js")],
+  ],
 ];
 
 function importMs(specifiers: string[]): number {
