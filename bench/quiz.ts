@@ -2,7 +2,8 @@
 // recorded next to one bare SQLite commit with the same settings (openDatabase: WAL, synchronous = FULL) on
 // the same disk, interleaved post by post: the floor an answer's commit cannot go under. Between the two, the
 // store's own recordAnswer (the answer and its card in one transaction on the project's schema, no quiz logic
-// around it): how much of an answer is the schema's writes and how much the code around them.
+// around it): how much of an answer is the schema's writes and how much the code around them. Last, posts
+// that fill up: every answer also reads its post's count for the public message, which grows with the post.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -107,6 +108,28 @@ const count = (
     n: number;
   }
 ).n;
+// Ten posts answered by the same 1,000 people in turn, as a day's questions in several channels fill up
+// together (so one post's answers are not written next to each other).
+const CROWD = 1000;
+const FILLING_POSTS = 10;
+const FEW = 100;
+const crowd = Array.from({ length: CROWD }, (_, i) => `P${i}`);
+const filling: number[] = [];
+for (let i = 0; i < FILLING_POSTS; i++) {
+  const r = await tutor.quiz.ask(ctx(crowd[i] ?? "P0"));
+  filling.push(Number(r.choices[0]?.id.split(":")[1]));
+}
+const whileFew: number[] = [];
+const whenFull: number[] = [];
+for (const [n, user] of crowd.entries()) {
+  for (const post of filling) {
+    const t0 = performance.now();
+    await tutor.quiz.answer(ctx(user), post, n % 4);
+    const took = performance.now() - t0;
+    if (n < FEW) whileFew.push(took);
+    else if (n >= CROWD - FEW) whenFull.push(took);
+  }
+}
 console.log(
   `questions: 1,000 generated in ${median(genRuns).toFixed(0)} ms (median of ${genRuns.length} runs; ${(median(genRuns) / 1000).toFixed(3)} ms each)`,
 );
@@ -123,6 +146,11 @@ console.log(
   `the store's recordAnswer alone (answer + card, one transaction, the project's schema; median of ${storeOnly.length.toLocaleString("en")}): ` +
     `${µs(median(storeOnly))} = ${(median(storeOnly) / median(bareOne)).toFixed(2)}× the one-row commit; ` +
     `the rest of an answer (reads, FSRS, the reply) ${µs(median(answerTimes) - median(storeOnly))}`,
+);
+console.log(
+  `posts filling up (${FILLING_POSTS} posts, the same ${CROWD.toLocaleString("en")} people answering each in turn): ` +
+    `median answer ${µs(median(whileFew))} while a post holds under ${FEW} answers, ${µs(median(whenFull))} at ` +
+    `${(CROWD - FEW).toLocaleString("en")}–${CROWD.toLocaleString("en")} (${(median(whenFull) / median(bareOne)).toFixed(2)}× the one-row commit)`,
 );
 tutor.close();
 fs.rmSync(dir, { recursive: true, force: true });

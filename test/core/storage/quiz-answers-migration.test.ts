@@ -1,6 +1,7 @@
 /**
- * Migration 009 rebuilds quiz_answers without a rowid (one b-tree less per answer's commit): a database
- * written before it keeps every answer, and the rules on answers hold afterwards.
+ * Migration 009 rebuilds quiz_answers without a rowid (one b-tree less per answer's commit) and 010 keeps each
+ * post's answer count on the post: a database written before them keeps every answer, its posts' counts are
+ * the answers it holds, and the rules on answers hold afterwards.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -44,7 +45,7 @@ afterEach(() => {
   cleanups = [];
 });
 
-describe("migration 009 (quiz_answers without rowid)", () => {
+describe("migrations 009 and 010 (quiz_answers without rowid, counts on the post)", () => {
   it("keeps the answers of a database written before it, and one answer per person and post after", async () => {
     const { dir, cleanup } = tempDir("quiz-answers-009");
     cleanups.push(cleanup);
@@ -89,6 +90,10 @@ describe("migration 009 (quiz_answers without rowid)", () => {
     // A second answer by the same person to the same post is still refused, with nothing written.
     expect(await s.quiz.recordAnswer(answer(post, alice, 0, t1), (p) => nextCard(p, false, t1))).toBe(false);
     expect(await s.quiz.answerCount(post.id)).toEqual({ total: 2, correct: 1 });
+    // New answers count from there, a right one in both numbers.
+    const carol: Person = { ...alice, userId: "U-carol" };
+    expect(await s.quiz.recordAnswer(answer(post, carol, 2, t1))).toBe(true);
+    expect(await s.quiz.answerCount(post.id)).toEqual({ total: 3, correct: 2 });
     // The post can no longer be released: it has answers (the rebuilt table is still what releaseClaim reads).
     await s.quiz.releaseClaim(post.id);
     expect(await s.quiz.post(post.id)).not.toBeNull();
