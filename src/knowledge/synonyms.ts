@@ -1,4 +1,4 @@
-import { stem } from "./segment.js";
+import { inflectionStem, stem } from "./segment.js";
 
 /**
  * English words a learner types, and the Japanese words Japanese technical notes use for them. This is
@@ -276,6 +276,7 @@ const JA_JA: Record<string, string[]> = {
   外: ["外部"],
   中: ["内部"],
   増やす: ["スケーリング", "複数"],
+  減らす: ["スケーリング", "削減"],
   まとめて: ["一括"],
   まとめ: ["一括", "まとめる"],
   全部: ["全て", "一括"],
@@ -301,10 +302,37 @@ for (const [word, ja] of Object.entries(EN_JA))
   BY_STEM.set(stem(word), [...(BY_STEM.get(stem(word)) ?? []), ...ja]);
 
 /** The notes' words for a query word: Japanese for English words (stemmed or not), technical for everyday Japanese. */
+/** The table's Japanese verbs by the stem they keep in every inflection (減らす, 減らし → 減~). */
+const JA_BY_INFLECTION = new Map<string, string[]>();
+for (const [verb, words] of Object.entries(JA_JA)) {
+  const key = inflectionStem(verb);
+  if (key) JA_BY_INFLECTION.set(key, [...new Set([...(JA_BY_INFLECTION.get(key) ?? []), ...words])]);
+}
+
 export function japaneseFor(word: string): string[] {
   // The word's own entry first: "roll" is ロールバック, not also "rolling"'s ローリングアップデート.
   const own = Object.hasOwn(EN_JA, word) ? EN_JA[word] : undefined;
-  return [...new Set([...(own ?? BY_STEM.get(stem(word)) ?? []), ...(JA_JA[word] ?? [])])];
+  // Only with two kana or more after the kanji: 立ち (立つ, stand) and 立て (立てる, set up) share 立~.
+  const inflected =
+    Object.hasOwn(JA_JA, word) || !/\p{Script=Hiragana}{2}$/u.test(word)
+      ? []
+      : (JA_BY_INFLECTION.get(inflectionStem(word) ?? "") ?? []);
+  return [...new Set([...(own ?? BY_STEM.get(stem(word)) ?? []), ...(JA_JA[word] ?? []), ...inflected])];
+}
+
+/**
+ * The notes' words for a verb the segmenter cut after its kanji (増|や|したい): the table's verbs that
+ * begin with that kanji and the kana after it (増や → 増やす).
+ */
+export function japaneseForCutVerb(kanji: string, kana: string): string[] {
+  const start = kanji + kana.slice(0, 1);
+  return [
+    ...new Set(
+      Object.entries(JA_JA)
+        .filter(([verb]) => verb.length > start.length && verb.startsWith(start))
+        .flatMap(([, words]) => words),
+    ),
+  ];
 }
 
 const BY_JAPANESE = new Map<string, string[]>();

@@ -1,6 +1,6 @@
 import { editDistance, isCatalogWord } from "../catalog/index.js";
 import { inflectionStem, isStopword, katakanaForm, segmentWords, segmentWordsWithParts } from "../segment.js";
-import { englishFor, englishSynonyms, japaneseFor } from "../synonyms.js";
+import { englishFor, englishSynonyms, japaneseFor, japaneseForCutVerb } from "../synonyms.js";
 import { irregularBase, isFamiliarEnglish, isGeneralWord } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
 import { SkeletonIndex } from "./transliterate.js";
@@ -347,6 +347,10 @@ export class QueryAnalyzer {
       const stem = inflectionStem(w.word);
       if (stem && this.df(w.word) === 0) alternatives.push([stem]);
       for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
+      const kana = /^\p{Script=Han}$/u.test(w.word)
+        ? new RegExp(`${w.word}(\\p{Script=Hiragana})`, "u").exec(query)?.[1]
+        : undefined;
+      if (kana) for (const ja of japaneseForCutVerb(w.word, kana)) alternatives.push(segmentWords(ja));
       for (const en of englishFor(w.word)) alternatives.push([en]);
       const base = irregularBase(w.word);
       if (base) alternatives.push([base]);

@@ -345,3 +345,27 @@ Pod の一覧は kubectl get pods で確認します。使用するイメージ�
     expect(pods.ask("check whether I am allowed to see pods").readings ?? []).toEqual([]);
   });
 });
+
+describe("a Japanese verb the segmenter cuts, in any inflection, meets the notes' words for it", () => {
+  const rs = folder({
+    "rs.md": `# ReplicaSet
+
+## ReplicaSetの更新
+
+ReplicaSet の Pod テンプレートを変えても、動いている Pod 数は変わりません。
+
+## ReplicaSetのスケーリング
+
+replicas フィールドを変えるとスケールアップやスケールダウンができます。
+`,
+  });
+  const spellings = (q: string) => (rs.ask(q).spellings ?? []).flat().map((a) => a.join("+"));
+
+  it("reads 増|や|したい as 増やす (scaling), and 減らし as 減らす", () => {
+    expect(spellings("ReplicaSet の Pod 数を増やしたい")).toContain("スケーリング");
+    expect(spellings("ReplicaSet の Pod を減らしたい")).toContain("スケーリング");
+    expect(rs.ask("ReplicaSet の Pod を減らしたい").response.results.map((r) => r.title)).toContain(
+      "ReplicaSetのスケーリング",
+    );
+  });
+});
