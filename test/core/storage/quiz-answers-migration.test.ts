@@ -1,7 +1,7 @@
 /**
- * Migration 009 rebuilds quiz_answers without a rowid (one b-tree less per answer's commit) and 010 keeps each
- * post's answer count on the post: a database written before them keeps every answer, its posts' counts are
- * the answers it holds, and the rules on answers hold afterwards.
+ * Migration 009 rebuilds quiz_answers without a rowid (one b-tree less per answer's commit; 010 and 011 add
+ * and drop a count kept on each post): a database written before them keeps every answer, its posts' counts
+ * are the answers it holds, and the rules on answers hold afterwards.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -45,7 +45,7 @@ afterEach(() => {
   cleanups = [];
 });
 
-describe("migrations 009 and 010 (quiz_answers without rowid, counts on the post)", () => {
+describe("migrations 009–011 (quiz_answers without rowid)", () => {
   it("keeps the answers of a database written before it, and one answer per person and post after", async () => {
     const { dir, cleanup } = tempDir("quiz-answers-009");
     cleanups.push(cleanup);
@@ -74,6 +74,10 @@ describe("migrations 009 and 010 (quiz_answers without rowid, counts on the post
       .prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'quiz_answers'")
       .get() as { sql: string };
     expect(table.sql).toMatch(/WITHOUT ROWID\s*$/);
+    const triggers = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'quiz_answers'")
+      .all();
+    expect(triggers).toEqual([]);
     const s = sqliteStores(db);
     expect(await s.quiz.answerCount(post.id)).toEqual({ total: 2, correct: 1 });
     expect(await s.quiz.existingAnswer(post.id, alice.userId)).toEqual({ choice: 2, correct: true });

@@ -241,13 +241,11 @@ export class SqliteQuizStore implements QuizStore {
     return true;
   }
 
-  /** Kept on the post by triggers (migration 010), so it costs the same on a post of 1,000 answers. */
   async answerCount(postId: number): Promise<AnswerCount> {
-    const row = prepared(
+    return prepared(
       this.db,
-      "SELECT answers AS total, correct_answers AS correct FROM quiz_posts WHERE id = ?",
-    ).get(postId) as AnswerCount | undefined;
-    return row ?? { total: 0, correct: 0 };
+      "SELECT count(*) AS total, coalesce(sum(correct), 0) AS correct FROM quiz_answers WHERE post_id = ?",
+    ).get(postId) as AnswerCount;
   }
 
   async seenQuestions(who: Person): Promise<Set<string>> {
