@@ -56,6 +56,7 @@ const EN_JA: Record<string, string[]> = {
   delete: ["削除", "破棄"],
   destroy: ["破棄"],
   discard: ["破棄"],
+  throw: ["破棄"],
   clean: ["破棄", "削除"],
   cleanup: ["破棄", "削除"],
   unused: ["使用", "利用"],

@@ -167,6 +167,12 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     ]);
   });
 
+  it("how-to: two commands of the section that both do it, each with its caption", async () => {
+    const r = await ask("remove all unused images at once");
+    expect(codeOf(r)).toContain("$ docker image prune <オプション>");
+    expect(codeOf(r)).toContain("$ docker system prune");
+  });
+
   it("which option, asked as a noun phrase ending in オプション: the command line with the option", async () => {
     const r = await ask("イメージに名前とタグを付けてビルドするオプション", "ja");
     expect(codeOf(r)[0]).toContain("docker image build -t");

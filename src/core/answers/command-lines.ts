@@ -69,6 +69,11 @@ const RANK_COST = 0.75;
 const BARE_MENTION_COST = 1;
 /** Another line of the same command in the section, scoring at least this share of the best, is shown too. */
 const NEAR_TOP_SHARE = 0.6;
+/**
+ * A line of another command in the section scoring at least this share of the best is shown too: two
+ * commands that both do it (`docker image prune` and `docker system prune` for unused images).
+ */
+const CLOSE_SHARE = 0.9;
 /** Most lines one answer shows. */
 export const MAX_LINES = 3;
 /**
@@ -183,7 +188,8 @@ export function bestLines(lines: readonly NotesLine[], terms: readonly Term[]): 
   const chosen = relevant.filter(
     (s) =>
       sameSection(s) &&
-      (s.score === top.score || (s.line.entry === top.line.entry && s.score >= NEAR_TOP_SHARE * top.score)),
+      (s.score >= CLOSE_SHARE * top.score ||
+        (s.line.entry === top.line.entry && s.score >= NEAR_TOP_SHARE * top.score)),
   );
   const extra = group.length <= CAPTION_GROUP_MAX ? group.filter((s) => !chosen.includes(s)) : [];
   return [...chosen, ...extra]

@@ -6,6 +6,7 @@ import type { KnowledgeContext } from "../context.js";
 import {
   bestLines,
   captionOf,
+  lineScore,
   readableLine,
   type NotesLine,
   notesLines,
@@ -165,7 +166,12 @@ function sideBlocks(
   const sideTerms = terms.filter((t) => own.some((w) => wordOf(t).startsWith(w) || w.startsWith(wordOf(t))));
   // Like is compared with like: the section that answered the other side comes first.
   const sections = prefer ? [prefer, ...entries] : entries;
-  const line = bestLines(notesLines(tutor, sections), sideTerms.length > 0 ? sideTerms : own)[0];
+  const all = notesLines(tutor, sections);
+  const asked = sideTerms.length > 0 ? sideTerms : own;
+  // One line per side: the best of those that do it.
+  const line = bestLines(all, asked)
+    .map((l) => ({ l, score: lineScore(l, asked, all) }))
+    .sort((x, y) => y.score - x.score)[0]?.l;
   if (!line) return null;
   return { main: sectionOf(tutor, line.entry), blocks: lineBlocks(locale, [line], false) };
 }
