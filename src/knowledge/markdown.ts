@@ -125,6 +125,29 @@ function proseLines(text: string, line: number): ProseLine[] {
     .filter((l) => l.text.trim() !== "");
 }
 
+/** Words a line of running text has at least (English) to count as a sentence rather than a command. */
+const QUOTE_MIN_WORDS = 5;
+
+/**
+ * Whether a fenced block without a language holds sentences rather than code: every line starts with a
+ * letter and has several words, none is a shell prompt, a `key: value` line or a comment, and most end as
+ * sentences or clauses do.
+ */
+function isQuotedProse(value: string): boolean {
+  const lines = value
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length === 0) return false;
+  const sentence = (l: string) =>
+    /^\p{L}/u.test(l) &&
+    l.split(/\s+/u).length >= QUOTE_MIN_WORDS &&
+    !/^[\w.-]+:\s/u.test(l) &&
+    !/[{}<>$=|;`#]/u.test(l);
+  const ends = lines.filter((l) => /[.,!?;:。、]$/u.test(l)).length;
+  return lines.every(sentence) && ends * 2 >= lines.length;
+}
+
 function addBlock(section: Section, node: RootContent, previous: RootContent | undefined): void {
   const line = lineOf(node, section.lineStart);
   const refs = { inline: section.inlineCodes, links: section.links };
@@ -137,6 +160,10 @@ function addBlock(section: Section, node: RootContent, previous: RootContent | u
         else if (last) block.lead = last;
       }
       section.codeBlocks.push(block);
+      // A quotation pasted between fences (a definition copied from a blog, in plain sentences) is read as
+      // prose too: its sentences can answer a question.
+      if (!block.lang && !block.fileName && isQuotedProse(node.value))
+        section.prose.push(...proseLines(node.value, line + 1));
       return;
     }
     case "table": {

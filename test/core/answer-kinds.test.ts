@@ -112,6 +112,11 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(renderText(r, "en").split("\n")[2]).toBe("同じ仕様のPodを複数生成・管理するためのリソース");
   });
 
+  it("definition: a quoted sentence that says what to think of the term as", async () => {
+    const r = await ask("Namespace とは何か", "ja");
+    expect(textsOf(r)[0]).toContain("You can think of a Namespace as a virtual cluster");
+  });
+
   it("definition: a glossary row about the term", async () => {
     const r = await ask("etcd とは", "ja");
     expect(textsOf(r)[0]).toBe("etcd — Kubernetesクラスタのバッキングストア");

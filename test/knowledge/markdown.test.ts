@@ -99,3 +99,28 @@ describe("parseNote on garbled input", () => {
     );
   });
 });
+
+describe("a quotation pasted between fences", () => {
+  const text = [
+    "# Namespace",
+    "",
+    "```",
+    "You can think of a Namespace as a virtual cluster inside your cluster.",
+    "They are all logically isolated from each other.",
+    "```",
+    "",
+    "```",
+    "kubectl get namespace --all-namespaces",
+    "docker container ls -a",
+    "```",
+    "",
+  ].join("\n");
+  const [section] = parseNote("ns.md", text).sections.filter((s) => s.depth > 0);
+
+  it("is read as prose too, and a block of commands is not", () => {
+    const prose = section?.prose.map((p) => p.text) ?? [];
+    expect(prose).toContain("You can think of a Namespace as a virtual cluster inside your cluster.");
+    expect(prose.some((p) => p.includes("kubectl"))).toBe(false);
+    expect(section?.codeBlocks.length).toBe(2);
+  });
+});

@@ -27,7 +27,7 @@ export interface Definition {
 
 /** How much each sign says that a sentence defines the subject. */
 const SIGNS = {
-  /** "X とは …", "X is a …", "X: …", "… を X と呼びます", "… is called X". */
+  /** "X とは …", "X is a …", "X: …", "… を X と呼びます", "… is called X", "think of X as …", "X means …". */
   namesAsDefined: 3,
   /** The opening sentence of the section about X. */
   opening: 2.5,
@@ -54,7 +54,8 @@ function bestSentence(
   const s = escapeRegExp(subject.trim()).replace(/\s+/g, "\\s*");
   const named = new RegExp(
     `${s}\\s*(?:とは|って)|^${s}\\s*(?:[:：]|\\.\\.\\.|…)|\\b${s}s?\\s+(?:is|are)\\s|` +
-      `${s}\\s*と(?:呼びます|呼ぶ|呼ばれ|いいます|言います|いう)|\\b(?:called|known as)\\s+(?:an?\\s+|the\\s+)?${s}`,
+      `${s}\\s*と(?:呼びます|呼ぶ|呼ばれ|いいます|言います|いう)|\\b(?:called|known as)\\s+(?:an?\\s+|the\\s+)?${s}|` +
+      `\\bthink of\\s+(?:an?\\s+|the\\s+)?${s}s?\\s+as\\b|\\b${s}s?\\s+(?:means|refers to|stands for)\\s`,
     "iu",
   );
   const mentions = new RegExp(s, "iu");
