@@ -130,6 +130,13 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(second?.startsWith("-t — ")).toBe(true);
   });
 
+  it("difference: a side said with a verb ('ReplicaSet を直接使う') is defined by the name in it", async () => {
+    const r = await ask("ReplicaSet を直接使うのと Deployment を使うのは何が違う？", "ja");
+    const text = textsOf(r).join("\n");
+    expect(text).toContain("同じ仕様のPodを複数生成・管理するためのリソース");
+    expect(text).toContain("ReplicaSetを管理するためのリソース");
+  });
+
   it("difference: the sentence that names both sides first", async () => {
     const r = await ask("NodePort Service と Ingress の違いを教えて", "ja");
     expect(textsOf(r)[0]).toContain("L4レベルの制御");

@@ -154,7 +154,11 @@ function sideBlocks(
   terms: readonly Term[],
   prefer: StoredEntry | undefined,
 ): { blocks: Block[]; main: StoredEntry } | null {
-  const def = definitionOf(tutor, side, entries);
+  // "ReplicaSet を直接使う" is about ReplicaSet: a side with one name in it is defined by that name.
+  const names = side.split(/\s+/u).filter((w) => NAME_WORD.test(w));
+  const def =
+    definitionOf(tutor, side, entries) ??
+    (names.length === 1 && names[0] !== side ? definitionOf(tutor, names[0] ?? "", entries) : null);
   if (def)
     return {
       main:
