@@ -12,7 +12,7 @@ command option tool flag
 able access action add added adding after again against allow already always another answer anything around
 ask automatic automatically available away back bad base basic before begin behind best better big both break
 bring build call called can cannot case cause change check choose clear close come common compare complete
-correct count create current custom default detail details different disable do done down each easy edit
+correct count create current custom default define detail details different disable do done down each easy edit
 else empty enable end enough entire error every everything example exist exists explain extra fail fast
 few find first fix follow force format free full get give given go good group happen happens help hide high
 hold idea important include inside instead into keep kind know large last later leave less level light like
@@ -85,7 +85,15 @@ export function isGeneralEnglish(word: string): boolean {
  * lacks. Used only for words a folder does not hold; technical words (container, image, cluster, volume)
  * are not on it.
  */
-const FAMILIAR = new Set(daleChall.map((w) => stem(w.toLowerCase())));
+const FAMILIAR = new Set(
+  [
+    ...daleChall,
+    // Adverbs and adjectives of everyday questions that the fourth-grade list leaves out.
+    ..."actual actually recent recently current currently basic basically exact exactly simple simply final finally proper properly immediate immediately previous previously".split(
+      " ",
+    ),
+  ].map((w) => stem(w.toLowerCase())),
+);
 
 /** The word without a comparative, superlative or adverb ending (longer, newest, quickly), when it has one. */
 function baseForms(word: string): string[] {

@@ -260,7 +260,7 @@ Restart the container when it exits with --restart on-failure.
   });
 
   it("knows everyday English (with comparative and superlative forms) from names and terms", () => {
-    for (const w of ["throw", "play", "raise", "newest", "longer", "quickly"])
+    for (const w of ["throw", "play", "raise", "newest", "longer", "quickly", "actually", "recently"])
       expect(isFamiliarEnglish(w), w).toBe(true);
     for (const w of ["container", "helm", "kubelet", "ulimit", "cluster", "volume"])
       expect(isFamiliarEnglish(w), w).toBe(false);
