@@ -10,6 +10,7 @@ import {
   GENERAL_WORD_FACTOR,
   KNOWN_KANA_FACTOR,
   READ_AS_FACTOR,
+  FAMILIAR_UNKNOWN_CAP,
   RELATIVE_CREDIT,
   SINGLE_CHARACTER_FACTOR,
   SKELETON_MIN_LENGTH,
@@ -275,6 +276,7 @@ export class QueryAnalyzer {
     const camel = new Set([...query.matchAll(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g)].map((m) => m[0].toLowerCase()));
     const n = this.index.size;
     const out: TermGroup[] = [];
+    const phrasing = new Set<number>();
     const seen = new Set<string>();
     for (const { parts, joined } of hyphenated) {
       if (parts.some((p) => seen.has(p))) continue;
@@ -440,7 +442,19 @@ export class QueryAnalyzer {
         ...(isAction ? { action: true as const } : {}),
         ...(bySoundOnly ? { bySound: true as const } : {}),
       });
+      // A word typed right after a tool's name is a subcommand (docker *trust*, kubectl *top*), not phrasing.
+      const subcommand = /^(?:docker|kubectl|podman|helm|compose)$/.test(words[i - 1]?.word ?? "");
+      if (dfs.length === 0 && LATIN.test(w.word) && isFamiliarEnglish(w.word) && !subcommand)
+        phrasing.add(out.length - 1);
     }
+    // Everyday words the folder lacks are phrasing ("in one sentence", "right now"): none weighs more than a
+    // share of the question's heaviest word the folder has, however rare an absent word's IDF makes it.
+    const heaviest = Math.max(0, ...out.filter((_, i) => !phrasing.has(i)).map((g) => g.weight));
+    if (heaviest > 0)
+      for (const i of phrasing) {
+        const g = out[i];
+        if (g) g.weight = Math.min(g.weight, FAMILIAR_UNKNOWN_CAP * heaviest);
+      }
     return this.correctJapaneseRuns(query, out);
   }
 

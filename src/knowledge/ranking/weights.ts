@@ -108,6 +108,13 @@ export const UNKNOWN_WORD_FACTOR = {
 } as const;
 
 /**
+ * An everyday English word a folder never uses (UNKNOWN_WORD_FACTOR.generalEnglish) weighs at most this share
+ * of the question's heaviest word the folder has: in a small folder an absent word's IDF is far above a
+ * common topic word's, and "Kubernetes in one *sentence*" is still a question about Kubernetes.
+ */
+export const FAMILIAR_UNKNOWN_CAP = 0.5;
+
+/**
  * A single kanji or kana standing alone as a word (残 of 残したい, 前, 後) is a fragment of an inflected verb or a
  * general word far more often than the topic; it weighs this share of its rarity.
  */

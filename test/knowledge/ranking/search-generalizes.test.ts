@@ -272,6 +272,10 @@ Restart the container when it exits with --restart on-failure.
     );
   });
 
+  it("lets no everyday word the folder lacks outweigh the question's topic ('in one sentence')", () => {
+    expect(top(workloads, "ReplicaSet in one sentence")).toBe("ReplicaSet");
+  });
+
   it("does not answer a how-to from a section that holds only its verb", () => {
     // "install" is in the notes; Helm and its charts are not.
     const notes = folder({
