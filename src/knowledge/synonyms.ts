@@ -326,14 +326,15 @@ export function japaneseFor(word: string): string[] {
  * begin with that kanji and the kana after it (増や → 増やす).
  */
 export function japaneseForCutVerb(kanji: string, kana: string): string[] {
-  const start = kanji + kana.slice(0, 1);
-  return [
-    ...new Set(
-      Object.entries(JA_JA)
-        .filter(([verb]) => verb.length > start.length && verb.startsWith(start))
-        .flatMap(([, words]) => words),
-    ),
-  ];
+  return JA_BY_START.get(kanji + kana.slice(0, 1)) ?? [];
+}
+
+/** The table's verbs by their kanji and first kana (増や of 増やす), for japaneseForCutVerb. */
+const JA_BY_START = new Map<string, string[]>();
+for (const [verb, words] of Object.entries(JA_JA)) {
+  const start = /^\p{Script=Han}\p{Script=Hiragana}/u.exec(verb)?.[0];
+  if (start && verb.length > start.length)
+    JA_BY_START.set(start, [...new Set([...(JA_BY_START.get(start) ?? []), ...words])]);
 }
 
 const BY_JAPANESE = new Map<string, string[]>();
