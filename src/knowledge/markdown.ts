@@ -125,6 +125,10 @@ function proseLines(text: string, line: number): ProseLine[] {
     .filter((l) => l.text.trim() !== "");
 }
 
+/** A line that starts with a command-line tool is a command, however many words it has. */
+const COMMAND_START =
+  /^(?:sudo|docker|kubectl|podman|helm|git|npm|npx|yarn|pip|curl|wget|ssh|cd|ls|cat|echo|make)\b/u;
+
 /** Words a line of running text has at least (English) to count as a sentence rather than a command. */
 const QUOTE_MIN_WORDS = 5;
 
@@ -143,9 +147,12 @@ function isQuotedProse(value: string): boolean {
     /^\p{L}/u.test(l) &&
     l.split(/\s+/u).length >= QUOTE_MIN_WORDS &&
     !/^[\w.-]+:\s/u.test(l) &&
-    !/[{}<>$=|;`#]/u.test(l);
-  const ends = lines.filter((l) => /[.,!?;:。、]$/u.test(l)).length;
-  return lines.every(sentence) && ends * 2 >= lines.length;
+    !/[{}<>$=|;`#]/u.test(l) &&
+    !/(?:^|\s)--?[A-Za-z]/u.test(l) &&
+    !COMMAND_START.test(l);
+  // Most lines end as a sentence or a clause does.
+  const ends = lines.filter((l) => /[.,!?:]$/u.test(l)).length;
+  return lines.every(sentence) && ends >= lines.length / 2;
 }
 
 function addBlock(section: Section, node: RootContent, previous: RootContent | undefined): void {
@@ -159,11 +166,13 @@ function addBlock(section: Section, node: RootContent, previous: RootContent | u
         if (FILE_NAME.test(last)) block.fileName = last;
         else if (last) block.lead = last;
       }
-      section.codeBlocks.push(block);
-      // A quotation pasted between fences (a definition copied from a blog, in plain sentences) is read as
-      // prose too: its sentences can answer a question.
-      if (!block.lang && !block.fileName && isQuotedProse(node.value))
+      // A quotation pasted between fences (a definition copied from a blog, in plain sentences) is prose:
+      // its sentences can answer a question.
+      if (!block.lang && !block.fileName && isQuotedProse(node.value)) {
         section.prose.push(...proseLines(node.value, line + 1));
+        return;
+      }
+      section.codeBlocks.push(block);
       return;
     }
     case "table": {

@@ -623,7 +623,7 @@ export class KnowledgeIndex {
       this.holdsBothSides(index, best.doc, query, live) &&
       this.holdsAnObject(index, best.doc, live) &&
       live.some((g) => !g.bySound && this.fieldScore(index, best.doc, g).covered > 0);
-    const readings = groups.flatMap((g) => (g.readAs ? [{ typed: g.typed, read: g.readAs }] : []));
+    const readings = groups.flatMap((g) => (g.readAs ? [{ typed: g.shown ?? g.typed, read: g.readAs }] : []));
     if (!found) {
       const near = unique.filter((r) => r.coverage >= SUGGEST_COVERAGE).slice(0, 3);
       response.suggestions = [

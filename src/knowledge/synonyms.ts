@@ -265,7 +265,6 @@ const JA_JA: Record<string, string[]> = {
   付ける: ["付き", "つける"],
   つけ: ["付き", "つける"],
   決め: ["設定"],
-  違う: ["違い"],
   使う: ["利用", "使用"],
   使い: ["利用", "使用"],
   見る: ["確認"],
@@ -302,7 +301,6 @@ const BY_STEM = new Map<string, string[]>();
 for (const [word, ja] of Object.entries(EN_JA))
   BY_STEM.set(stem(word), [...(BY_STEM.get(stem(word)) ?? []), ...ja]);
 
-/** The notes' words for a query word: Japanese for English words (stemmed or not), technical for everyday Japanese. */
 /** The table's Japanese verbs by the stem they keep in every inflection (減らす, 減らし → 減~). */
 const JA_BY_INFLECTION = new Map<string, string[]>();
 for (const [verb, words] of Object.entries(JA_JA)) {
@@ -310,6 +308,7 @@ for (const [verb, words] of Object.entries(JA_JA)) {
   if (key) JA_BY_INFLECTION.set(key, [...new Set([...(JA_BY_INFLECTION.get(key) ?? []), ...words])]);
 }
 
+/** The notes' words for a query word: Japanese for English words (stemmed or not), technical for everyday Japanese. */
 export function japaneseFor(word: string): string[] {
   // The word's own entry first: "roll" is ロールバック, not also "rolling"'s ローリングアップデート.
   const own = Object.hasOwn(EN_JA, word) ? EN_JA[word] : undefined;
@@ -329,7 +328,7 @@ export function japaneseForCutVerb(kanji: string, kana: string): string[] {
   return JA_BY_START.get(kanji + kana.slice(0, 1)) ?? [];
 }
 
-/** The table's verbs by their kanji and first kana (増や of 増やす), for japaneseForCutVerb. */
+/** The table's verbs longer than their kanji and first kana (増や of 増やす), by those two, for japaneseForCutVerb. */
 const JA_BY_START = new Map<string, string[]>();
 for (const [verb, words] of Object.entries(JA_JA)) {
   const start = /^\p{Script=Han}\p{Script=Hiragana}/u.exec(verb)?.[0];

@@ -114,13 +114,20 @@ describe("a quotation pasted between fences", () => {
     "docker container ls -a",
     "```",
     "",
+    "```",
+    "docker run -d -p 8080:80 --name web nginx",
+    "Unable to find image 'nginx:latest' locally.",
+    "```",
+    "",
   ].join("\n");
   const [section] = parseNote("ns.md", text).sections.filter((s) => s.depth > 0);
 
   it("is read as prose too, and a block of commands is not", () => {
     const prose = section?.prose.map((p) => p.text) ?? [];
     expect(prose).toContain("You can think of a Namespace as a virtual cluster inside your cluster.");
-    expect(prose.some((p) => p.includes("kubectl"))).toBe(false);
+    expect(prose.some((p) => p.includes("kubectl") || p.includes("nginx"))).toBe(false);
+    // The quotation is prose only, not a code block as well; the commands stay code.
     expect(section?.codeBlocks.length).toBe(2);
+    expect(section?.prose.find((p) => p.text.startsWith("You can think"))?.line).toBe(4);
   });
 });

@@ -77,9 +77,9 @@ const CLOSE_SHARE = 0.9;
 /** Most lines one answer shows. */
 export const MAX_LINES = 3;
 /**
- * A comment heading at most this many lines of a block is one step's caption (`## トークン取得` above the two
- * lines that get the token): the lines under it are shown together. A comment over more lines titles a list
- * of commands, each line its own answer.
+ * A caption that at most this many lines of a section share is one step's (`## トークン取得` heading a block
+ * of the two lines that get the token): the lines under it are shown together. A caption over more lines
+ * titles a list of commands, each line its own answer.
  */
 const CAPTION_GROUP_MAX = MAX_LINES;
 
@@ -182,14 +182,16 @@ export function bestLines(lines: readonly NotesLine[], terms: readonly Term[]): 
   const top = relevant[0];
   if (!top) return [];
   const sameSection = (s: { line: NotesLine }) => s.line.entry.source === top.line.entry.source;
+  // Shares compare scores without the rank's cost (one section, one rank), which `relevant` keeps positive.
+  const own = (s: { line: NotesLine; score: number }) => s.score + RANK_COST * s.line.rank;
   const group = top.line.comment
     ? scored.filter((s) => sameSection(s) && s.line.comment === top.line.comment)
     : [];
   const chosen = relevant.filter(
     (s) =>
       sameSection(s) &&
-      (s.score >= CLOSE_SHARE * top.score ||
-        (s.line.entry === top.line.entry && s.score >= NEAR_TOP_SHARE * top.score)),
+      (own(s) >= CLOSE_SHARE * own(top) ||
+        (s.line.entry === top.line.entry && own(s) >= NEAR_TOP_SHARE * own(top))),
   );
   const extra = group.length <= CAPTION_GROUP_MAX ? group.filter((s) => !chosen.includes(s)) : [];
   return [...chosen, ...extra]

@@ -27,7 +27,7 @@ export interface Definition {
 
 /** How much each sign says that a sentence defines the subject. */
 const SIGNS = {
-  /** "X とは …", "X is a …", "X: …", "… を X と呼びます", "… is called X", "think of X as …", "X means …". */
+  /** "X とは …", "X is a …", "X: …", "… を X と呼びます", "… is called X", "think of X as …", "X means / refers to / stands for …". */
   namesAsDefined: 3,
   /** The opening sentence of the section about X. */
   opening: 2.5,

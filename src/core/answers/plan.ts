@@ -128,11 +128,21 @@ function mentions(text: string, side: string): boolean {
 const NAME_WORD = /^(?:--?[A-Za-z][\w-]*|[A-Z][\w.-]*|[\p{Script=Katakana}ー]{2,})$/u;
 
 /**
+ * The words of a side that name a thing, spaced or not ("ReplicaSetを直接使う" names ReplicaSet): its runs of
+ * Latin letters (with a leading dash for a flag) and of katakana, those NAME_WORD accepts.
+ */
+function namesIn(side: string): string[] {
+  return [...side.matchAll(/--?[A-Za-z][\w-]*|[A-Za-z][\w.-]*|[\p{Script=Katakana}ー]{2,}/gu)]
+    .map((m) => m[0])
+    .filter((w) => NAME_WORD.test(w));
+}
+
+/**
  * Whether the notes name a side anywhere (a heading, prose, a table row, a command line). Only the words of
  * the side that name a thing are checked: "stopping" may be written 停止.
  */
 function inNotes(tutor: KnowledgeContext, side: string): boolean {
-  const names = side.split(/\s+/u).filter((w) => NAME_WORD.test(w));
+  const names = namesIn(side);
   if (names.length === 0) return true;
   const entries = tutor.index.allEntries();
   const said = (word: string) =>
@@ -155,7 +165,7 @@ function sideBlocks(
   prefer: StoredEntry | undefined,
 ): { blocks: Block[]; main: StoredEntry } | null {
   // "ReplicaSet を直接使う" is about ReplicaSet: a side with one name in it is defined by that name.
-  const names = side.split(/\s+/u).filter((w) => NAME_WORD.test(w));
+  const names = namesIn(side);
   const def =
     definitionOf(tutor, side, entries) ??
     (names.length === 1 && names[0] !== side ? definitionOf(tutor, names[0] ?? "", entries) : null);

@@ -95,9 +95,16 @@ const FAMILIAR = new Set(
   ].map((w) => stem(w.toLowerCase())),
 );
 
-/** The word without a comparative, superlative or adverb ending (longer, newest, quickly), when it has one. */
+/** Letters a word keeps at least before a superlative or adverb ending (newest: new). */
+const BASE_MIN_LETTERS = 3;
+const BASE_ENDING = new RegExp(`^([a-z]{${BASE_MIN_LETTERS},}?)(?:est|ly)$`);
+
+/**
+ * The word without a superlative or adverb ending (newest, quickly), when it has one. Not -er: it makes
+ * nouns of verbs (docker, server, layer, builder), which are names, not phrasing.
+ */
 function baseForms(word: string): string[] {
-  const m = /^([a-z]{3,}?)(?:er|est|ly)$/.exec(word);
+  const m = BASE_ENDING.exec(word);
   if (!m?.[1]) return [];
   const root = m[1];
   const forms = [root, `${root}e`];

@@ -1,5 +1,11 @@
-import { editDistance, isCatalogWord } from "../catalog/index.js";
-import { inflectionStem, isStopword, katakanaForm, segmentWords, segmentWordsWithParts } from "../segment.js";
+import { allCommands, editDistance, isCatalogWord } from "../catalog/index.js";
+import {
+  inflectionStem,
+  isStopword,
+  katakanaForm,
+  segmentWords,
+  segmentWordsWithParts,
+} from "../segment.js";
 import { englishFor, englishSynonyms, japaneseFor, japaneseForCutVerb } from "../synonyms.js";
 import { irregularBase, isFamiliarEnglish, isGeneralWord } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
@@ -12,6 +18,7 @@ import {
   READ_AS_FACTOR,
   FAMILIAR_UNKNOWN_CAP,
   RELATIVE_CREDIT,
+  TYPO_COMPOUND_SLACK,
   SINGLE_CHARACTER_FACTOR,
   SKELETON_MIN_LENGTH,
   SKELETON_MIN_WORD,
@@ -31,6 +38,8 @@ export interface TermGroup {
   credit: number;
   /** A typo's correction: the notes' word the question's word was read as. */
   readAs?: string;
+  /** The word as typed, when a reading is shown and stemming changed it ("progres", typed is "progre"). */
+  shown?: string;
   /** The verb a how-to question asks to do (インストール of "Helm をインストールするには"). */
   action?: true;
   /**
@@ -56,9 +65,21 @@ export function unknownWordFactor(word: string): number {
   if (/^[\p{Script=Hiragana}ー]+$/u.test(word)) return UNKNOWN_WORD_FACTOR.hiragana;
   if (/\p{Script=Hiragana}/u.test(word)) return UNKNOWN_WORD_FACTOR.mixedKana;
   if (/^\p{Script=Han}+$/u.test(word)) return UNKNOWN_WORD_FACTOR.kanji;
-  if (isFamiliarEnglish(word)) return UNKNOWN_WORD_FACTOR.generalEnglish;
+  if (isPhrasing(word)) return UNKNOWN_WORD_FACTOR.generalEnglish;
   return UNKNOWN_WORD_FACTOR.latinOrKatakana;
 }
+
+/**
+ * Everyday English (general-english.ts `isFamiliarEnglish`). Words that are also subcommands (prune, top,
+ * trust) stay on it: right after a tool's name they are not phrasing (see TOOLS), and a docker or kubectl
+ * command the notes never use is caught as such (search.ts `uncoveredCommand`).
+ */
+function isPhrasing(word: string): boolean {
+  return isFamiliarEnglish(word);
+}
+
+/** The tools of the command reference (docker, kubectl, …): a word right after one is its subcommand. */
+const TOOLS = new Set(allCommands.map((c) => c.name.split(" ")[0] ?? ""));
 
 /** Typo readings remembered per analyzer before the memory starts afresh (a few hundred kB at most). */
 const CORRECTIONS_KEPT = 4096;
@@ -140,16 +161,17 @@ export class QueryAnalyzer {
     let bestDistance = bound + 1;
     let bestDf = 0;
     const latin = LATIN.test(word);
+    const kanji = !latin && /\p{Script=Han}/u.test(word);
     for (const v of pool) {
       const len = [...v].length;
       if (Math.abs(len - chars) > bound) continue;
       // Typos rarely hit a word's first letter; a different one is another word (uninstall is not install).
       if (latin && v[0] !== word[0]) continue;
-      const d = editDistance(word, v, bound);
-      if (d > bound) continue;
       // A kanji word's typo is a wrong conversion of the same reading (再起同, 再起動), never a character more
       // or less: 使用率 (usage rate) is not 使用 (use).
-      if (!latin && /\p{Script=Han}/u.test(word) && len !== chars) continue;
+      if (kanji && len !== chars) continue;
+      const d = editDistance(word, v, bound);
+      if (d > bound) continue;
       // A short word one letter different from another is often a word of its own (untar, untag).
       if (latin && chars < TYPO.substitutionFrom && len === chars && d === 1 && !isSwap(word, v)) continue;
       const df = this.df(v);
@@ -277,6 +299,7 @@ export class QueryAnalyzer {
     const n = this.index.size;
     const out: TermGroup[] = [];
     const phrasing = new Set<number>();
+    const held = new Set<number>();
     const seen = new Set<string>();
     for (const { parts, joined } of hyphenated) {
       if (parts.some((p) => seen.has(p))) continue;
@@ -305,6 +328,7 @@ export class QueryAnalyzer {
       const alternatives: string[][] = [[w.word]];
       let typed = w.word;
       let readAs: string | undefined;
+      let shown: string | undefined;
       // Spacing inside compounds: "cluster ip" = ClusterIP, and "clusterip" = "Cluster IP".
       if (next && LATIN.test(w.word) && LATIN.test(next) && this.df(w.word + next) > 0) {
         alternatives.splice(0, alternatives.length, [w.word + next], [w.word, next]);
@@ -315,8 +339,9 @@ export class QueryAnalyzer {
       // Two words that read as one of the folder's compounds with a typo: "exteranl name" → externalname.
       if (next && LATIN.test(w.word) && LATIN.test(next) && (this.df(w.word) === 0 || this.df(next) === 0)) {
         const fixed = this.df(w.word + next) > 0 ? null : this.correct(w.word + next);
-        // The reading must be a compound of both words, not one of them with the other dropped ("whether am").
-        if (fixed && fixed.length >= (w.word + next).length - 1) {
+        // The reading must be as long as both words together, give or take a letter, not one of them with
+        // the other dropped ("whether am" is not whether).
+        if (fixed && Math.abs(fixed.length - (w.word + next).length) <= TYPO_COMPOUND_SLACK) {
           out.push({
             typed: `${w.word} ${next}`,
             alternatives: [[fixed]],
@@ -349,9 +374,10 @@ export class QueryAnalyzer {
       const stem = inflectionStem(w.word);
       if (stem && this.df(w.word) === 0) alternatives.push([stem]);
       for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
-      const kana = /^\p{Script=Han}$/u.test(w.word)
-        ? new RegExp(`${w.word}(\\p{Script=Hiragana})`, "u").exec(query)?.[1]
-        : undefined;
+      const after = /^\p{Script=Han}$/u.test(w.word)
+        ? query.charAt(query.indexOf(w.word) + w.word.length)
+        : "";
+      const kana = /^\p{Script=Hiragana}$/u.test(after) ? after : undefined;
       if (kana) for (const ja of japaneseForCutVerb(w.word, kana)) alternatives.push(segmentWords(ja));
       for (const en of englishFor(w.word)) alternatives.push([en]);
       const base = irregularBase(w.word);
@@ -360,23 +386,18 @@ export class QueryAnalyzer {
       // A Latin word the folder lacks is first read as a typo of one it has ("stpo" → stop), then by sound.
       if (this.df(w.word) === 0 && LATIN.test(w.word)) {
         // The typo is in what was typed: "progres" is one letter from progress, its stem "progre" two.
-        const fixed = this.correct(w.word) ?? (w.typed && LATIN.test(w.typed) ? this.correct(w.typed) : null);
+        const fixed = (w.typed && LATIN.test(w.typed) ? this.correct(w.typed) : null) ?? this.correct(w.word);
         if (fixed) {
           alternatives.push([fixed]);
           readAs = fixed;
           // The reading shown is of the word as typed ("Read `progres` as `progress`").
-          if (w.typed) typed = w.typed;
+          if (w.typed) shown = w.typed;
         }
       }
       const bySound = readAs ? [] : this.counterparts(w.word).map((c) => [c]);
       alternatives.push(...bySound);
       let credit = 1;
-      // An everyday English word the folder holds only as a loanword that sounds like it (bake ~ バック, guest ~
-      // ゲスト): often right, but the loosest evidence there is (see TermGroup.bySound).
-      const bySoundOnly =
-        bySound.some((a) => this.known(a)) &&
-        isFamiliarEnglish(w.word) &&
-        !alternatives.some((a) => !bySound.includes(a) && this.known(a));
+
       // English synonyms help only when the word itself is missing, and earn a little less.
       if (LATIN.test(w.word) && !this.known([w.word])) {
         const synonyms = englishSynonyms(w.word).filter((x) => this.df(x) > 0);
@@ -409,6 +430,12 @@ export class QueryAnalyzer {
           readAs = fixed;
         }
       }
+      // An everyday English word the folder holds only as a loanword that sounds like it (bake ~ バック, guest ~
+      // ゲスト): often right, but the loosest evidence there is (see TermGroup.bySound).
+      const bySoundOnly =
+        bySound.some((a) => this.known(a)) &&
+        isFamiliarEnglish(w.word) &&
+        !alternatives.some((a) => !bySound.includes(a) && this.known(a));
       // Over a folder with no Japanese page, a Japanese word weighs as its English equivalents do: the
       // Japanese words such a folder holds come from the command reference's one-liners, rare and beside the point.
       const weighed =
@@ -439,17 +466,18 @@ export class QueryAnalyzer {
         weight,
         credit,
         ...(readAs ? { readAs } : {}),
+        ...(shown ? { shown } : {}),
         ...(isAction ? { action: true as const } : {}),
         ...(bySoundOnly ? { bySound: true as const } : {}),
       });
       // A word typed right after a tool's name is a subcommand (docker *trust*, kubectl *top*), not phrasing.
-      const subcommand = /^(?:docker|kubectl|podman|helm|compose)$/.test(words[i - 1]?.word ?? "");
-      if (dfs.length === 0 && LATIN.test(w.word) && isFamiliarEnglish(w.word) && !subcommand)
-        phrasing.add(out.length - 1);
+      const subcommand = TOOLS.has(words[i - 1]?.word ?? "");
+      if (dfs.length > 0) held.add(out.length - 1);
+      else if (LATIN.test(w.word) && isPhrasing(w.word) && !subcommand) phrasing.add(out.length - 1);
     }
     // Everyday words the folder lacks are phrasing ("in one sentence", "right now"): none weighs more than a
     // share of the question's heaviest word the folder has, however rare an absent word's IDF makes it.
-    const heaviest = Math.max(0, ...out.filter((_, i) => !phrasing.has(i)).map((g) => g.weight));
+    const heaviest = Math.max(0, ...out.filter((_, i) => held.has(i)).map((g) => g.weight));
     if (heaviest > 0)
       for (const i of phrasing) {
         const g = out[i];

@@ -114,6 +114,9 @@ export const UNKNOWN_WORD_FACTOR = {
  */
 export const FAMILIAR_UNKNOWN_CAP = 0.5;
 
+/** Two typed words are read as one compound only if the reading is their joint length, give or take this. */
+export const TYPO_COMPOUND_SLACK = 1;
+
 /**
  * A single kanji or kana standing alone as a word (残 of 残したい, 前, 後) is a fragment of an inflected verb or a
  * general word far more often than the topic; it weighs this share of its rarity.
