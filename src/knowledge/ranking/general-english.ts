@@ -38,7 +38,7 @@ ate:eat began:begin begun:begin bought:buy brought:bring broke:break broken:brea
 chose:choose chosen:choose did:do done:do drove:drive driven:drive eaten:eat fell:fall fallen:fall felt:feel
 forgot:forget forgotten:forget found:find gave:give given:give gone:go went:go got:get gotten:get held:hold
 hid:hide hidden:hide kept:keep knew:know known:know left:leave lost:lose made:make meant:mean met:meet
-paid:pay ran:run sat:sit saw:see seen:see sent:send sold:sell spent:spend spoke:speak spoken:speak stood:stand
+paid:pay said:say ran:run sat:sit saw:see seen:see sent:send sold:sell spent:spend spoke:speak spoken:speak stood:stand
 stole:steal stolen:steal taken:take took:take taught:teach thought:think threw:throw thrown:throw told:tell
 understood:understand woke:wake won:win wore:wear worn:wear wrote:write written:write rebuilt:rebuild
 rewrote:rewrite rewritten:rewrite undid:undo undone:undo overwrote:overwrite overwritten:overwrite

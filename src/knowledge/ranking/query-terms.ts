@@ -1,11 +1,5 @@
 import { allCommands, editDistance, isCatalogWord } from "../catalog/index.js";
-import {
-  inflectionStem,
-  isStopword,
-  katakanaForm,
-  segmentWords,
-  segmentWordsWithParts,
-} from "../segment.js";
+import { inflectionStem, isStopword, katakanaForm, segmentWords, segmentWordsWithParts } from "../segment.js";
 import { englishFor, englishSynonyms, japaneseFor, japaneseForCutVerb } from "../synonyms.js";
 import { irregularBase, isFamiliarEnglish, isGeneralWord } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
@@ -276,6 +270,15 @@ export class QueryAnalyzer {
   /** The term groups of a question: one per meaningful word, with the folder's words that count as it. */
   groups(query: string): TermGroup[] {
     this.acronyms = new Set([...query.matchAll(/\b[A-Z]{2,}s?\b/g)].map((m) => m[0].toLowerCase()));
+    // A capitalised word after the question's first is a name ("a Kubernetes *Job*", "Helm で chart"), even
+    // when it is also an everyday word.
+    const capitalised = new Set(
+      [...query.matchAll(/(?<=\S.*?[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[A-Z][a-z]+/gu)]
+        .concat([
+          ...query.matchAll(/^[A-Z][a-z]+(?=\s*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu),
+        ])
+        .flatMap((m) => segmentWords(m[0])),
+    );
     // Flags typed in a question (`-it`, `--rm`) are meant, even when the word is a stopword ("it").
     const flags = new Set(
       [...query.matchAll(/(?:^|\s)--?([a-z][\w-]*)/gi)].map((m) => (m[1] ?? "").toLowerCase()),
@@ -457,7 +460,7 @@ export class QueryAnalyzer {
         (dfs.length > 0
           ? idf(n, Math.max(...dfs)) * (readAs ? READ_AS_FACTOR : 1)
           : idf(n, 0) *
-            unknownWordFactor(w.word) *
+            (capitalised.has(w.word) ? UNKNOWN_WORD_FACTOR.latinOrKatakana : unknownWordFactor(w.word)) *
             this.otherScript(w.word) *
             (isCatalogWord(w.word) ? UNKNOWN_WORD_FACTOR.catalogWord : 1));
       out.push({
@@ -473,7 +476,8 @@ export class QueryAnalyzer {
       // A word typed right after a tool's name is a subcommand (docker *trust*, kubectl *top*), not phrasing.
       const subcommand = TOOLS.has(words[i - 1]?.word ?? "");
       if (dfs.length > 0) held.add(out.length - 1);
-      else if (LATIN.test(w.word) && isPhrasing(w.word) && !subcommand) phrasing.add(out.length - 1);
+      else if (LATIN.test(w.word) && isPhrasing(w.word) && !subcommand && !capitalised.has(w.word))
+        phrasing.add(out.length - 1);
     }
     // Everyday words the folder lacks are phrasing ("in one sentence", "right now"): none weighs more than a
     // share of the question's heaviest word the folder has, however rare an absent word's IDF makes it.

@@ -301,6 +301,15 @@ Restart the container when it exits with --restart on-failure.
     expect(notes.ask("how do I bake a cake").response.found).toBe(false);
   });
 
+  it("takes a capitalised everyday word for a name ('a Kubernetes Job')", () => {
+    const notes = folder({
+      "k8s.md":
+        "# Kubernetes\n\nKubernetes runs containers on a cluster of machines and keeps them running.\n",
+    });
+    expect(notes.ask("what is a Kubernetes Job").response.found).toBe(false);
+    expect(notes.ask("what is a kubernetes job").response.found).toBe(true);
+  });
+
   it("keeps the weight of an everyday word typed as a subcommand (docker trust)", () => {
     const notes = folder({
       "images.md":
