@@ -29,7 +29,7 @@ const DIFFERENCE_EN =
 const VERSUS = /^(.+?)\s+(?:vs\.?|versus|対)\s+(.+)$/iu;
 /** "Is A the same as B", "A と B は同じ": a difference asked the other way round. */
 const SAME_EN =
-  /^(?:is|are|does|do)\s+(.+?)\s+(?:the same (?:thing )?as|equivalent to|different from)\s+(.+)$/iu;
+  /^(?:is|are|does|do)\s+(.+?)\s+(?:the same (?:thing )?as|equivalent to|(?:(?:any|really|at all)\s+)?different from)\s+(.+)$/iu;
 const SAME_JA = /^(.+?)\s*と\s*(.+?)\s*(?:は|って)\s*(?:同じ|一緒|同一)/u;
 
 const WHICH_OPTION =

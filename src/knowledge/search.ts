@@ -83,6 +83,8 @@ export interface AskOutcome {
    * (`停止`: `stop`, `終了`; a typo's correction), so an answer picks its lines by the same reading.
    */
   spellings?: string[][][];
+  /** Of `terms`, the verb a how-to question asks to do ("作成" of "…を作成するには"), when it has one. */
+  action?: string;
   /** Share of the question's weight the best section covers (0–1): how close a not-covered question came. */
   coverage?: number;
   /** Words of the question read as others of the notes (typos): "Read `replcaset` as `ReplicaSet`". */
@@ -649,6 +651,9 @@ export class KnowledgeIndex {
       hits,
       terms: groups.map((g) => g.readAs ?? g.typed),
       spellings: groups.map((g) => g.alternatives),
+      ...(groups.some((g) => g.action)
+        ? { action: groups.filter((g) => g.action).map((g) => g.readAs ?? g.typed)[0] }
+        : {}),
       coverage: best.coverage,
       ...(readings.length > 0 ? { readings: readings.map((r) => this.displayReading(r, hits)) } : {}),
     };

@@ -185,6 +185,25 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     ]);
   });
 
+  it("how-to: the line that does the verb asked, not one about the same thing that does another", async () => {
+    // The Deployment section both creates (kubectl apply) and deletes (caption "Deployment削除") from the manifest.
+    const r = await ask("Deployment をマニフェストから作成するには", "ja");
+    expect(codeOf(r)[0]).toContain("kubectl apply -f simple-deployment.yaml");
+    expect(codeOf(r).join("\n")).not.toContain("kubectl delete");
+  });
+
+  it("how-to: a command named in prose is not shown again beside its full line", async () => {
+    const r = await ask("起動していないコンテナを一括破棄したい", "ja");
+    const lines = codeOf(r);
+    expect(lines).toContain("$ docker container prune <オプション>");
+    expect(lines).not.toContain("$ docker container prune");
+  });
+
+  it("difference: 'is A any different from B' compares A and B", async () => {
+    const r = await ask("is Kubernetes any different from Docker Swarm?");
+    expect(textsOf(r)[0]).toBe("Kubernetes の立ち位置としては Docker Swarm とほぼ同じである。");
+  });
+
   it("how-to: two commands of the section that both do it, each with its caption", async () => {
     const r = await ask("remove all unused images at once");
     expect(codeOf(r)).toContain("$ docker image prune <オプション>");

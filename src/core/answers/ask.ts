@@ -57,7 +57,7 @@ export async function askReply(tutor: KnowledgeContext, ctx: Invocation, questio
   const typed = [...new Set([...terms, ...read.map((r) => r.read.toLowerCase())])];
   // Each word with the spellings the search matched it by (`停止` also as `stop`), so the lines shown are
   // chosen by the same reading as the section.
-  const words = queryWords(typed, terms, outcome.spellings);
+  const words = queryWords(typed, terms, outcome.spellings, outcome.action);
   const planned = planAnswer(tutor, ctx.locale, question, entries, words);
   // A comparison with something the notes never name: they cannot answer it.
   if (planned?.kind === "not-covered") return notFoundReply(ctx.locale, question, [], []);

@@ -63,6 +63,12 @@ const HEADING_WEIGHT = 1;
  * are not discounted, as a line's flags lengthen them with what the line does.
  */
 const LENGTH_NORMALIZATION = 0.3;
+/**
+ * What a line that does not hold the verb of a how-to question loses, in that verb's weights: of a section's
+ * lines, the one that does what is asked (作成: `kubectl apply`) answers, not one about the same thing that
+ * does another (`kubectl delete`).
+ */
+const ACTION_MISS_COST = 2;
 /** What being in a lower-ranked section costs a line, per rank. */
 const RANK_COST = 0.75;
 /** A bare mention (`docker image build` alone, in prose) next to full example lines is worth less. */
@@ -129,9 +135,13 @@ function scoreOf(
   const ownN = 1 / (1 - b + (b * texts.own.length) / (averages?.own || 1));
   terms.forEach((term, i) => {
     const w = weights[i] ?? 1;
-    if (termHits(texts.own, [term]) > 0) score += OWN_WORDS_WEIGHT * w * ownN;
-    if (termHits(texts.heading, [term]) > 0) score += HEADING_WEIGHT * w;
-    if (termHits(texts.reference, [term]) > 0) score += w;
+    const own = termHits(texts.own, [term]) > 0;
+    const heading = termHits(texts.heading, [term]) > 0;
+    const reference = termHits(texts.reference, [term]) > 0;
+    if (own) score += OWN_WORDS_WEIGHT * w * ownN;
+    if (heading) score += HEADING_WEIGHT * w;
+    if (reference) score += w;
+    if (typeof term !== "string" && term.action && !own && !reference) score -= ACTION_MISS_COST * w;
   });
   const bare = line.text.trim() === line.entry.command ? BARE_MENTION_COST : 0;
   return score - RANK_COST * line.rank - bare;
@@ -194,7 +204,16 @@ export function bestLines(lines: readonly NotesLine[], terms: readonly Term[]): 
         (s.line.entry === top.line.entry && own(s) >= NEAR_TOP_SHARE * own(top))),
   );
   const extra = group.length <= CAPTION_GROUP_MAX ? group.filter((s) => !chosen.includes(s)) : [];
-  return [...chosen, ...extra]
+  const shown = [...chosen, ...extra];
+  // A bare mention of a command (`docker container prune`, named in prose) says nothing a full line of it
+  // shown beside it does not.
+  const isBare = (l: NotesLine) => l.text.trim() === l.entry.command;
+  return shown
+    .filter(
+      (s) =>
+        !isBare(s.line) ||
+        !shown.some((o) => o !== s && !isBare(o.line) && o.line.text.startsWith(`${s.line.text} `)),
+    )
     .slice(0, MAX_LINES)
     .sort((a, b) => a.order - b.order)
     .map((s) => s.line);

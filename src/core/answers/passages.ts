@@ -14,6 +14,8 @@ export function sentences(text: string): string[] {
 export interface QueryWord {
   word: string;
   spellings: readonly (readonly string[])[];
+  /** The verb a how-to question asks to do: a line that does it answers, one that does another thing not. */
+  action?: true;
 }
 
 /** A query word, alone or with the search's spellings of it. */
@@ -31,11 +33,15 @@ export function queryWords(
   words: readonly string[],
   searched: readonly string[],
   spellings?: readonly (readonly (readonly string[])[])[],
+  action?: string,
 ): Term[] {
   const byWord = new Map(searched.map((w, i) => [w, spellings?.[i] ?? []] as const));
   return words.map((word) => {
     const alts = byWord.get(word) ?? [];
-    return alts.length > 0 ? { word, spellings: alts } : word;
+    const mark = word === action ? { action: true as const } : {};
+    return alts.length > 0 || word === action
+      ? { word, spellings: alts.length > 0 ? alts : [[word]], ...mark }
+      : word;
   });
 }
 
