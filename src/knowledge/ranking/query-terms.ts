@@ -298,7 +298,13 @@ export class QueryAnalyzer {
       .map((m) => ({ parts: segmentWords(m[0]), joined: m[0].replace(/-/g, "") }))
       .filter((h) => h.parts.length > 1);
     const action = actionWord(query);
-    const camel = new Set([...query.matchAll(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g)].map((m) => m[0].toLowerCase()));
+    // camelCase names and their words (minReadySeconds: min, ready, second), as the index keeps both.
+    const camelWords = new Map(
+      [...query.matchAll(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g)].map(
+        (m) => [segmentWords(m[0])[0] ?? "", segmentWords(m[0].replace(/([a-z])([A-Z])/g, "$1 $2"))] as const,
+      ),
+    );
+    const camel = new Set(camelWords.keys());
     const n = this.index.size;
     const out: TermGroup[] = [];
     const phrasing = new Set<number>();
@@ -357,6 +363,8 @@ export class QueryAnalyzer {
           continue;
         }
       }
+      const camelParts = camelWords.get(w.word);
+      if (camelParts && camelParts.length > 1) alternatives.push(camelParts);
       if ((this.df(w.word) === 0 || camel.has(w.word)) && LATIN.test(w.word)) {
         for (let cut = 2; cut <= w.word.length - 2; cut++) {
           const a = w.word.slice(0, cut);

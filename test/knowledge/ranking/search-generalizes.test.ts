@@ -408,3 +408,22 @@ replicas フィールドを変えるとスケールアップやスケールダ�
     );
   });
 });
+
+describe("a camelCase name meets the same words spaced in a heading", () => {
+  const deploy = folder({
+    "deploy.md": `# Deployment
+
+## Deployment の更新
+
+テンプレートを変えると Pod が順に入れ替わります。
+
+## Min Ready Seconds
+
+新しい Pod が利用可能とみなされるまで待つ秒数です。
+`,
+  });
+
+  it("reads minReadySeconds as 'Min Ready Seconds'", () => {
+    expect(top(deploy, "what does minReadySeconds do")).toBe("Min Ready Seconds");
+  });
+});
