@@ -339,14 +339,22 @@ export class QueryAnalyzer {
       let readAs: string | undefined;
       let shown: string | undefined;
       // Spacing inside compounds: "cluster ip" = ClusterIP, and "clusterip" = "Cluster IP".
-      if (next && LATIN.test(w.word) && LATIN.test(next) && this.df(w.word + next) > 0) {
+      // (Not two flags typed apart: `-i と -t` are -i and -t, not "it".)
+      const flagPair = flags.has(w.word) || (next !== undefined && flags.has(next));
+      if (next && !flagPair && LATIN.test(w.word) && LATIN.test(next) && this.df(w.word + next) > 0) {
         alternatives.splice(0, alternatives.length, [w.word + next], [w.word, next]);
         typed = `${w.word} ${next}`;
         seen.add(next);
         i++;
       }
       // Two words that read as one of the folder's compounds with a typo: "exteranl name" → externalname.
-      if (next && LATIN.test(w.word) && LATIN.test(next) && (this.df(w.word) === 0 || this.df(next) === 0)) {
+      if (
+        next &&
+        !flagPair &&
+        LATIN.test(w.word) &&
+        LATIN.test(next) &&
+        (this.df(w.word) === 0 || this.df(next) === 0)
+      ) {
         const fixed = this.df(w.word + next) > 0 ? null : this.correct(w.word + next);
         // The reading must be as long as both words together, give or take a letter, not one of them with
         // the other dropped ("whether am" is not whether).

@@ -427,3 +427,18 @@ describe("a camelCase name meets the same words spaced in a heading", () => {
     expect(top(deploy, "what does minReadySeconds do")).toBe("Min Ready Seconds");
   });
 });
+
+describe("flags typed apart stay flags", () => {
+  const opts = folder({
+    "options.md":
+      "# Options\n\n## Interactive\n\n`-i` keeps standard input open; `-t` gives the container a terminal. Use it with docker run.\n",
+  });
+
+  it("reads '-i と -t' as the flags -i and -t, not the word 'it'", () => {
+    const spellings = (opts.ask("-i と -t を一緒に付けるのはなぜ？").spellings ?? []).map((alts) =>
+      alts.map((a) => a.join("+")),
+    );
+    expect(spellings).toContainEqual(["i"]);
+    expect(spellings.flat()).not.toContain("it");
+  });
+});
