@@ -115,7 +115,9 @@ function segmentUncached(text: string): Word[] {
     }
     flush();
     if (s.isWordLike && w) {
-      const word = EN_STOPWORDS.has(w) ? w : stem(w);
+      // A possessive is the word itself (the container's name: container).
+      const bare = w.replace(/['’]s$/u, "");
+      const word = EN_STOPWORDS.has(bare) ? bare : stem(bare);
       out.push(word === w ? { word, parts: [] } : { word, parts: [], typed: w });
     }
   }

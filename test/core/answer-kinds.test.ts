@@ -199,6 +199,12 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(lines).not.toContain("$ docker container prune");
   });
 
+  it("which option: asked in English of a Japanese option table ('keeps standard input open': -i)", async () => {
+    const r = await ask("which option keeps the container's standard input open");
+    expect(textsOf(r)[0]).toContain("-i");
+    expect(textsOf(r)[0]).toContain("標準入力");
+  });
+
   it("difference: 'is A any different from B' compares A and B", async () => {
     const r = await ask("is Kubernetes any different from Docker Swarm?");
     expect(textsOf(r)[0]).toBe("Kubernetes の立ち位置としては Docker Swarm とほぼ同じである。");
