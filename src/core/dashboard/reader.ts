@@ -4,6 +4,8 @@
  * the workspace and returns only its rows: nothing of another workspace reaches the page.
  */
 
+import type { GapRow } from "../storage/stores.js";
+
 /** One platform's workspace (a Slack team, a Discord guild, the terminal's "local"). */
 export interface DashboardWorkspace {
   platform: string;
@@ -55,20 +57,9 @@ export interface DailyAnswerDay {
 }
 
 /** A question the notes did not cover; the same fields as the gaps report groups. */
-export interface DashboardGap {
-  id: number;
-  platform: string;
-  workspaceId: string;
-  channelId: string;
-  userId: string;
-  command: string;
-  question: string;
-  terms: string[];
-  notesVersion: string;
-  askedAt: string;
-  /** How many people pressed "Request a note" on it. */
-  requests: number;
-  /** When the latest of those presses was, if any. */
+/** A question the notes did not cover (as the gaps report has it), with when a note was last requested. */
+export interface DashboardGap extends GapRow {
+  /** When the latest press of "Request a note" on it was, if any. */
   lastRequestedAt: string | null;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type GapDbRow, toGap } from "./feedback-rows.js";
 import type {
   DailyAnswerDay,
   DashboardGap,
@@ -91,31 +92,13 @@ export const toAnswerDay = (r: AnswerDayRow): DailyAnswerDay => ({
   date: r.date,
 });
 
-export interface DashboardGapRow {
-  id: number | string;
-  channel_id: string;
-  user_id: string;
-  command: string;
-  question: string;
-  terms: string;
-  notes_version: string;
-  asked_at: string;
-  requests: number;
+/** A gap row of the workspace asked for, with when a note was last requested. */
+export type DashboardGapRow = Omit<GapDbRow, "platform" | "workspace_id"> & {
   last_requested_at: string | null;
-}
+};
 
 export const toDashboardGap = (w: DashboardWorkspace, r: DashboardGapRow): DashboardGap => ({
-  id: Number(r.id),
-  platform: w.platform,
-  workspaceId: w.workspaceId,
-  channelId: r.channel_id,
-  userId: r.user_id,
-  command: r.command,
-  question: r.question,
-  terms: r.terms.split(" ").filter(Boolean),
-  notesVersion: r.notes_version,
-  askedAt: r.asked_at,
-  requests: r.requests,
+  ...toGap({ ...r, platform: w.platform, workspace_id: w.workspaceId }),
   lastRequestedAt: r.last_requested_at,
 });
 

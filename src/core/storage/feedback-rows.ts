@@ -1,5 +1,5 @@
 /** The rows of the feedback and gaps tables, read the same from either database. */
-import type { GapRow, RatedSource } from "./stores.js";
+import type { GapRow, NewGap, RatedSource } from "./stores.js";
 
 /** 👎 votes of a source read to show some of their questions and reasons in the report. */
 export const DOWN_VOTES_READ = 20;
@@ -42,6 +42,22 @@ export interface GapDbRow {
   notes_version: string;
   asked_at: string;
   requests: number | string;
+}
+
+/** A new gap's values in the order of the columns `platform, workspace_id, channel_id, user_id, command,
+ * question, terms, notes_version, asked_at` (both databases bind them so). */
+export function gapValues(gap: NewGap): string[] {
+  return [
+    gap.platform,
+    gap.workspaceId,
+    gap.channelId,
+    gap.userId,
+    gap.command,
+    gap.question,
+    gap.terms.join(" "),
+    gap.notesVersion,
+    gap.askedAt,
+  ];
 }
 
 export function toGap(r: GapDbRow): GapRow {

@@ -1,4 +1,4 @@
-import { GAP_SELECT, type GapDbRow, toGap } from "../feedback-rows.js";
+import { GAP_SELECT, type GapDbRow, gapValues, toGap } from "../feedback-rows.js";
 import type { GapRow, GapStore, NewGap, Workspace } from "../stores.js";
 import type { Pool } from "./pool.js";
 
@@ -9,17 +9,7 @@ export class PostgresGapStore implements GapStore {
     const { rows } = await this.pool.query<{ id: string }>(
       `INSERT INTO note_gaps (platform, workspace_id, channel_id, user_id, command, question, terms, notes_version, asked_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [
-        gap.platform,
-        gap.workspaceId,
-        gap.channelId,
-        gap.userId,
-        gap.command,
-        gap.question,
-        gap.terms.join(" "),
-        gap.notesVersion,
-        gap.askedAt,
-      ],
+      gapValues(gap),
     );
     const row = rows[0];
     if (!row) throw new Error("the gap was not recorded");

@@ -1,5 +1,5 @@
 import type { Db } from "../database.js";
-import { GAP_SELECT, type GapDbRow, toGap } from "../feedback-rows.js";
+import { GAP_SELECT, type GapDbRow, gapValues, toGap } from "../feedback-rows.js";
 import type { GapRow, GapStore, NewGap, Workspace } from "../stores.js";
 
 export class SqliteGapStore implements GapStore {
@@ -11,17 +11,7 @@ export class SqliteGapStore implements GapStore {
         `INSERT INTO note_gaps (platform, workspace_id, channel_id, user_id, command, question, terms, notes_version, asked_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        gap.platform,
-        gap.workspaceId,
-        gap.channelId,
-        gap.userId,
-        gap.command,
-        gap.question,
-        gap.terms.join(" "),
-        gap.notesVersion,
-        gap.askedAt,
-      );
+      .run(...gapValues(gap));
     return Number(info.lastInsertRowid);
   }
 
