@@ -1,27 +1,9 @@
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import path from "node:path";
-import { Baseline, splitSections } from "./baseline.js";
+import { Baseline } from "./baseline.js";
 import { evaluateSet, FOLDERS, folderPath, OurEngine, SET_NAMES, type SetName } from "./corpora.js";
+import { headingsOf } from "./headings.js";
 import { normalizeHeading, readCases, summarize } from "./scoring.js";
-
-/** Every heading a reader of the folder sees: ATX headings and each page's front-matter title. */
-function headingsOf(dir: string): Set<string> {
-  const heads = new Set<string>();
-  const walk = (d: string): string[] =>
-    fs
-      .readdirSync(d, { withFileTypes: true })
-      .flatMap((e) =>
-        e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith(".md") ? [path.join(d, e.name)] : [],
-      );
-  for (const file of walk(dir)) {
-    const content = fs.readFileSync(file, "utf8");
-    for (const s of splitSections(file, content)) heads.add(normalizeHeading(s.heading));
-    const title = /^---\n[\s\S]*?^title:\s*"?([^"\n]+?)"?\s*$/m.exec(content)?.[1];
-    if (title) heads.add(normalizeHeading(title));
-  }
-  return heads;
-}
 
 /**
  * Floors on each folder's dev set: top-1 on the answerable cases (the value measured on 2026-12-01 after the

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readAnswerCases } from "./answers-eval.js";
-import { splitSections } from "./baseline.js";
 import { EXTRA_SET_NAMES, extraSetOf, FOLDERS, folderPath } from "./corpora.js";
+import { headingsOf } from "./headings.js";
 import { normalizeHeading, readCases } from "./scoring.js";
 
 /**
@@ -29,24 +29,6 @@ const SIZES: Record<string, [number, number]> = {
 
 /** Least size of each answer-content set. */
 const ANSWER_SET_SIZE = 30;
-
-/** Every heading a reader of the folder sees: each section's heading and each page's front-matter title. */
-function headingsOf(dir: string): Set<string> {
-  const heads = new Set<string>();
-  const walk = (d: string): string[] =>
-    fs
-      .readdirSync(d, { withFileTypes: true })
-      .flatMap((e) =>
-        e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith(".md") ? [path.join(d, e.name)] : [],
-      );
-  for (const file of walk(dir)) {
-    const content = fs.readFileSync(file, "utf8");
-    for (const s of splitSections(file, content)) heads.add(normalizeHeading(s.heading));
-    const title = /^---\n[\s\S]*?^title:\s*"?([^"\n]+?)"?\s*$/m.exec(content)?.[1];
-    if (title) heads.add(normalizeHeading(title));
-  }
-  return heads;
-}
 
 const cells = FOLDERS.flatMap((folder) => folder.extraSets.map((name) => [folder, name] as const));
 
