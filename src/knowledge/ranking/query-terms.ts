@@ -59,17 +59,11 @@ export function unknownWordFactor(word: string): number {
   if (/^[\p{Script=Hiragana}ー]+$/u.test(word)) return UNKNOWN_WORD_FACTOR.hiragana;
   if (/\p{Script=Hiragana}/u.test(word)) return UNKNOWN_WORD_FACTOR.mixedKana;
   if (/^\p{Script=Han}+$/u.test(word)) return UNKNOWN_WORD_FACTOR.kanji;
-  if (isPhrasing(word)) return UNKNOWN_WORD_FACTOR.generalEnglish;
+  // Words that are also subcommands (prune, top, trust) stay everyday here: right after a tool's name they
+  // are not (see TOOLS), and a docker or kubectl command the notes never use is caught as such
+  // (search.ts `uncoveredCommand`).
+  if (isFamiliarEnglish(word)) return UNKNOWN_WORD_FACTOR.generalEnglish;
   return UNKNOWN_WORD_FACTOR.latinOrKatakana;
-}
-
-/**
- * Everyday English (general-english.ts `isFamiliarEnglish`). Words that are also subcommands (prune, top,
- * trust) stay on it: right after a tool's name they are not phrasing (see TOOLS), and a docker or kubectl
- * command the notes never use is caught as such (search.ts `uncoveredCommand`).
- */
-function isPhrasing(word: string): boolean {
-  return isFamiliarEnglish(word);
 }
 
 /** The tools of the command reference (docker, kubectl, …): a word right after one is its subcommand. */
@@ -338,6 +332,8 @@ export class QueryAnalyzer {
       let typed = w.word;
       let readAs: string | undefined;
       let shown: string | undefined;
+      // A word typed right after a tool's name is a subcommand (docker *trust*, kubectl *top*), not phrasing.
+      const subcommand = LATIN.test(w.word) && TOOLS.has(words[i - 1]?.word ?? "");
       // Spacing inside compounds: "cluster ip" = ClusterIP, and "clusterip" = "Cluster IP".
       // (Not two flags typed apart: `-i と -t` are -i and -t, not "it".)
       const flagPair = flags.has(w.word) || (next !== undefined && flags.has(next));
@@ -416,7 +412,6 @@ export class QueryAnalyzer {
       const bySound = readAs ? [] : this.counterparts(w.word).map((c) => [c]);
       alternatives.push(...bySound);
       let credit = 1;
-
       // English synonyms help only when the word itself is missing, and earn a little less.
       if (LATIN.test(w.word) && !this.known([w.word])) {
         const synonyms = englishSynonyms(w.word).filter((x) => this.df(x) > 0);
@@ -476,7 +471,9 @@ export class QueryAnalyzer {
         (dfs.length > 0
           ? idf(n, Math.max(...dfs)) * (readAs ? READ_AS_FACTOR : 1)
           : idf(n, 0) *
-            (capitalised.has(w.word) ? UNKNOWN_WORD_FACTOR.latinOrKatakana : unknownWordFactor(w.word)) *
+            (capitalised.has(w.word) || subcommand
+              ? UNKNOWN_WORD_FACTOR.latinOrKatakana
+              : unknownWordFactor(w.word)) *
             this.otherScript(w.word) *
             (isCatalogWord(w.word) ? UNKNOWN_WORD_FACTOR.catalogWord : 1));
       out.push({
@@ -489,10 +486,8 @@ export class QueryAnalyzer {
         ...(isAction ? { action: true as const } : {}),
         ...(bySoundOnly ? { bySound: true as const } : {}),
       });
-      // A word typed right after a tool's name is a subcommand (docker *trust*, kubectl *top*), not phrasing.
-      const subcommand = TOOLS.has(words[i - 1]?.word ?? "");
       if (dfs.length > 0) held.add(out.length - 1);
-      else if (LATIN.test(w.word) && isPhrasing(w.word) && !subcommand && !capitalised.has(w.word))
+      else if (LATIN.test(w.word) && isFamiliarEnglish(w.word) && !subcommand && !capitalised.has(w.word))
         phrasing.add(out.length - 1);
     }
     // Everyday words the folder lacks are phrasing ("in one sentence", "right now"): none weighs more than a
