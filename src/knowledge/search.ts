@@ -626,6 +626,7 @@ export class KnowledgeIndex {
       this.holdsAnObject(index, best.doc, live) &&
       live.some((g) => !g.bySound && this.fieldScore(index, best.doc, g).covered > 0);
     const readings = groups.flatMap((g) => (g.readAs ? [{ typed: g.shown ?? g.typed, read: g.readAs }] : []));
+    const verb = groups.find((g) => g.action);
     if (!found) {
       const near = unique.filter((r) => r.coverage >= SUGGEST_COVERAGE).slice(0, 3);
       response.suggestions = [
@@ -651,9 +652,7 @@ export class KnowledgeIndex {
       hits,
       terms: groups.map((g) => g.readAs ?? g.typed),
       spellings: groups.map((g) => g.alternatives),
-      ...(groups.some((g) => g.action)
-        ? { action: groups.filter((g) => g.action).map((g) => g.readAs ?? g.typed)[0] }
-        : {}),
+      ...(verb ? { action: verb.readAs ?? verb.typed } : {}),
       coverage: best.coverage,
       ...(readings.length > 0 ? { readings: readings.map((r) => this.displayReading(r, hits)) } : {}),
     };
