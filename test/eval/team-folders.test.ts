@@ -1,0 +1,143 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { readAnswerCases } from "./answers-eval.js";
+import { readCases } from "./scoring.js";
+
+/**
+ * The two team folders (team-ja, a Japanese study vault; team-en, an English team's docs site) were written
+ * for judging the tutor on notes nobody tuned it to. Their sets are only read here, never run: what is checked
+ * is that they say something true about their folders (the commissioned sizes, every expected heading present,
+ * every answer phrase written in the notes) and that the exam and spare sets are two different samples.
+ */
+
+const EVAL_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+/** Commissioned sizes of each team folder's sets and answer-content file. */
+const TEAMS = [
+  { key: "team-ja", answerable: 25, notCovered: 6, answers: 20 },
+  { key: "team-en", answerable: 20, notCovered: 5, answers: 15 },
+] as const;
+
+/** The two retrieval sets of each folder: the exam (its misses are looked at) and the spare (kept aside). */
+const SET_NAMES = ["exam", "spare"] as const;
+
+/** Least number of not-covered cases in an answer-content file ("about three per file"). */
+const MIN_ANSWER_NOT_COVERED = 3;
+
+interface Section {
+  heading: string;
+  body: string;
+}
+
+/** Compares headings as a reader sees them: NFKC (full-width parentheses), no inline-code backticks, one space. */
+function normalize(text: string): string {
+  return text.normalize("NFKC").replace(/`/g, "").replace(/\s+/g, " ").trim();
+}
+
+function markdownFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/**
+ * A page's sections, read simply: a `#` line outside a code fence starts one, and the front-matter title (or
+ * the text before the first heading, under the page's title) makes the page's intro a section of its own.
+ */
+function sectionsOf(content: string): Section[] {
+  const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(content);
+  const title = frontMatter ? /^title:\s*"?([^"\n]+?)"?\s*$/m.exec(frontMatter[1] ?? "")?.[1] : undefined;
+  const body = frontMatter ? content.slice(frontMatter[0].length) : content;
+  const sections: Section[] = [{ heading: title ?? "", body: "" }];
+  let fence: string | null = null;
+  for (const line of body.split("\n")) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === null || marker.startsWith(fence))) fence = fence === null ? marker : null;
+    const heading = fence === null && !marker ? /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line)?.[1] : undefined;
+    if (heading !== undefined) sections.push({ heading, body: "" });
+    else {
+      const last = sections[sections.length - 1]!;
+      last.body += `${line}\n`;
+    }
+  }
+  return sections.filter((s) => s.heading !== "");
+}
+
+function folderOf(key: string): { files: string[]; text: string; sections: Section[] } {
+  const files = markdownFiles(path.join(EVAL_DIR, "folders", key));
+  const contents = files.map((f) => fs.readFileSync(f, "utf8"));
+  return { files, text: contents.join("\n"), sections: contents.flatMap(sectionsOf) };
+}
+
+const setFile = (key: string, name: string): string => path.join(EVAL_DIR, "sets", key, `${name}.jsonl`);
+
+describe("the section reader of this test", () => {
+  it("takes headings outside code fences and the front-matter title, not comments inside a block", () => {
+    const page = "---\ntitle: Page\n---\nintro\n## A\n```bash\n# a comment\nls\n```\n### B `x`\ntext\n";
+    expect(sectionsOf(page).map((s) => s.heading)).toEqual(["Page", "A", "B `x`"]);
+    expect(sectionsOf(page)[1]?.body).toContain("# a comment");
+  });
+});
+
+describe.each(TEAMS)("the $key folder", ({ key, answerable, notCovered, answers }) => {
+  const folder = folderOf(key);
+  const headings = new Set(folder.sections.map((s) => normalize(s.heading)));
+
+  it("holds only markdown pages, each with its front matter closed", () => {
+    expect(folder.files.filter((f) => !f.endsWith(".md"))).toEqual([]);
+    for (const file of folder.files) {
+      const content = fs.readFileSync(file, "utf8");
+      if (content.startsWith("---\n")) expect(content.indexOf("\n---\n", 3), file).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(SET_NAMES)("has the commissioned size of its %s set", (name) => {
+    const cases = readCases(setFile(key, name));
+    expect(cases.filter((c) => c.expect !== null)).toHaveLength(answerable);
+    expect(cases.filter((c) => c.expect === null)).toHaveLength(notCovered);
+  });
+
+  it.each(SET_NAMES)("expects in its %s set only headings the folder has", (name) => {
+    const unknown = readCases(setFile(key, name)).flatMap((c) =>
+      (c.expect ?? []).filter((h) => !headings.has(normalize(h))),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  it.each(SET_NAMES)("explains in its %s set each command from a section that shows it", (name) => {
+    const misplaced = readCases(setFile(key, name))
+      .filter((c) => c.mode === "explain")
+      .filter((c) => {
+        const program = c.q.split(/\s+/).slice(0, 2).join(" ");
+        const shown = folder.sections.filter((s) =>
+          (c.expect ?? []).some((h) => normalize(h) === normalize(s.heading)),
+        );
+        return !shown.some((s) => s.body.includes(program));
+      })
+      .map((c) => c.q);
+    expect(misplaced).toEqual([]);
+  });
+
+  it("asks no question in both its exam and its spare set", () => {
+    const [exam, spare] = SET_NAMES.map((name) => readCases(setFile(key, name)).map((c) => normalize(c.q)));
+    expect((exam ?? []).filter((q) => (spare ?? []).includes(q))).toEqual([]);
+    expect(new Set(exam).size).toBe(exam?.length);
+    expect(new Set(spare).size).toBe(spare?.length);
+  });
+
+  it("has an answer-content file whose phrases are written in the notes", () => {
+    const cases = readAnswerCases(path.join(EVAL_DIR, "answers", `${key}.jsonl`));
+    expect(cases).toHaveLength(answers);
+    expect(cases.filter((c) => c.kind === "not-covered").length).toBeGreaterThanOrEqual(
+      MIN_ANSWER_NOT_COVERED,
+    );
+    expect(
+      cases.filter((c) => (c.kind === "not-covered") !== (c.mustContain.length === 0)).map((c) => c.q),
+    ).toEqual([]);
+    const missing = cases.flatMap((c) => c.mustContain.filter((s) => !folder.text.includes(s)));
+    expect(missing).toEqual([]);
+    expect(new Set(cases.map((c) => normalize(c.q))).size).toBe(cases.length);
+  });
+});
