@@ -1,6 +1,6 @@
 // Answer-content evaluation: per kind and language, how many replies hold the answer, and the misses
 // with what was shown.
-// `tsx test/eval/answers-run.ts [--file set.jsonl | --sets fresh|hold|probe|final] [--notes DIR] [--verbose]`
+// `tsx test/eval/answers-run.ts [--file set.jsonl | --sets fresh|hold|probe|final|exam|spare] [--notes DIR] [--verbose]`
 // (without --file or --sets: answers/dev.jsonl; --sets NAME: answers/NAME.jsonl).
 import path from "node:path";
 import { parseArgs } from "node:util";

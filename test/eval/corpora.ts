@@ -53,13 +53,14 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
 }));
 
 /**
- * Sets written later still, from each folder alone without reading the code, in pairs: `fresh` and, later,
- * `probe` are the ones whose misses are looked at; `hold` and `final` are kept aside (only their totals are
- * read). Each folder lists the ones it has in `Folder.extraSets`, in `sets/<key>/<name>.jsonl`. They are not
- * in `Folder.sets`: only `--sets <name>` runs them, on the folders that have that set, never the default,
- * `--sets all` or the floors tests.
+ * Sets written later still, from each folder alone without reading the code, in pairs: `fresh`, later
+ * `probe`, and last `exam` are the ones whose misses are looked at; `hold`, `final` and `spare` are kept aside
+ * (only their totals are read). `exam` and `spare` were written by a helper who had seen neither the engine
+ * nor the older sets' questions. Each folder lists the ones it has in `Folder.extraSets`, in
+ * `sets/<key>/<name>.jsonl`. They are not in `Folder.sets`: only `--sets <name>` runs them, on the folders
+ * that have that set, never the default, `--sets all` or the floors tests.
  */
-export const EXTRA_SET_NAMES = ["fresh", "hold", "probe", "final"] as const;
+export const EXTRA_SET_NAMES = ["fresh", "hold", "probe", "final", "exam", "spare"] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
 export const isExtraSetName = (name: string): name is ExtraSetName =>
@@ -94,22 +95,27 @@ export const FOLDERS: Folder[] = [
     key: "k8s-en",
     dir: "../shared/corpora/k8s-website/content/en",
     sets: setsOf("k8s-en", ["aside"]),
-    extraSets: ["fresh", "hold"],
+    extraSets: ["fresh", "hold", "exam", "spare"],
   },
   {
     key: "docker-cli",
     dir: "../shared/corpora/docker-docs/docker-cli/docs/reference/commandline",
     sets: setsOf("docker-cli", ["aside"]),
-    extraSets: ["fresh", "hold"],
+    extraSets: ["fresh", "hold", "exam", "spare"],
   },
   // Two folders added with the probe and final sets, and only those: the Japanese tldr pages and the
-  // buildx reference (one long English page with many headings).
-  { key: "tldr-ja", dir: "../shared/corpora/tldr/pages.ja", sets: [], extraSets: ["probe", "final"] },
+  // buildx reference (one long English page with many headings); exam and spare came later.
+  {
+    key: "tldr-ja",
+    dir: "../shared/corpora/tldr/pages.ja",
+    sets: [],
+    extraSets: ["probe", "final", "exam", "spare"],
+  },
   {
     key: "buildx",
     dir: "../shared/corpora/docker-docs/docker-buildx/docs/reference",
     sets: [],
-    extraSets: ["probe", "final"],
+    extraSets: ["probe", "final", "exam", "spare"],
   },
 ];
 

@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readAnswerCases } from "./answers-eval.js";
-import { EXTRA_SET_NAMES, extraSetOf, FOLDERS, folderPath } from "./corpora.js";
+import { EXTRA_SET_NAMES, type ExtraSetName, extraSetOf, FOLDERS, folderPath } from "./corpora.js";
 import { headingsOf } from "./headings.js";
 import { normalizeHeading, readCases } from "./scoring.js";
 
 /**
- * The later sets (fresh and hold; probe and final) are only read here, never run: their numbers come from
+ * The later sets (fresh and hold; probe and final; exam and spare) are only read here, never run: their numbers come from
  * `tsx test/eval/run.ts --sets <name>` and `tsx test/eval/answers-run.ts --sets <name>`. What is checked is
  * that they still say something true about their folders: the commissioned size, every expected heading
  * present in the folder, every answer phrase present in the bundled note.
@@ -27,6 +27,27 @@ const SIZES: Record<string, [number, number]> = {
   buildx: [20, 4],
 };
 
+/**
+ * Least size of the exam and spare sets (answerable, not covered), as commissioned: smaller than the sets
+ * above, written by a helper from each folder alone, before the engine was run on them.
+ */
+const EXAM_SIZES: Record<string, [number, number]> = {
+  note: [30, 8],
+  "k8s-ja": [24, 6],
+  tldr: [20, 5],
+  "k8s-en": [15, 4],
+  "docker-cli": [15, 4],
+  "tldr-ja": [15, 4],
+  buildx: [12, 3],
+};
+
+/** The last pair of sets, sized by EXAM_SIZES and kept apart from every older set. */
+const EXAM_PAIR: readonly ExtraSetName[] = ["exam", "spare"];
+
+/** The commissioned least size of one folder's later set. */
+const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
+  (EXAM_PAIR.includes(name) ? EXAM_SIZES[key] : SIZES[key]) ?? [1, 1];
+
 /** Least size of each answer-content set. */
 const ANSWER_SET_SIZE = 30;
 
@@ -34,6 +55,7 @@ const cells = FOLDERS.flatMap((folder) => folder.extraSets.map((name) => [folder
 
 it("gives every folder a commissioned size and every later set to some folder", () => {
   expect(FOLDERS.map((f) => f.key).filter((k) => SIZES[k] === undefined)).toEqual([]);
+  expect(FOLDERS.map((f) => f.key).filter((k) => EXAM_SIZES[k] === undefined)).toEqual([]);
   expect(EXTRA_SET_NAMES.filter((n) => !cells.some(([, name]) => name === n))).toEqual([]);
 });
 
@@ -43,7 +65,7 @@ describe.each(cells.map(([f, n]) => [`${f.key}/${n}`, f, n] as const))("the %s s
 
   it("has the commissioned number of answerable and not-covered questions", () => {
     const cases = readCases(set.file);
-    const [answerable, negatives] = SIZES[folder.key] ?? [1, 1];
+    const [answerable, negatives] = sizeOf(folder.key, name);
     expect(cases.filter((c) => c.expect !== null).length).toBeGreaterThanOrEqual(answerable);
     expect(cases.filter((c) => c.expect === null).length).toBeGreaterThanOrEqual(negatives);
   });
@@ -90,4 +112,45 @@ it("asks no answer-content question in both the probe and the final set", () => 
   const read = (name: string) => readAnswerCases(path.join(import.meta.dirname, "answers", `${name}.jsonl`));
   const probe = new Set(read("probe").map((c) => c.q));
   expect(read("final").filter((c) => probe.has(c.q))).toEqual([]);
+});
+
+/** The questions of every `.jsonl` set in a directory but the exam and spare ones. */
+const olderQuestions = (dir: string, read: (file: string) => { q: string }[]): Set<string> =>
+  new Set(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".jsonl") && !EXAM_PAIR.some((n) => f === `${n}.jsonl`))
+      .flatMap((f) => read(path.join(dir, f)).map((c) => c.q)),
+  );
+
+/**
+ * The exam and spare sets are new samples: no question of one is asked in the other or in any older set of
+ * the same folder (its per-folder sets, its other later sets, and for the bundled note the older top-level
+ * sets).
+ */
+describe.each(FOLDERS.filter((f) => EXAM_PAIR.every((n) => f.extraSets.includes(n))))(
+  "the $key exam and spare sets",
+  (folder) => {
+    const [exam, spare] = EXAM_PAIR.map((n) => readCases(extraSetOf(folder, n).file).map((c) => c.q));
+    const older = olderQuestions(path.dirname(extraSetOf(folder, "exam").file), readCases);
+    for (const set of folder.sets) for (const c of readCases(set.file)) older.add(c.q);
+
+    it("share no question with each other", () => {
+      const inExam = new Set(exam);
+      expect((spare ?? []).filter((q) => inExam.has(q))).toEqual([]);
+    });
+
+    it("share no question with the folder's older sets", () => {
+      expect([...(exam ?? []), ...(spare ?? [])].filter((q) => older.has(q))).toEqual([]);
+    });
+  },
+);
+
+it("asks no answer-content question of the exam or spare set in the other or in an older set", () => {
+  const dir = path.join(import.meta.dirname, "answers");
+  const [exam, spare] = EXAM_PAIR.map((n) => readAnswerCases(path.join(dir, `${n}.jsonl`)).map((c) => c.q));
+  const inExam = new Set(exam);
+  expect((spare ?? []).filter((q) => inExam.has(q))).toEqual([]);
+  const older = olderQuestions(dir, readAnswerCases);
+  expect([...(exam ?? []), ...(spare ?? [])].filter((q) => older.has(q))).toEqual([]);
 });

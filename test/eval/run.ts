@@ -1,10 +1,10 @@
-// npm run eval [-- --sets dev|all|fresh|hold|probe|final]
+// npm run eval [-- --sets dev|all|fresh|hold|probe|final|exam|spare]
 //   [--folders note,k8s-ja,tldr,k8s-en,docker-cli,tldr-ja,buildx] [--json]
 // For each folder and set: our engine next to a naive MiniSearch baseline, per group and overall: n, top-1,
 // top-3 (answerable cases), not-covered accuracy (negatives answered found=false) and the false
 // "not covered" rate (answerable cases answered found=false); then our misses. Held-out sets (aside,
-// aside2) only with --sets all; the later fresh, hold, probe and final sets only when named (--sets probe),
-// and then only on the folders that have that set (the others are skipped, and said so).
+// aside2) only with --sets all; the later fresh, hold, probe, final, exam and spare sets only when named
+// (--sets probe), and then only on the folders that have that set (the others are skipped, and said so).
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
