@@ -117,6 +117,11 @@ export const FOLDERS: Folder[] = [
     sets: [],
     extraSets: ["probe", "final", "exam", "spare"],
   },
+  // Two team folders written for the exam and spare sets, from scratch, by someone who never read the code:
+  // a Japanese study vault (Git, Linux, PostgreSQL, AWS CLI) and an English team's docs (Terraform, Nginx,
+  // Python packaging), topics the project was never tuned on.
+  { key: "team-ja", dir: "test/eval/folders/team-ja", sets: [], extraSets: ["exam", "spare"] },
+  { key: "team-en", dir: "test/eval/folders/team-en", sets: [], extraSets: ["exam", "spare"] },
 ];
 
 export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);

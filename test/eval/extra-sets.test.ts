@@ -25,6 +25,8 @@ const SIZES: Record<string, [number, number]> = {
   "docker-cli": [20, 4],
   "tldr-ja": [25, 5],
   buildx: [20, 4],
+  "team-ja": [25, 6],
+  "team-en": [20, 5],
 };
 
 /**
@@ -39,6 +41,8 @@ const EXAM_SIZES: Record<string, [number, number]> = {
   "docker-cli": [15, 4],
   "tldr-ja": [15, 4],
   buildx: [12, 3],
+  "team-ja": [25, 6],
+  "team-en": [20, 5],
 };
 
 /** The last pair of sets, sized by EXAM_SIZES and kept apart from every older set. */
