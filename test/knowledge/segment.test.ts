@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queryTerms, segmentWords, stem } from "../../src/knowledge/segment.js";
+import { asciiWords, queryTerms, segmentWords, stem } from "../../src/knowledge/segment.js";
 
 describe("the words of a question", () => {
   it("cuts Japanese into words and joins katakana loanwords back", () => {
@@ -22,5 +22,40 @@ describe("the words of a question", () => {
     expect(queryTerms("the container's name")).toEqual(["container", "name"]);
     // Wanting to know is the question's tone, not its topic.
     expect(queryTerms("Deployment を作る手順を知りたい")).toEqual(["deployment", "作る"]);
+  });
+});
+
+describe("the ASCII fast path", () => {
+  const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
+  const byTheSegmenter = (text: string) =>
+    [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+
+  it("cuts ASCII text into the segmenter's words, dotted names, versions and flags included", () => {
+    const samples = [
+      "docker.io/library/nginx:1.25 --rm -it",
+      "don't e.g. 1,000 3.14 a.1 v1.2.3 __init__ _ __ a:b 1:2 ;x; kube-proxy spec.replicas",
+      "`_` (e.g. etc.)_ links](https://docs.docker.com/network/)_ '__{:[<a:",
+    ];
+    for (const s of samples) expect(asciiWords(s)).toEqual(byTheSegmenter(s));
+  });
+
+  it("agrees with the segmenter on random runs of letters, digits and punctuation", () => {
+    const alphabet = "ab1_.:',;-/\"()[]#@!?$%&*+=<>`~^|{}\\ ";
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let k = 0; k < 5000; k++) {
+      const s = Array.from({ length: 1 + (k % 12) }, () => alphabet[next() % alphabet.length]).join("");
+      expect(asciiWords(s), JSON.stringify(s)).toEqual(byTheSegmenter(s));
+    }
+  });
+
+  it("cuts mixed Japanese and English text as the segmenter alone would", () => {
+    const text = "kubectl で Pod を 消したい。docker.io の nginx:1.25 を pull する";
+    expect(segmentWords(text)).toEqual(
+      byTheSegmenter(text.normalize("NFKC").toLowerCase()).map((w) => stem(w)),
+    );
   });
 });
