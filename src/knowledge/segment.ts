@@ -64,6 +64,22 @@ export function inflectionStem(word: string): string | null {
   return m?.[1] ? `${m[1]}~` : null;
 }
 
+/** Kana that follow a noun as particles, not as a verb's ending (行を, 前に, 本や). */
+const PARTICLE_START = /^[をがはにでとのへもかやよねな]/u;
+
+/**
+ * The inflection stem of a verb the segmenter cut after its kanji (探|し|たい, 探|して): one or two kanji
+ * followed by kana that is not a particle read as 探~, the stem the notes' 探す is indexed under. (Only on
+ * the question's side: indexing the notes' cut verbs the same way made such stems common and moved answers.)
+ */
+export function cutVerbStem(word: string, following: string): string | null {
+  return /^\p{Script=Han}{1,2}$/u.test(word) &&
+    /^\p{Script=Hiragana}/u.test(following) &&
+    !PARTICLE_START.test(following)
+    ? `${word}~`
+    : null;
+}
+
 /** Splits camelCase and PascalCase runs before case is folded (maxSurge → max Surge), keeping acronyms. */
 function splitCamel(text: string): string {
   return text.replace(/([a-z])([A-Z])/g, "$1 $2");

@@ -128,3 +128,25 @@ export function isFamiliarEnglish(word: string): boolean {
 export function isGeneralWord(word: string): boolean {
   return isGeneralEnglish(word) || GENERAL_JAPANESE.has(word);
 }
+
+/** Typed words shorter than this are not read as a typo of an everyday word (kube is not cube). */
+const FAMILIAR_TYPO_MIN_LETTERS = 5;
+
+/**
+ * The everyday English word a word the folder lacks is a typo of ("chnages" → change), stemmed: one swap of
+ * neighbouring letters, and only when a single such word fits. Not a letter too many or too few: the list
+ * is short, so a real word it lacks would be read as a shorter one (solve as sole, combo as comb). Read as
+ * that word, it finds the folder's words for it (change → 変更) and weighs as phrasing, not as a name.
+ */
+export function familiarTypo(typed: string): string | null {
+  if (!/^[a-z]+$/.test(typed) || typed.length < FAMILIAR_TYPO_MIN_LETTERS) return null;
+  const found = new Set<string>();
+  const consider = (w: string) => {
+    const s = stem(w);
+    if (w !== typed && isFamiliarEnglish(s)) found.add(s);
+  };
+  for (let i = 0; i + 1 < typed.length; i++)
+    consider(typed.slice(0, i) + typed[i + 1] + typed[i] + typed.slice(i + 2));
+  found.delete(stem(typed));
+  return found.size === 1 ? ([...found][0] ?? null) : null;
+}

@@ -1,7 +1,14 @@
 import { allCommands, editDistance, isCatalogWord } from "../catalog/index.js";
-import { inflectionStem, isStopword, katakanaForm, segmentWords, segmentWordsWithParts } from "../segment.js";
+import {
+  cutVerbStem,
+  inflectionStem,
+  isStopword,
+  katakanaForm,
+  segmentWords,
+  segmentWordsWithParts,
+} from "../segment.js";
 import { englishFor, englishSynonyms, japaneseFor, japaneseForCutVerb } from "../synonyms.js";
-import { irregularBase, isFamiliarEnglish, isGeneralWord } from "./general-english.js";
+import { familiarTypo, irregularBase, isFamiliarEnglish, isGeneralWord } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
 import { SkeletonIndex } from "./transliterate.js";
 import {
@@ -389,9 +396,13 @@ export class QueryAnalyzer {
       const stem = inflectionStem(w.word);
       if (stem && this.df(w.word) === 0) alternatives.push([stem]);
       for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
-      const after = /^\p{Script=Han}$/u.test(w.word)
-        ? query.charAt(query.indexOf(w.word) + w.word.length)
+      const following = /^\p{Script=Han}{1,2}$/u.test(w.word)
+        ? query.slice(query.indexOf(w.word) + w.word.length, query.indexOf(w.word) + w.word.length + 2)
         : "";
+      // Matched, but not weighed: a verb's stem (作~ of 作って) is as common as the verbs that share it.
+      const cut = cutVerbStem(w.word, following);
+      if (cut) alternatives.push([cut]);
+      const after = w.word.length === 1 ? following.charAt(0) : "";
       const kana = /^\p{Script=Hiragana}$/u.test(after) ? after : undefined;
       if (kana) for (const ja of japaneseForCutVerb(w.word, kana)) alternatives.push(segmentWords(ja));
       for (const en of englishFor(w.word)) alternatives.push([en]);
@@ -436,30 +447,46 @@ export class QueryAnalyzer {
         }
       }
       // A word the folder never uses, nor any of its equivalents: perhaps a typo of one it does.
+      // Or, when none is near, a typo of an everyday word (chnages → change), read with the folder's words for it.
+      let everyday: string | null = null;
       if (knownAlts.length === 0 && !readAs) {
         const fixed = this.correct(w.word);
+        everyday =
+          fixed || !LATIN.test(w.word) || isFamiliarEnglish(w.word) ? null : familiarTypo(w.typed ?? w.word);
         if (fixed) {
           alternatives.push([fixed]);
           knownAlts = [[fixed]];
           readAs = fixed;
+        } else if (everyday) {
+          const readings = [
+            [everyday],
+            ...japaneseFor(everyday).map((ja) => segmentWords(ja)),
+            ...englishSynonyms(everyday).map((x) => [x]),
+          ];
+          alternatives.push(...readings);
+          knownAlts = readings.filter((a) => this.known(a));
+          readAs = everyday;
+          if (w.typed) shown = w.typed;
         }
       }
+      const meant = everyday ?? w.word;
       // An everyday English word the folder holds only as a loanword that sounds like it (bake ~ バック, guest ~
       // ゲスト): often right, but the loosest evidence there is (see TermGroup.bySound).
       const bySoundOnly =
         bySound.some((a) => this.known(a)) &&
-        isFamiliarEnglish(w.word) &&
+        isFamiliarEnglish(meant) &&
         !alternatives.some((a) => !bySound.includes(a) && this.known(a));
       // Over a folder with no Japanese page, a Japanese word weighs as its English equivalents do: the
       // Japanese words such a folder holds come from the command reference's one-liners, rare and beside the point.
-      const weighed =
-        this.otherScript(w.word) < 1 ? knownAlts.filter((a) => a.every((t) => LATIN.test(t))) : knownAlts;
+      const weighed = (
+        this.otherScript(w.word) < 1 ? knownAlts.filter((a) => a.every((t) => LATIN.test(t))) : knownAlts
+      ).filter((a) => a.length !== 1 || a[0] !== cut);
       const dfs = weighed.map((a) => Math.min(...a.map((t) => this.df(t))));
       const single = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(w.word)
         ? SINGLE_CHARACTER_FACTOR
         : 1;
       const general =
-        (isGeneralWord(w.word) ? GENERAL_WORD_FACTOR : 1) *
+        (isGeneralWord(meant) ? GENERAL_WORD_FACTOR : 1) *
         (dfs.length > 0 && /\p{Script=Hiragana}/u.test(w.word) ? KNOWN_KANA_FACTOR : 1);
       // The action a how-to question asks for (create, 作り) is what it is about: a section about the same
       // thing that does not do it does not answer it.
@@ -473,7 +500,7 @@ export class QueryAnalyzer {
           : idf(n, 0) *
             (capitalised.has(w.word) || subcommand
               ? UNKNOWN_WORD_FACTOR.latinOrKatakana
-              : unknownWordFactor(w.word)) *
+              : unknownWordFactor(meant)) *
             this.otherScript(w.word) *
             (isCatalogWord(w.word) ? UNKNOWN_WORD_FACTOR.catalogWord : 1));
       out.push({
@@ -487,7 +514,7 @@ export class QueryAnalyzer {
         ...(bySoundOnly ? { bySound: true as const } : {}),
       });
       if (dfs.length > 0) held.add(out.length - 1);
-      else if (LATIN.test(w.word) && isFamiliarEnglish(w.word) && !subcommand && !capitalised.has(w.word))
+      else if (LATIN.test(w.word) && isFamiliarEnglish(meant) && !subcommand && !capitalised.has(w.word))
         phrasing.add(out.length - 1);
     }
     // Everyday words the folder lacks are phrasing ("in one sentence", "right now"): none weighs more than a

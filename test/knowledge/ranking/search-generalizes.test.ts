@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { ensureIndex } from "../../../src/knowledge/index-store.js";
-import { isFamiliarEnglish } from "../../../src/knowledge/ranking/general-english.js";
+import { familiarTypo, isFamiliarEnglish } from "../../../src/knowledge/ranking/general-english.js";
 import { bareHeading, negates } from "../../../src/knowledge/ranking/heading-signals.js";
 import { KnowledgeIndex } from "../../../src/knowledge/search.js";
 
@@ -440,5 +440,57 @@ describe("flags typed apart stay flags", () => {
     );
     expect(spellings).toContainEqual(["i"]);
     expect(spellings.flat()).not.toContain("it");
+  });
+});
+
+describe("a verb cut after its kanji, and a typo of an everyday word", () => {
+  const vault = folder({
+    "linux.md": `# Linux メモ
+
+## grep で文字列を探す
+
+\`\`\`bash
+# ディレクトリ以下を再帰的に、行番号つきで
+grep -rn "ERROR" /var/log/app/
+\`\`\`
+
+## ディスクの空き容量
+
+\`\`\`bash
+df -h
+\`\`\`
+`,
+    "git.md": `# Git メモ
+
+## 作業中の変更を一時退避 (stash)
+
+\`\`\`bash
+git stash
+git stash pop
+\`\`\`
+
+## ブランチを作る
+
+\`\`\`bash
+git switch -c feature
+\`\`\`
+`,
+  });
+
+  it("reads 探|し|たい as the notes' 探す, but not 行を as a verb", () => {
+    expect(top(vault, "ログから ERROR の行を行番号つきで探したい")).toBe("grep で文字列を探す");
+    expect((vault.ask("行を数えたい").spellings ?? []).flat().map((a) => a.join("+"))).not.toContain("行~");
+  });
+
+  it("reads a swap in an everyday word as that word, in the notes' language ('chnages' → 変更)", () => {
+    const asked = vault.ask("how do I stash my chnages for a moment");
+    expect(asked.response.results[0]?.path.at(-1)).toBe("作業中の変更を一時退避 (stash)");
+    expect(JSON.stringify(asked.readings)).toContain("chnages");
+  });
+
+  it("does not read a real word the everyday list lacks as a shorter one ('solve' is not 'sole')", () => {
+    expect(familiarTypo("chnages")).toBe("change");
+    expect(familiarTypo("solve")).toBeNull();
+    expect(familiarTypo("kubectl")).toBeNull();
   });
 });
