@@ -516,9 +516,13 @@ export class QueryAnalyzer {
       if (dfs.length > 0) held.add(out.length - 1);
       else if (LATIN.test(w.word) && isFamiliarEnglish(meant) && !subcommand && !capitalised.has(w.word))
         phrasing.add(out.length - 1);
+      else if (/^\p{Script=Han}+$/u.test(w.word) && this.index.languages.has("ja"))
+        phrasing.add(out.length - 1);
     }
-    // Everyday words the folder lacks are phrasing ("in one sentence", "right now"): none weighs more than a
-    // share of the question's heaviest word the folder has, however rare an absent word's IDF makes it.
+    // Everyday words the folder lacks are phrasing ("in one sentence", "right now"), and so, over Japanese
+    // notes, are the kanji words they lack (会社, 中心, 画面: the notes' terms are mostly written in them, so one
+    // the notes never use is rarely the topic): none weighs more than a share of the question's heaviest
+    // word the folder has, however rare an absent word's IDF makes it.
     const heaviest = Math.max(0, ...out.filter((_, i) => held.has(i)).map((g) => g.weight));
     if (heaviest > 0)
       for (const i of phrasing) {

@@ -108,11 +108,13 @@ export const UNKNOWN_WORD_FACTOR = {
 } as const;
 
 /**
- * An everyday English word a folder never uses (UNKNOWN_WORD_FACTOR.generalEnglish) weighs at most this share
- * of the question's heaviest word the folder has: in a small folder an absent word's IDF is far above a
- * common topic word's, and "Kubernetes in one *sentence*" is still a question about Kubernetes.
+ * An everyday English word a folder never uses (UNKNOWN_WORD_FACTOR.generalEnglish), or a kanji word Japanese
+ * notes never use, weighs at most this share of the question's heaviest word the folder has: in a small
+ * folder an absent word's IDF is far above a common topic word's, and "Kubernetes in one *sentence*" is still
+ * a question about Kubernetes.
  */
 export const FAMILIAR_UNKNOWN_CAP = 0.5;
+
 
 /** Two typed words are read as one compound only if the reading is their joint length, give or take this. */
 export const TYPO_COMPOUND_SLACK = 1;

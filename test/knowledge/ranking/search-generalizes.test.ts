@@ -488,6 +488,22 @@ git switch -c feature
     expect(JSON.stringify(asked.readings)).toContain("chnages");
   });
 
+  it("lets no kanji word Japanese notes never use outweigh the question's topic (会社)", () => {
+    const k8s = folder({
+      "k8s.md": `# Kubernetes
+
+Google が開発した、コンテナを束ねて動かすためのオーケストレーションツール。
+
+## Pod
+
+コンテナをまとめた単位。
+`,
+    });
+    expect(top(k8s, "Kubernetes ってどこの会社が開発したの")).toBe("Kubernetes");
+    // Only words the notes lack around a topic they have: still not covered.
+    expect(top(k8s, "Kubernetes の開発元の会社の本社はどこ")).toBeNull();
+  });
+
   it("does not read a real word the everyday list lacks as a shorter one ('solve' is not 'sole')", () => {
     expect(familiarTypo("chnages")).toBe("change");
     expect(familiarTypo("solve")).toBeNull();
