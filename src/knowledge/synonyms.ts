@@ -352,8 +352,9 @@ export function englishFor(word: string): string[] {
 }
 
 /**
- * English words learners use for the same action or thing, in groups (general IT vocabulary, no product
- * names): "show CPU usage" meets "display resource consumption", "open a shell" meets "start a bash session".
+ * English words learners use for the same action or thing, in groups (general IT vocabulary, and the
+ * abbreviations typed for it): "show CPU usage" meets "display resource consumption", "open a shell" meets
+ * "start a bash session", k8s meets Kubernetes.
  */
 const EN_GROUPS: string[][] = [
   ["show", "display", "list", "print", "view", "see", "get"],
@@ -381,6 +382,14 @@ const EN_GROUPS: string[][] = [
   ["config", "configuration", "setting", "settings"],
   ["info", "information", "detail", "details", "inspect"],
   ["background", "detach", "detached"],
+  ["compare", "diff"],
+  // Abbreviations people type for the full word.
+  ["k8s", "kubernetes"],
+  ["repo", "repository"],
+  ["db", "database"],
+  ["env", "environment"],
+  ["auth", "authentication"],
+  ["postgres", "postgresql"],
 ];
 
 const EN_EN = new Map<string, string[]>();

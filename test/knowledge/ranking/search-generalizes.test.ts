@@ -500,6 +500,7 @@ Google が開発した、コンテナを束ねて動かすためのオーケス�
 `,
     });
     expect(top(k8s, "Kubernetes ってどこの会社が開発したの")).toBe("Kubernetes");
+    expect(top(k8s, "k8s って誰が開発したの")).toBe("Kubernetes");
     // Only words the notes lack around a topic they have: still not covered.
     expect(top(k8s, "Kubernetes の開発元の会社の本社はどこ")).toBeNull();
   });
