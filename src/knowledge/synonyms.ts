@@ -323,7 +323,9 @@ export function japaneseFor(word: string): string[] {
     Object.hasOwn(JA_JA, word) || !/\p{Script=Hiragana}{2}$/u.test(word)
       ? []
       : (JA_BY_INFLECTION.get(inflectionStem(word) ?? "") ?? []);
-  return [...new Set([...(own ?? BY_STEM.get(stem(word)) ?? []), ...(JA_JA[word] ?? []), ...inflected])];
+  // The light stemmer keeps a final e (remove) but cuts -ed after it (removed → remov): both are the table's "remove".
+  const english = own ?? BY_STEM.get(stem(word)) ?? BY_STEM.get(`${stem(word)}e`) ?? [];
+  return [...new Set([...english, ...(JA_JA[word] ?? []), ...inflected])];
 }
 
 /**
@@ -401,5 +403,5 @@ for (const group of EN_GROUPS) {
 
 /** Other English words for the same thing (stemmed), for English notes. */
 export function englishSynonyms(word: string): string[] {
-  return EN_EN.get(stem(word)) ?? [];
+  return EN_EN.get(stem(word)) ?? EN_EN.get(`${stem(word)}e`) ?? [];
 }

@@ -393,6 +393,9 @@ export class QueryAnalyzer {
         const read = w.parts.map((p) => (this.df(p) > 0 ? p : (this.counterparts(p)[0] ?? p)));
         if (read.some((p, k) => p !== w.parts[k])) alternatives.push(read);
       }
+      // "removed" is cut to remov, "remove" kept whole: a folder that writes only the latter still has the word.
+      if (LATIN.test(w.word) && this.df(w.word) === 0 && this.df(`${w.word}e`) > 0)
+        alternatives.push([`${w.word}e`]);
       const stem = inflectionStem(w.word);
       if (stem && this.df(w.word) === 0) alternatives.push([stem]);
       for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
@@ -410,7 +413,7 @@ export class QueryAnalyzer {
       if (base) alternatives.push([base]);
       for (const alias of this.index.aliases.get(w.word) ?? []) alternatives.push(alias);
       // A Latin word the folder lacks is first read as a typo of one it has ("stpo" → stop), then by sound.
-      if (this.df(w.word) === 0 && LATIN.test(w.word)) {
+      if (this.df(w.word) === 0 && LATIN.test(w.word) && this.df(`${w.word}e`) === 0) {
         // The typo is in what was typed: "progres" is one letter from progress, its stem "progre" two.
         const fixed = (w.typed && LATIN.test(w.typed) ? this.correct(w.typed) : null) ?? this.correct(w.word);
         if (fixed) {

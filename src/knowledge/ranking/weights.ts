@@ -115,7 +115,6 @@ export const UNKNOWN_WORD_FACTOR = {
  */
 export const FAMILIAR_UNKNOWN_CAP = 0.5;
 
-
 /** Two typed words are read as one compound only if the reading is their joint length, give or take this. */
 export const TYPO_COMPOUND_SLACK = 1;
 

@@ -505,6 +505,23 @@ Google が開発した、コンテナを束ねて動かすためのオーケス�
     expect(top(k8s, "Kubernetes の開発元の会社の本社はどこ")).toBeNull();
   });
 
+  it("meets 'remove' and the notes' 削除 from 'removed', without calling it a typo", () => {
+    const rs = folder({
+      "rs.md": `# ReplicaSet
+
+## スケールダウン
+
+レプリカ数を減らすと、削除する Pod はコストの低いものから選ばれます (remove)。
+`,
+    });
+    const asked = rs.ask("which pods are removed first on scale down");
+    expect(asked.response.results[0]?.path.at(-1)).toBe("スケールダウン");
+    expect((asked.spellings ?? []).flat().map((a) => a.join("+"))).toEqual(
+      expect.arrayContaining(["remove", "削除"]),
+    );
+    expect(asked.readings ?? []).toEqual([]);
+  });
+
   it("does not read a real word the everyday list lacks as a shorter one ('solve' is not 'sole')", () => {
     expect(familiarTypo("chnages")).toBe("change");
     expect(familiarTypo("solve")).toBeNull();
