@@ -30,6 +30,8 @@ ate began begun bought brought broke broken came chose chosen did done drove dri
 forgotten found gave given gone got gotten held hid hidden kept knew known left lost made meant met paid ran sat
 saw seen sent shut sold spent spoke spoken stood stole stolen taken taught thought threw thrown told took
 understood went woke won wore worn wrote written
+faster slower quicker bigger smaller larger easier harder simpler newer older longer shorter higher lower
+cheaper safer cleaner lighter heavier earlier nicer
 `;
 
 /** English verbs whose past forms a stemmer cannot undo: each form, then the verb (built → build). */
