@@ -15,6 +15,7 @@ import type { KnowledgeContext } from "../context.js";
 import { notFoundReply, relevantFindings } from "./common.js";
 import { citationOf, framedAnswer } from "./frame.js";
 import { bestPassage, flagSentence, sentences, termHits } from "./passages.js";
+import { proseWithCode } from "./section-code.js";
 
 const NOTES = "📒";
 const CATALOG = "📖";
@@ -275,7 +276,7 @@ export function sectionAnswer(
       : bestPassage(text, terms, 600);
   // Only part of the section answers: its citation says there is more to read.
   const trimmed = first.kind !== "term" && first.kind !== "option" && body !== sentences(text).join("\n");
-  const blocks: Block[] = [{ type: "text", text: body }];
+  const blocks: Block[] = manifest ? [{ type: "text", text: body }] : proseWithCode(first, body, terms, query);
   if (manifest && first.examples?.[0])
     blocks.push({ type: "code", lang: String(first.data?.format ?? "yaml"), code: first.examples[0] });
   return framedAnswer(tutor, locale, first, rest, blocks, trimmed);

@@ -413,7 +413,13 @@ export class QueryAnalyzer {
       if (base) alternatives.push([base]);
       for (const alias of this.index.aliases.get(w.word) ?? []) alternatives.push(alias);
       // A Latin word the folder lacks is first read as a typo of one it has ("stpo" → stop), then by sound.
-      if (this.df(w.word) === 0 && LATIN.test(w.word) && this.df(`${w.word}e`) === 0) {
+      // Not an everyday word spelled right: "add" is not a typo of the folder's "addr".
+      if (
+        this.df(w.word) === 0 &&
+        LATIN.test(w.word) &&
+        this.df(`${w.word}e`) === 0 &&
+        !isFamiliarEnglish(w.word)
+      ) {
         // The typo is in what was typed: "progres" is one letter from progress, its stem "progre" two.
         const fixed = (w.typed && LATIN.test(w.typed) ? this.correct(w.typed) : null) ?? this.correct(w.word);
         if (fixed) {
@@ -453,7 +459,7 @@ export class QueryAnalyzer {
       // Or, when none is near, a typo of an everyday word (chnages → change), read with the folder's words for it.
       let everyday: string | null = null;
       if (knownAlts.length === 0 && !readAs) {
-        const fixed = this.correct(w.word);
+        const fixed = LATIN.test(w.word) && isFamiliarEnglish(w.word) ? null : this.correct(w.word);
         everyday =
           fixed || !LATIN.test(w.word) || isFamiliarEnglish(w.word) ? null : familiarTypo(w.typed ?? w.word);
         if (fixed) {

@@ -522,6 +522,20 @@ Google が開発した、コンテナを束ねて動かすためのオーケス�
     expect(asked.readings ?? []).toEqual([]);
   });
 
+  it("does not read an everyday word spelled right as a typo of the folder's ('add' is not 'addr')", () => {
+    const proxy = folder({
+      "nginx.md": `# Nginx
+
+## Rate limiting
+
+\`\`\`nginx
+limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;
+\`\`\`
+`,
+    });
+    expect(proxy.ask("how do I add rate limiting").readings ?? []).toEqual([]);
+  });
+
   it("does not read a real word the everyday list lacks as a shorter one ('solve' is not 'sole')", () => {
     expect(familiarTypo("chnages")).toBe("change");
     expect(familiarTypo("solve")).toBeNull();
