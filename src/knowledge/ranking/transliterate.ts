@@ -54,8 +54,12 @@ export function firstVowel(word: string): string {
   return /[aeiou]/.exec(word)?.[0] ?? "";
 }
 
+/**
+ * Repeats folded, and z heard as s: an English s is often voiced where the spelling does not say so
+ * (transaction → トランザクション).
+ */
 function fold(consonants: string): string {
-  return consonants.replace(/(.)\1+/g, "$1");
+  return consonants.replace(/z/g, "s").replace(/(.)\1+/g, "$1");
 }
 
 /** The skeleton of a katakana word, or null when it is not all katakana. */
@@ -84,6 +88,8 @@ const ENGLISH_RULES: [RegExp, string][] = [
   [/th/g, "s"],
   [/dg/g, "j"],
   [/qu/g, "k"],
+  // ex- before a vowel is voiced (example → エグザンプル, executable → エグゼキュータブル).
+  [/^ex(?=[aeiou])/g, "egz"],
   [/x/g, "ks"],
   [/c/g, "k"],
   [/g(?=[eiy])/g, "j"],

@@ -43,3 +43,10 @@ describe("katakana and English skeletons", () => {
     expect(index.counterparts("kube")).toEqual([]);
   });
 });
+
+describe("voiced consonants the English spelling hides", () => {
+  it("hears the s of trans- and the x of ex- as the katakana does", () => {
+    expect(englishSkeleton("transaction")).toBe(katakanaSkeleton("トランザクション"));
+    expect(englishSkeleton("executable")).toBe(katakanaSkeleton("エグゼキュータブル"));
+  });
+});
