@@ -15,6 +15,11 @@ describe("the words of a question", () => {
     ]);
   });
 
+  it("drops the grammar the segmenter leaves in Japanese questions (書か|なか|ったら, です|か)", () => {
+    const terms = queryTerms("replicas を書かなかったら Pod はいくつ動くんですか");
+    expect(terms).toEqual(["replica", "書", "pod", "いくつ", "動く"]);
+  });
+
   it("drops function words, reflexive pronouns and 'onto' from the words that carry meaning", () => {
     expect(queryTerms("how do I get a file onto the host myself")).toEqual(["file", "host"]);
     expect(queryTerms("check whether I am allowed")).toEqual(["check", "allow"]);
