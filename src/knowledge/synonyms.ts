@@ -280,6 +280,10 @@ const JA_JA: Record<string, string[]> = {
   入り: ["侵入"],
   ログイン: ["侵入", "トークン"],
   外: ["外部"],
+  外す: ["分離", "除外"],
+  外し: ["分離", "除外"],
+  残す: ["保持"],
+  残し: ["保持"],
   中: ["内部"],
   増やす: ["スケーリング", "複数"],
   減らす: ["スケーリング", "削減"],
@@ -336,11 +340,11 @@ export function japaneseForCutVerb(kanji: string, kana: string): string[] {
   return JA_BY_START.get(kanji + kana.slice(0, 1)) ?? [];
 }
 
-/** The table's verbs longer than their kanji and first kana (増や of 増やす), by those two, for japaneseForCutVerb. */
+/** The table's verbs by their kanji and first kana (増や of 増やす, 外し of 外し), for japaneseForCutVerb. */
 const JA_BY_START = new Map<string, string[]>();
 for (const [verb, words] of Object.entries(JA_JA)) {
   const start = /^\p{Script=Han}\p{Script=Hiragana}/u.exec(verb)?.[0];
-  if (start && verb.length > start.length)
+  if (start)
     JA_BY_START.set(start, [...new Set([...(JA_BY_START.get(start) ?? []), ...words])]);
 }
 

@@ -400,6 +400,10 @@ replicas フィールドを変えるとスケールアップやスケールダ�
   });
   const spellings = (q: string) => (rs.ask(q).spellings ?? []).flat().map((a) => a.join("+"));
 
+  it("reads 外|し|たい as 外す (分離), a verb of one kanji and one kana", () => {
+    expect(spellings("Pod を ReplicaSet から外したい")).toContain("分離");
+  });
+
   it("reads 増|や|したい as 増やす (scaling), and 減らし as 減らす", () => {
     expect(spellings("ReplicaSet の Pod 数を増やしたい")).toContain("スケーリング");
     expect(spellings("ReplicaSet の Pod を減らしたい")).toContain("スケーリング");
