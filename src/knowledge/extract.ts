@@ -27,8 +27,25 @@ function proseText(section: Section): string {
 }
 
 /** Code blocks that hold prose (a quotation, a pasted paragraph) rather than code. */
+/** Fence languages that say the block is plain text (pasted output, a message, a quotation), not code. */
+const PLAIN_LANGS = new Set([
+  "text",
+  "txt",
+  "plain",
+  "plaintext",
+  "output",
+  "log",
+  "quote",
+  "md",
+  "markdown",
+]);
+
 function isProseBlock(block: CodeBlock): boolean {
   if (looksLikeYaml(block) || looksLikeDockerfile(block)) return false;
+  // A block whose fence names a programming language (sql, nginx, hcl, python) is code, however wordy its
+  // lines; a fence word in the notes' own language (```引用) names no language.
+  const lang = block.lang?.toLowerCase();
+  if (lang && /^[\w+#.-]+$/.test(lang) && !PLAIN_LANGS.has(lang)) return false;
   const lines = block.value.split("\n").filter((l) => l.trim());
   if (lines.some((l) => /^\s*(\$|#!|!#)/.test(l) || TOOL_START.test(l.trim()))) return false;
   return (
@@ -488,6 +505,7 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
       (section.depth > 0 || section.path.length > 0)
     ) {
       const catalog = [...byCommand.values()].flatMap((g) => g.catalog).join(" ");
+      const codeBlocks = section.codeBlocks.filter((b) => !isProseBlock(b));
       entries.push({
         ...base,
         kind: "section",
@@ -495,9 +513,14 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
         line: section.lineStart,
         title: section.title,
         text: prose,
-        examples: section.codeBlocks.filter((b) => !isProseBlock(b)).map((b) => b.value),
+        examples: codeBlocks.map((b) => b.value),
         catalogText: catalog,
-        data: { lineEnd: section.lineEnd },
+        // Per code block, what introduces it and its fence's language (shown with it in an answer).
+        data: {
+          lineEnd: section.lineEnd,
+          blockLeads: codeBlocks.map((b) => b.lead ?? ""),
+          blockLangs: codeBlocks.map((b) => b.lang ?? ""),
+        },
       });
     }
   });

@@ -66,6 +66,8 @@ export function inflectionStem(word: string): string | null {
 
 /** Kana that follow a noun as particles, not as a verb's ending (行を, 前に, 本や). */
 const PARTICLE_START = /^[をがはにでとのへもかやよねな]/u;
+/** か and が that begin a verb's ending, not a particle (動|か|ない, 繋|が|ら|ない). */
+const VERB_KA_GA = /^(?:か[なせれさっ]|が[らりるれろっ])/u;
 
 /**
  * The inflection stem of a verb the segmenter cut after its kanji (探|し|たい, 探|して): one or two kanji
@@ -75,7 +77,7 @@ const PARTICLE_START = /^[をがはにでとのへもかやよねな]/u;
 export function cutVerbStem(word: string, following: string): string | null {
   return /^\p{Script=Han}{1,2}$/u.test(word) &&
     /^\p{Script=Hiragana}/u.test(following) &&
-    !PARTICLE_START.test(following)
+    (VERB_KA_GA.test(following) || !PARTICLE_START.test(following))
     ? `${word}~`
     : null;
 }
@@ -100,8 +102,9 @@ export interface Word {
  */
 /**
  * Recent segmentations: a question is cut several times while it is answered (terms, subject, verb, about
- * ten texts). Kept to a few questions' worth, so that it is not a cache of past questions: the search
- * benchmark, which asks the same 87 questions round after round, measures the cutting.
+ * ten texts). A few questions' worth: people rarely ask the same thing twice, so a memory of past
+ * questions would hold what they typed and seldom serve it (and the search benchmark, which asks the same
+ * 87 questions round after round, would measure that memory instead of the cutting).
  */
 const recent = new Map<string, Word[]>();
 const RECENT_MAX = 32;
@@ -122,13 +125,17 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** A letter, a digit or `_`: the ASCII characters that join into one word. */
 const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 95;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** The spaces the segmenter always breaks at (not \s, which holds U+FEFF, a character it ignores in a word). */
+const SPACES = /([ \t\n\r\f\v\u2028\u2029]+)/;
+const SPACES_ONLY = /^[ \t\n\r\f\v\u2028\u2029]+$/;
 
 /**
  * The word-like segments of pure-ASCII text, the same ones Intl.Segmenter returns (Unicode's word
  * boundary rules for ASCII: letters, digits and `_` join; `:` joins two letters; `.` and `'` join two
  * letters or two digits; `,` and `;` join two digits; a lone `_` is not a word), without the segmenter's
- * cost (~5 µs a call even for one word, ~15 µs for a question). Checked equal to the segmenter on every
- * whitespace-separated ASCII run of the corpora and on random punctuation (test/knowledge/segment.test.ts).
+ * cost (~5 µs a call even for one word, ~15 µs for a question). Checked equal to the segmenter once on
+ * every whitespace-separated ASCII run of the corpora (162,000 runs); test/knowledge/segment.test.ts checks
+ * samples and random runs of punctuation.
  */
 export function asciiWords(text: string): string[] {
   const out: string[] = [];
@@ -173,8 +180,8 @@ function* segmentsOf(text: string): Generator<{ segment: string; isWordLike?: bo
     return;
   }
   let pending = "";
-  for (const piece of text.split(/(\s+)/)) {
-    if (piece === "" || !ASCII_ONLY.test(piece) || /^\s+$/.test(piece)) {
+  for (const piece of text.split(SPACES)) {
+    if (piece === "" || !ASCII_ONLY.test(piece) || SPACES_ONLY.test(piece)) {
       pending += piece;
       continue;
     }

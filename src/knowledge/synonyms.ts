@@ -327,9 +327,7 @@ export function japaneseFor(word: string): string[] {
     Object.hasOwn(JA_JA, word) || !/\p{Script=Hiragana}{2}$/u.test(word)
       ? []
       : (JA_BY_INFLECTION.get(inflectionStem(word) ?? "") ?? []);
-  // The light stemmer keeps a final e (remove) but cuts -ed after it (removed → remov): both are the table's "remove".
-  const english = own ?? BY_STEM.get(stem(word)) ?? BY_STEM.get(`${stem(word)}e`) ?? [];
-  return [...new Set([...english, ...(JA_JA[word] ?? []), ...inflected])];
+  return [...new Set([...(own ?? BY_STEM.get(stem(word)) ?? []), ...(JA_JA[word] ?? []), ...inflected])];
 }
 
 /**
@@ -344,8 +342,7 @@ export function japaneseForCutVerb(kanji: string, kana: string): string[] {
 const JA_BY_START = new Map<string, string[]>();
 for (const [verb, words] of Object.entries(JA_JA)) {
   const start = /^\p{Script=Han}\p{Script=Hiragana}/u.exec(verb)?.[0];
-  if (start)
-    JA_BY_START.set(start, [...new Set([...(JA_BY_START.get(start) ?? []), ...words])]);
+  if (start) JA_BY_START.set(start, [...new Set([...(JA_BY_START.get(start) ?? []), ...words])]);
 }
 
 const BY_JAPANESE = new Map<string, string[]>();
@@ -407,5 +404,5 @@ for (const group of EN_GROUPS) {
 
 /** Other English words for the same thing (stemmed), for English notes. */
 export function englishSynonyms(word: string): string[] {
-  return EN_EN.get(stem(word)) ?? EN_EN.get(`${stem(word)}e`) ?? [];
+  return EN_EN.get(stem(word)) ?? [];
 }

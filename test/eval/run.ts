@@ -1,5 +1,5 @@
 // npm run eval [-- --sets dev|all|fresh|hold|probe|final|exam|spare]
-//   [--folders note,k8s-ja,tldr,k8s-en,docker-cli,tldr-ja,buildx] [--json]
+//   [--folders note,k8s-ja,tldr,k8s-en,docker-cli,tldr-ja,buildx,team-ja,team-en] [--json]
 // For each folder and set: our engine next to a naive MiniSearch baseline, per group and overall: n, top-1,
 // top-3 (answerable cases), not-covered accuracy (negatives answered found=false) and the false
 // "not covered" rate (answerable cases answered found=false); then our misses. Held-out sets (aside,

@@ -13,12 +13,12 @@ const INTRODUCES = /[:：]$/u;
 const DOING = new Set(["howto", "which-command", "which-option"]);
 
 /**
- * The prose of a section's answer with the section's code block where the notes put it: after the
- * sentence that introduces it ("Add a `moved` block instead:"), else after the prose. A block is shown when
- * the prose shown introduces one or the question asks how to do something; the block chosen is the one
- * sharing most of the question's words (the first, when none does). Config files, HCL, SQL and other
- * blocks that are not command lines reach the reader this way; command lines have their own answer
- * (plan.ts).
+ * The prose of a section's answer with one of the section's code blocks where the notes put it: right
+ * after the sentence that introduces that block ("Add a `moved` block instead:"), else after the prose.
+ * A block is shown when the notes introduce one ("…passed through:") or the question asks how to do
+ * something; the block chosen is the one sharing most of the question's words (the first, when none
+ * does), with its fence's language. Config files, HCL, SQL and other blocks that are not command lines
+ * reach the reader this way; command lines have their own answer (plan.ts).
  */
 export function proseWithCode(
   section: StoredEntry,
@@ -27,20 +27,37 @@ export function proseWithCode(
   question: string,
 ): Block[] {
   const prose: Block[] = [{ type: "text", text: body }];
-  const blocks = (section.examples ?? []).filter((b) => b.trim().length > 0);
-  if (section.kind !== "section" || blocks.length === 0) return prose;
+  const blocks = section.examples ?? [];
+  if (section.kind !== "section" || blocks.every((b) => b.trim().length === 0)) return prose;
+  const leads = listOf(section.data?.blockLeads);
+  const langs = listOf(section.data?.blockLangs);
+  let best = 0;
+  blocks.forEach((b, i) => {
+    if (termHits(b, terms) > termHits(blocks[best] ?? "", terms)) best = i;
+  });
+  const lang = langs[best];
+  const code: Block = { type: "code", code: cut(blocks[best] ?? ""), ...(lang ? { lang } : {}) };
+  // A section of code alone: the body is that code, shown as code.
+  if (section.text.trim() === "") return [code];
   const lines = body.split("\n");
-  const intro = lines.findIndex((l) => INTRODUCES.test(l.trim()));
-  if (intro < 0 && !DOING.has(questionKind(question).kind)) return prose;
-  let best = blocks[0] ?? "";
-  for (const b of blocks) if (termHits(b, terms) > termHits(best, terms)) best = b;
-  const code: Block = { type: "code", code: cut(best) };
+  const lead = leads[best]?.trim() ?? "";
+  // The sentence of the body that ends the paragraph just before the block.
+  const intro = lead
+    ? lines.findIndex((l) => l.trim().length > 0 && (l.trim() === lead || lead.endsWith(l.trim())))
+    : -1;
+  const introduced = blocks.some((_, i) => INTRODUCES.test(leads[i]?.trim() ?? ""));
+  if (intro < 0 && !introduced && !DOING.has(questionKind(question).kind)) return prose;
   if (intro < 0 || intro === lines.length - 1) return [...prose, code];
   return [
     { type: "text", text: lines.slice(0, intro + 1).join("\n") },
     code,
     { type: "text", text: lines.slice(intro + 1).join("\n") },
   ];
+}
+
+/** A list of strings kept in an entry's data, or none. */
+function listOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((v) => (typeof v === "string" ? v : "")) : [];
 }
 
 function cut(code: string): string {

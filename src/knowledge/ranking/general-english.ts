@@ -126,12 +126,26 @@ export function isFamiliarEnglish(word: string): boolean {
   );
 }
 
+/**
+ * Whether a word as typed is everyday English spelled right: isFamiliarEnglish of its stem, except that a
+ * final e is not added back to a word the stemmer left alone ("remov" typed is a typo of remove; "removed"
+ * cut to remov is remove).
+ */
+export function isFamiliarAsTyped(typed: string): boolean {
+  const s = stem(typed);
+  if (s !== typed) return isFamiliarEnglish(s);
+  return (
+    /^[a-z]+$/.test(s) &&
+    (GENERAL.has(s) || FAMILIAR.has(s) || baseForms(s).some((f) => FAMILIAR.has(f) || GENERAL.has(f)))
+  );
+}
+
 /** Whether a word is everyday vocabulary of questions (English or Japanese) rather than a name or a term. */
 export function isGeneralWord(word: string): boolean {
   return isGeneralEnglish(word) || GENERAL_JAPANESE.has(word);
 }
 
-/** Typed words shorter than this are not read as a typo of an everyday word (kube is not cube). */
+/** Typed words shorter than this are not read as a typo of an everyday word (a typed "form" is not "from"). */
 const FAMILIAR_TYPO_MIN_LETTERS = 5;
 
 /**

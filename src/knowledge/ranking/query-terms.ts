@@ -4,11 +4,18 @@ import {
   inflectionStem,
   isStopword,
   katakanaForm,
+  normalize,
   segmentWords,
   segmentWordsWithParts,
 } from "../segment.js";
 import { englishFor, englishSynonyms, japaneseFor, japaneseForCutVerb } from "../synonyms.js";
-import { familiarTypo, irregularBase, isFamiliarEnglish, isGeneralWord } from "./general-english.js";
+import {
+  familiarTypo,
+  irregularBase,
+  isFamiliarAsTyped,
+  isFamiliarEnglish,
+  isGeneralWord,
+} from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
 import { SkeletonIndex } from "./transliterate.js";
 import {
@@ -75,6 +82,16 @@ export function unknownWordFactor(word: string): number {
 
 /** The tools of the command reference (docker, kubectl, …): a word right after one is its subcommand. */
 const TOOLS = new Set(allCommands.map((c) => c.name.split(" ")[0] ?? ""));
+
+/**
+ * The two characters after a kanji word in the (normalized) question, at the word itself, not inside a
+ * longer kanji word that holds it (探 of 探したい, not of 探索).
+ */
+function followingKana(question: string, word: string): string {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp(`(?<!\\p{Script=Han})${escaped}(?!\\p{Script=Han})(.{0,2})`, "u").exec(question);
+  return m?.[1] ?? "";
+}
 
 /** Typo readings remembered per analyzer before the memory starts afresh (a few hundred kB at most). */
 const CORRECTIONS_KEPT = 4096;
@@ -270,6 +287,7 @@ export class QueryAnalyzer {
 
   /** The term groups of a question: one per meaningful word, with the folder's words that count as it. */
   groups(query: string): TermGroup[] {
+    const normalized = normalize(query);
     this.acronyms = new Set([...query.matchAll(/\b[A-Z]{2,}s?\b/g)].map((m) => m[0].toLowerCase()));
     // A capitalised word after the question's first is a name ("a Kubernetes *Job*", "Helm で chart"), even
     // when it is also an everyday word.
@@ -309,6 +327,7 @@ export class QueryAnalyzer {
     const n = this.index.size;
     const out: TermGroup[] = [];
     const phrasing = new Set<number>();
+    const kanjiPhrasing = new Set<number>();
     const held = new Set<number>();
     const seen = new Set<string>();
     for (const { parts, joined } of hyphenated) {
@@ -393,16 +412,17 @@ export class QueryAnalyzer {
         const read = w.parts.map((p) => (this.df(p) > 0 ? p : (this.counterparts(p)[0] ?? p)));
         if (read.some((p, k) => p !== w.parts[k])) alternatives.push(read);
       }
-      // "removed" is cut to remov, "remove" kept whole: a folder that writes only the latter still has the word.
-      if (LATIN.test(w.word) && this.df(w.word) === 0 && this.df(`${w.word}e`) > 0)
-        alternatives.push([`${w.word}e`]);
+      // The light stemmer cut "removed" to remov but keeps "remove" whole: the word as the folder writes it.
+      const uncut =
+        LATIN.test(w.word) && w.typed !== undefined && /(?:ed|ing)$/.test(w.typed) ? `${w.word}e` : null;
+      if (uncut && this.df(w.word) === 0 && this.df(uncut) > 0) alternatives.push([uncut]);
       const stem = inflectionStem(w.word);
       if (stem && this.df(w.word) === 0) alternatives.push([stem]);
-      for (const ja of japaneseFor(w.word)) alternatives.push(segmentWords(ja));
-      const following = /^\p{Script=Han}{1,2}$/u.test(w.word)
-        ? query.slice(query.indexOf(w.word) + w.word.length, query.indexOf(w.word) + w.word.length + 2)
-        : "";
-      // Matched, but not weighed: a verb's stem (作~ of 作って) is as common as the verbs that share it.
+      for (const ja of [...japaneseFor(w.word), ...(uncut ? japaneseFor(uncut) : [])])
+        alternatives.push(segmentWords(ja));
+      const following = /^\p{Script=Han}{1,2}$/u.test(w.word) ? followingKana(normalized, w.word) : "";
+      // Matched, but never weighed by its own frequency (the word weighs as one the notes lack, when they
+      // have only the stem): a verb's stem (作~ of 作って) is as common as the verbs that share it.
       const cut = cutVerbStem(w.word, following);
       if (cut) alternatives.push([cut]);
       const after = w.word.length === 1 ? following.charAt(0) : "";
@@ -413,12 +433,13 @@ export class QueryAnalyzer {
       if (base) alternatives.push([base]);
       for (const alias of this.index.aliases.get(w.word) ?? []) alternatives.push(alias);
       // A Latin word the folder lacks is first read as a typo of one it has ("stpo" → stop), then by sound.
-      // Not an everyday word spelled right: "add" is not a typo of the folder's "addr".
+      // Not an everyday word spelled right: "add" is not a typo of the folder's "addr" (the price: an
+      // everyday word typed for a folder's word, "pots" for pods, is not read as it).
       if (
         this.df(w.word) === 0 &&
         LATIN.test(w.word) &&
-        this.df(`${w.word}e`) === 0 &&
-        !isFamiliarEnglish(w.word)
+        !(uncut && this.df(uncut) > 0) &&
+        !isFamiliarAsTyped(w.typed ?? w.word)
       ) {
         // The typo is in what was typed: "progres" is one letter from progress, its stem "progre" two.
         const fixed = (w.typed && LATIN.test(w.typed) ? this.correct(w.typed) : null) ?? this.correct(w.word);
@@ -434,7 +455,9 @@ export class QueryAnalyzer {
       let credit = 1;
       // English synonyms help only when the word itself is missing, and earn a little less.
       if (LATIN.test(w.word) && !this.known([w.word])) {
-        const synonyms = englishSynonyms(w.word).filter((x) => this.df(x) > 0);
+        const synonyms = [...englishSynonyms(w.word), ...(uncut ? englishSynonyms(uncut) : [])].filter(
+          (x) => this.df(x) > 0,
+        );
         for (const x of synonyms) alternatives.push([x]);
         if (synonyms.length > 0 && !alternatives.slice(0, -synonyms.length).some((a) => this.known(a)))
           credit = SYNONYM_CREDIT;
@@ -459,7 +482,8 @@ export class QueryAnalyzer {
       // Or, when none is near, a typo of an everyday word (chnages → change), read with the folder's words for it.
       let everyday: string | null = null;
       if (knownAlts.length === 0 && !readAs) {
-        const fixed = LATIN.test(w.word) && isFamiliarEnglish(w.word) ? null : this.correct(w.word);
+        const fixed =
+          LATIN.test(w.word) && isFamiliarAsTyped(w.typed ?? w.word) ? null : this.correct(w.word);
         everyday =
           fixed || !LATIN.test(w.word) || isFamiliarEnglish(w.word) ? null : familiarTypo(w.typed ?? w.word);
         if (fixed) {
@@ -467,13 +491,13 @@ export class QueryAnalyzer {
           knownAlts = [[fixed]];
           readAs = fixed;
         } else if (everyday) {
-          const readings = [
-            [everyday],
-            ...japaneseFor(everyday).map((ja) => segmentWords(ja)),
-            ...englishSynonyms(everyday).map((x) => [x]),
-          ];
-          alternatives.push(...readings);
-          knownAlts = readings.filter((a) => this.known(a));
+          const own = [[everyday], ...japaneseFor(everyday).map((ja) => segmentWords(ja))];
+          const synonyms = englishSynonyms(everyday).map((x) => [x]);
+          alternatives.push(...own, ...synonyms);
+          knownAlts = [...own, ...synonyms].filter((a) => this.known(a));
+          // Its synonyms alone earn what synonyms do.
+          if (!own.some((a) => this.known(a)) && knownAlts.length > 0)
+            credit = Math.min(credit, SYNONYM_CREDIT);
           readAs = everyday;
           if (w.typed) shown = w.typed;
         }
@@ -526,12 +550,14 @@ export class QueryAnalyzer {
       else if (LATIN.test(w.word) && isFamiliarEnglish(meant) && !subcommand && !capitalised.has(w.word))
         phrasing.add(out.length - 1);
       else if (/^\p{Script=Han}+$/u.test(w.word) && this.index.languages.has("ja"))
-        phrasing.add(out.length - 1);
+        kanjiPhrasing.add(out.length - 1);
     }
     // Everyday words the folder lacks are phrasing ("in one sentence", "right now"), and so, over Japanese
     // notes, are the kanji words they lack (会社, 中心, 画面: the notes' terms are mostly written in them, so one
-    // the notes never use is rarely the topic): none weighs more than a share of the question's heaviest
-    // word the folder has, however rare an absent word's IDF makes it.
+    // the notes never use is rarely the topic) when the question holds two words the notes have ("Git の
+    // 歴史" is a question about history, not about Git): none weighs more than a share of the question's
+    // heaviest word the folder has, however rare an absent word's IDF makes it.
+    if (held.size >= 2) for (const i of kanjiPhrasing) phrasing.add(i);
     const heaviest = Math.max(0, ...out.filter((_, i) => held.has(i)).map((g) => g.weight));
     if (heaviest > 0)
       for (const i of phrasing) {

@@ -88,8 +88,6 @@ const ENGLISH_RULES: [RegExp, string][] = [
   [/th/g, "s"],
   [/dg/g, "j"],
   [/qu/g, "k"],
-  // ex- before a vowel is voiced (example → エグザンプル, executable → エグゼキュータブル).
-  [/^ex(?=[aeiou])/g, "egz"],
   [/x/g, "ks"],
   [/c/g, "k"],
   [/g(?=[eiy])/g, "j"],

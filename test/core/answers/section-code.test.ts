@@ -3,45 +3,60 @@ import { renderReply } from "../../../src/bots/discord/render.js";
 import { renderSlack } from "../../../src/bots/slack/render.js";
 import { renderText } from "../../../src/bots/terminal/render.js";
 import { askReply } from "../../../src/core/answers/ask.js";
+import type { Block } from "../../../src/core/reply.js";
 import { codeOf, invocation, openTestTutor, type TestTutor, tempNotes, textsOf } from "../../helpers/tutor.js";
 
-const nginx = `---
-title: Nginx reverse proxy
+const runbook = `---
+title: Database runbook
 ---
 
-## WebSockets
+## Read-only role
 
-WebSocket connections only work if the upgrade headers are passed through:
+Create the role first:
 
-\`\`\`nginx
-location /ws/ {
-    proxy_pass http://chat;
-    proxy_set_header Upgrade $http_upgrade;
-}
+\`\`\`sql
+CREATE ROLE reporter LOGIN PASSWORD 'change-me';
 \`\`\`
 
-Reload after the change.
+Then let it read the schema:
 
-## Rate limiting
-
-The zone is declared once; each location refers to it.
-
-\`\`\`nginx
-location /api/ {
-    limit_req zone=api burst=20;
-}
+\`\`\`sql
+GRANT USAGE ON SCHEMA app TO reporter;
+GRANT SELECT ON ALL TABLES IN SCHEMA app TO reporter;
 \`\`\`
 
-## Timeouts
+Check the grants with psql afterwards.
 
-Raise the read timeout for slow upstreams. See the table in the runbook.
+## Connection pooling
+
+The pooler sits between the app and the database.
+
+\`\`\`ini
+[pgbouncer]
+pool_mode = transaction
+max_client_conn = 200
+\`\`\`
+
+## Vacuum
+
+Autovacuum handles most tables. Run vacuum by hand after a bulk delete.
+
+## Slow query helper
+
+\`\`\`python
+def explain_slow_query(cursor, sql):
+    cursor.execute("EXPLAIN ANALYZE " + sql)
+    return cursor.fetchall()
+\`\`\`
 `;
 
-describe("a section's code block that is not a command line (config, HCL, SQL)", () => {
+const codeBlocks = (blocks: Block[]) => blocks.filter((b) => b.type === "code");
+
+describe("a section's code block that is not a command line (SQL, config, a script)", () => {
   let notes: { dir: string; cleanup: () => void };
   let env: TestTutor;
   beforeAll(() => {
-    notes = tempNotes({ "nginx.md": nginx });
+    notes = tempNotes({ "runbook.md": runbook });
     env = openTestTutor({ notesDir: notes.dir, name: "section-code" });
   });
   afterAll(() => {
@@ -50,30 +65,48 @@ describe("a section's code block that is not a command line (config, HCL, SQL)",
   });
   const ask = (q: string) => askReply(env.tutor, invocation("en"), q);
 
-  it("is shown right after the sentence that introduces it, the rest of the prose after", async () => {
-    const r = await ask("how do I proxy websockets through nginx");
-    expect(codeOf(r)[0]).toContain("proxy_set_header Upgrade $http_upgrade;");
-    const types = r.blocks.map((b) => b.type);
-    expect(types.indexOf("code")).toBe(types.indexOf("text") + 1);
-    expect(textsOf(r)[0]).toMatch(/passed through:$/);
-    expect(textsOf(r)[1]).toBe("Reload after the change.");
+  it("comes right after the sentence that introduces it, with its fence's language", async () => {
+    const r = await ask("how do I grant the reporter role select on the schema");
+    const [code] = codeBlocks(r.blocks);
+    expect(code).toMatchObject({ lang: "sql" });
+    expect(codeOf(r)[0]).toContain("GRANT SELECT ON ALL TABLES IN SCHEMA app TO reporter;");
+    const at = r.blocks.findIndex((b) => b.type === "code");
+    const before = r.blocks[at - 1];
+    expect(before?.type === "text" && before.text.endsWith("Then let it read the schema:")).toBe(true);
+    expect(textsOf(r).some((t) => t.startsWith("Check the grants with psql afterwards."))).toBe(true);
   });
 
-  it("is shown for a how-to even when no sentence introduces it", async () => {
-    const r = await ask("how do I add rate limiting to a location");
-    expect(codeOf(r)[0]).toContain("limit_req zone=api burst=20;");
+  it("is the block the question is about, after its own sentence, when the section has several", async () => {
+    const r = await ask("how do I create the reporter role with a login password");
+    expect(codeOf(r)[0]).toContain("CREATE ROLE reporter");
+    const at = r.blocks.findIndex((b) => b.type === "code");
+    const before = r.blocks[at - 1];
+    expect(before?.type === "text" && before.text.endsWith("Create the role first:")).toBe(true);
+  });
+
+  it("is shown after the prose for a how-to when no sentence introduces it", async () => {
+    const r = await ask("how do I set up connection pooling");
+    expect(codeOf(r)[0]).toContain("pool_mode = transaction");
+    expect(r.blocks.findIndex((b) => b.type === "code")).toBeGreaterThan(0);
+  });
+
+  it("is shown as code, once, for a section of code alone", async () => {
+    const r = await ask("how do I explain a slow query with the helper");
+    expect(codeOf(r)).toHaveLength(1);
+    expect(codeOf(r)[0]).toContain("def explain_slow_query");
+    expect(textsOf(r).some((t) => t.includes("def explain_slow_query"))).toBe(false);
   });
 
   it("reaches every surface as code", async () => {
-    const r = await ask("how do I proxy websockets through nginx");
-    expect(renderText(r, "en")).toContain("proxy_set_header Upgrade $http_upgrade;");
+    const r = await ask("how do I grant the reporter role select on the schema");
+    expect(renderText(r, "en")).toContain("GRANT USAGE ON SCHEMA app TO reporter;");
     expect(JSON.stringify(renderSlack(r, "en").blocks)).toContain("```");
     const embeds = renderReply(r, "en").message.embeds ?? [];
-    expect(embeds.map((e) => e.description ?? "").join("\n")).toContain("```");
+    expect(embeds.map((e) => e.description ?? "").join("\n")).toContain("```sql");
   });
 
   it("is not added to a section that has none", async () => {
-    const r = await ask("how do I raise the read timeout for slow upstreams");
+    const r = await ask("how do I run vacuum by hand after a bulk delete");
     expect(codeOf(r)).toEqual([]);
   });
 });
