@@ -276,7 +276,9 @@ export function sectionAnswer(
       : bestPassage(text, terms, 600);
   // Only part of the section answers: its citation says there is more to read.
   const trimmed = first.kind !== "term" && first.kind !== "option" && body !== sentences(text).join("\n");
-  const blocks: Block[] = manifest ? [{ type: "text", text: body }] : proseWithCode(first, body, terms, query);
+  const blocks: Block[] = manifest
+    ? [{ type: "text", text: body }]
+    : proseWithCode(first, body, terms, query);
   if (manifest && first.examples?.[0])
     blocks.push({ type: "code", lang: String(first.data?.format ?? "yaml"), code: first.examples[0] });
   return framedAnswer(tutor, locale, first, rest, blocks, trimmed);

@@ -53,7 +53,8 @@ function termSet(terms: readonly Term[]): (readonly string[])[][] {
   return terms.map((term) => {
     const word = wordOf(term);
     const parts = word.includes(" ") ? [segmentWords(word)] : [];
-    const own = [[word], ...parts, ...japaneseFor(word).flatMap((j) => segmentWords(j).map((w) => [w]))];
+    // A translation's words together: 名前空間 (namespace) is not every text with 名前 in it.
+    const own = [[word], ...parts, ...japaneseFor(word).map((j) => segmentWords(j))];
     return typeof term === "string" ? own : [...own, ...term.spellings];
   });
 }

@@ -4,7 +4,14 @@ import { renderSlack } from "../../../src/bots/slack/render.js";
 import { renderText } from "../../../src/bots/terminal/render.js";
 import { askReply } from "../../../src/core/answers/ask.js";
 import type { Block } from "../../../src/core/reply.js";
-import { codeOf, invocation, openTestTutor, type TestTutor, tempNotes, textsOf } from "../../helpers/tutor.js";
+import {
+  codeOf,
+  invocation,
+  openTestTutor,
+  type TestTutor,
+  tempNotes,
+  textsOf,
+} from "../../helpers/tutor.js";
 
 const runbook = `---
 title: Database runbook
