@@ -53,7 +53,8 @@ export function startProcess(env: Record<string, string>): Started {
     stdout: "",
     stderr: "",
     stderrLines: [],
-    exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))),
+    // "close", not "exit": the exit can be seen before the last of its output has been read.
+    exited: new Promise((resolve) => child.on("close", (code) => resolve(code))),
     waitForStderr: (match, ms) =>
       new Promise((resolve, reject) => {
         let settled = false;
