@@ -58,9 +58,10 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * (only their totals are read). `exam` and `spare` were written by a helper who had seen neither the engine
  * nor the older sets' questions. Each folder lists the ones it has in `Folder.extraSets`, in
  * `sets/<key>/<name>.jsonl`. They are not in `Folder.sets`: only `--sets <name>` runs them, on the folders
- * that have that set, never the default, `--sets all` or the floors tests.
+ * that have that set, never the default, `--sets all` or the floors tests. `check` is the last blind set, on
+ * five folders only (note, k8s-ja, tldr, team-ja, team-en), written before the engine was run on it.
  */
-export const EXTRA_SET_NAMES = ["fresh", "hold", "probe", "final", "exam", "spare"] as const;
+export const EXTRA_SET_NAMES = ["fresh", "hold", "probe", "final", "exam", "spare", "check"] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
 export const isExtraSetName = (name: string): name is ExtraSetName =>
@@ -120,8 +121,8 @@ export const FOLDERS: Folder[] = [
   // Two team folders written for the exam and spare sets, from scratch, by someone who never read the code:
   // a Japanese study vault (Git, Linux, PostgreSQL, AWS CLI) and an English team's docs (Terraform, Nginx,
   // Python packaging), topics the project was never tuned on.
-  { key: "team-ja", dir: "test/eval/folders/team-ja", sets: [], extraSets: ["exam", "spare"] },
-  { key: "team-en", dir: "test/eval/folders/team-en", sets: [], extraSets: ["exam", "spare"] },
+  { key: "team-ja", dir: "test/eval/folders/team-ja", sets: [], extraSets: ["exam", "spare", "check"] },
+  { key: "team-en", dir: "test/eval/folders/team-en", sets: [], extraSets: ["exam", "spare", "check"] },
 ];
 
 export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);

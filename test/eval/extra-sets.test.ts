@@ -46,19 +46,40 @@ const EXAM_SIZES: Record<string, [number, number]> = {
 /** The last pair of sets, sized by EXAM_SIZES and kept apart from every older set. */
 const EXAM_PAIR: readonly ExtraSetName[] = ["exam", "spare"];
 
+/** The last blind set, written after every other set had been seen; only five folders have it. */
+const CHECK: ExtraSetName = "check";
+
+/**
+ * Least size of the check set (answerable, not covered), as commissioned: smaller again, written in a short
+ * time box from each folder alone, before the engine was run on it.
+ */
+const CHECK_SIZES: Record<string, [number, number]> = {
+  note: [24, 6],
+  "k8s-ja": [20, 5],
+  tldr: [16, 4],
+  "team-ja": [16, 4],
+  "team-en": [14, 4],
+};
+
+/** The sets not sized by SIZES. */
+const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, CHECK];
+
 /** The commissioned least size of one folder's later set. */
 const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
-  (EXAM_PAIR.includes(name) ? EXAM_SIZES[key] : SIZES[key]) ?? [1, 1];
+  (name === CHECK ? CHECK_SIZES[key] : EXAM_PAIR.includes(name) ? EXAM_SIZES[key] : SIZES[key]) ?? [1, 1];
 
-/** Least size of each answer-content set. */
+/** Least size of each answer-content set, and of the smaller check set. */
 const ANSWER_SET_SIZE = 30;
+const CHECK_ANSWER_SET_SIZE = 24;
 
 const cells = FOLDERS.flatMap((folder) => folder.extraSets.map((name) => [folder, name] as const));
 
 it("gives every folder a commissioned size and every later set to some folder", () => {
-  const older = FOLDERS.filter((f) => f.extraSets.some((n) => !EXAM_PAIR.includes(n)));
+  const older = FOLDERS.filter((f) => f.extraSets.some((n) => !NEWER_SETS.includes(n)));
   expect(older.map((f) => f.key).filter((k) => SIZES[k] === undefined)).toEqual([]);
   expect(FOLDERS.map((f) => f.key).filter((k) => EXAM_SIZES[k] === undefined)).toEqual([]);
+  const checked = FOLDERS.filter((f) => f.extraSets.includes(CHECK)).map((f) => f.key);
+  expect(checked.sort()).toEqual(Object.keys(CHECK_SIZES).sort());
   expect(EXTRA_SET_NAMES.filter((n) => !cells.some(([, name]) => name === n))).toEqual([]);
 });
 
@@ -101,8 +122,10 @@ describe.each(EXTRA_SET_NAMES)("the answers/%s.jsonl set", (name) => {
     .map((f) => fs.readFileSync(path.resolve(import.meta.dirname, "../../notes", f), "utf8"))
     .join("\n");
 
-  it(`has at least ${ANSWER_SET_SIZE} questions`, () => {
-    expect(cases.length).toBeGreaterThanOrEqual(ANSWER_SET_SIZE);
+  const least = name === CHECK ? CHECK_ANSWER_SET_SIZE : ANSWER_SET_SIZE;
+
+  it(`has at least ${least} questions`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(least);
   });
 
   it("asks only for phrases the bundled note holds, and none from a not-covered question", () => {
@@ -117,14 +140,22 @@ it("asks no answer-content question in both the probe and the final set", () => 
   expect(read("final").filter((c) => probe.has(c.q))).toEqual([]);
 });
 
-/** The questions of every `.jsonl` set in a directory but the exam and spare ones. */
-const olderQuestions = (dir: string, read: (file: string) => { q: string }[]): Set<string> =>
+/** The questions of every `.jsonl` set in a directory but the named ones. */
+const questionsBut = (
+  dir: string,
+  read: (file: string) => { q: string }[],
+  but: readonly ExtraSetName[],
+): Set<string> =>
   new Set(
     fs
       .readdirSync(dir)
-      .filter((f) => f.endsWith(".jsonl") && !EXAM_PAIR.some((n) => f === `${n}.jsonl`))
+      .filter((f) => f.endsWith(".jsonl") && !but.some((n) => f === `${n}.jsonl`))
       .flatMap((f) => read(path.join(dir, f)).map((c) => c.q)),
   );
+
+/** The questions of every `.jsonl` set in a directory older than the exam and spare ones. */
+const olderQuestions = (dir: string, read: (file: string) => { q: string }[]): Set<string> =>
+  questionsBut(dir, read, NEWER_SETS);
 
 /**
  * The exam and spare sets are new samples: no question of one is asked in the other or in any older set of
@@ -156,4 +187,22 @@ it("asks no answer-content question of the exam or spare set in the other or in 
   expect((spare ?? []).filter((q) => inExam.has(q))).toEqual([]);
   const older = olderQuestions(dir, readAnswerCases);
   expect([...(exam ?? []), ...(spare ?? [])].filter((q) => older.has(q))).toEqual([]);
+});
+
+/**
+ * The check set is a new sample: none of its questions is asked in any other set of the same folder (its
+ * per-folder sets, every other later set, and for the bundled note the older top-level sets).
+ */
+describe.each(FOLDERS.filter((f) => f.extraSets.includes(CHECK)))("the $key check set", (folder) => {
+  it("shares no question with the folder's other sets", () => {
+    const others = questionsBut(path.dirname(extraSetOf(folder, CHECK).file), readCases, [CHECK]);
+    for (const set of folder.sets) for (const c of readCases(set.file)) others.add(c.q);
+    expect(readCases(extraSetOf(folder, CHECK).file).filter((c) => others.has(c.q))).toEqual([]);
+  });
+});
+
+it("asks no answer-content question of the check set in any other set", () => {
+  const dir = path.join(import.meta.dirname, "answers");
+  const others = questionsBut(dir, readAnswerCases, [CHECK]);
+  expect(readAnswerCases(path.join(dir, `${CHECK}.jsonl`)).filter((c) => others.has(c.q))).toEqual([]);
 });
