@@ -17,6 +17,7 @@ import {
   isGeneralWord,
 } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
+import { typedMarks } from "./question.js";
 import { SkeletonIndex } from "./transliterate.js";
 import {
   ACTION_FACTOR,
@@ -91,6 +92,16 @@ function followingKana(question: string, word: string): string {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const m = new RegExp(`(?<!\\p{Script=Han})${escaped}(?!\\p{Script=Han})(.{0,2})`, "u").exec(question);
   return m?.[1] ?? "";
+}
+
+/** No group of `phrasing` weighs more than FAMILIAR_UNKNOWN_CAP of the heaviest group in `held`. */
+function capPhrasing(groups: TermGroup[], held: ReadonlySet<number>, phrasing: ReadonlySet<number>): void {
+  const heaviest = Math.max(0, ...groups.filter((_, i) => held.has(i)).map((g) => g.weight));
+  if (heaviest === 0) return;
+  for (const i of phrasing) {
+    const g = groups[i];
+    if (g) g.weight = Math.min(g.weight, FAMILIAR_UNKNOWN_CAP * heaviest);
+  }
 }
 
 /** Typo readings remembered per analyzer before the memory starts afresh (a few hundred kB at most). */
@@ -289,40 +300,13 @@ export class QueryAnalyzer {
   groups(query: string): TermGroup[] {
     const normalized = normalize(query);
     this.acronyms = new Set([...query.matchAll(/\b[A-Z]{2,}s?\b/g)].map((m) => m[0].toLowerCase()));
-    // A capitalised word after the question's first is a name ("a Kubernetes *Job*", "Helm で chart"), even
-    // when it is also an everyday word.
-    const capitalised = new Set(
-      [...query.matchAll(/(?<=\S.*?[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[A-Z][a-z]+/gu)]
-        .concat([
-          ...query.matchAll(/^[A-Z][a-z]+(?=\s*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu),
-        ])
-        .flatMap((m) => segmentWords(m[0])),
-    );
-    // Flags typed in a question (`-it`, `--rm`) are meant, even when the word is a stopword ("it").
-    const flags = new Set(
-      [...query.matchAll(/(?:^|\s)--?([a-z][\w-]*)/gi)].map((m) => (m[1] ?? "").toLowerCase()),
-    );
+    const { capitalised, flags, hyphenated, camelWords } = typedMarks(query);
     const words = segmentWordsWithParts(query).filter(
       (w) =>
         flags.has(w.word) ||
         !(isStopword(w.word) || (w.word.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w.word))),
     );
-    // A hyphenated name (kube-proxy, kube-apiserver) is one word of the question, whose parts must all match.
-    const hyphenated = [
-      ...query
-        .normalize("NFKC")
-        .toLowerCase()
-        .matchAll(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/g),
-    ]
-      .map((m) => ({ parts: segmentWords(m[0]), joined: m[0].replace(/-/g, "") }))
-      .filter((h) => h.parts.length > 1);
     const action = actionWord(query);
-    // camelCase names and their words (minReadySeconds: min, ready, second), as the index keeps both.
-    const camelWords = new Map(
-      [...query.matchAll(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g)].map(
-        (m) => [segmentWords(m[0])[0] ?? "", segmentWords(m[0].replace(/([a-z])([A-Z])/g, "$1 $2"))] as const,
-      ),
-    );
     const camel = new Set(camelWords.keys());
     const n = this.index.size;
     const out: TermGroup[] = [];
@@ -558,12 +542,7 @@ export class QueryAnalyzer {
     // 歴史" is a question about history, not about Git): none weighs more than a share of the question's
     // heaviest word the folder has, however rare an absent word's IDF makes it.
     if (held.size >= 2) for (const i of kanjiPhrasing) phrasing.add(i);
-    const heaviest = Math.max(0, ...out.filter((_, i) => held.has(i)).map((g) => g.weight));
-    if (heaviest > 0)
-      for (const i of phrasing) {
-        const g = out[i];
-        if (g) g.weight = Math.min(g.weight, FAMILIAR_UNKNOWN_CAP * heaviest);
-      }
+    capPhrasing(out, held, phrasing);
     return this.correctJapaneseRuns(query, out);
   }
 

@@ -53,3 +53,42 @@ export function questionLanguage(query: string, index: SectionIndex): Lang {
   if (/\p{Script=Han}/u.test(query)) return index.languages.has("ja") ? "ja" : detectLanguage(query);
   return "en";
 }
+
+/** What the way a question is typed says about its words, before they are weighed (query-terms.ts). */
+export interface TypedMarks {
+  /** Capitalised words after the question's first: names ("a Kubernetes *Job*", "*Helm* で chart"). */
+  capitalised: Set<string>;
+  /** Flags typed (`-it`, `--rm`): meant, even when the word is a stopword ("it"). */
+  flags: Set<string>;
+  /** Hyphenated names (kube-proxy): one word of the question, whose parts must all match. */
+  hyphenated: { parts: string[]; joined: string }[];
+  /** camelCase names and their words (minReadySeconds: min, ready, second), as the index keeps both. */
+  camelWords: Map<string, string[]>;
+}
+
+export function typedMarks(query: string): TypedMarks {
+  const capitalised = new Set(
+    [...query.matchAll(/(?<=\S.*?[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[A-Z][a-z]+/gu)]
+      .concat([
+        ...query.matchAll(/^[A-Z][a-z]+(?=\s*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu),
+      ])
+      .flatMap((m) => segmentWords(m[0])),
+  );
+  const flags = new Set(
+    [...query.matchAll(/(?:^|\s)--?([a-z][\w-]*)/gi)].map((m) => (m[1] ?? "").toLowerCase()),
+  );
+  const hyphenated = [
+    ...query
+      .normalize("NFKC")
+      .toLowerCase()
+      .matchAll(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/g),
+  ]
+    .map((m) => ({ parts: segmentWords(m[0]), joined: m[0].replace(/-/g, "") }))
+    .filter((h) => h.parts.length > 1);
+  const camelWords = new Map(
+    [...query.matchAll(/\b[a-z]+(?:[A-Z][a-z]+)+\b/g)].map(
+      (m) => [segmentWords(m[0])[0] ?? "", segmentWords(m[0].replace(/([a-z])([A-Z])/g, "$1 $2"))] as const,
+    ),
+  );
+  return { capitalised, flags, hyphenated, camelWords };
+}
