@@ -518,17 +518,26 @@ describe("FakeDiscord on the wire", () => {
       if (w) w(v);
       else inbox.push(v);
     };
+    // One frame inflated at a time: two frames arriving together (READY, then GUILD_CREATE) would otherwise
+    // share one listener's output, and a message would be lost or cut (seen as a timeout under load).
+    let inflating = Promise.resolve();
     ws.on("message", (data: Buffer, isBinary) => {
       if (!inflate) return deliver(data.toString("utf8"));
       if (!isBinary) throw new Error("expected binary frames");
-      const out: Buffer[] = [];
-      const onData = (c: Buffer) => out.push(c);
-      inflate.on("data", onData);
-      inflate.write(data);
-      inflate.flush(zlib.constants.Z_SYNC_FLUSH, () => {
-        inflate.off("data", onData);
-        deliver(Buffer.concat(out).toString("utf8"));
-      });
+      inflating = inflating.then(
+        () =>
+          new Promise<void>((done) => {
+            const out: Buffer[] = [];
+            const onData = (c: Buffer) => out.push(c);
+            inflate.on("data", onData);
+            inflate.write(data);
+            inflate.flush(zlib.constants.Z_SYNC_FLUSH, () => {
+              inflate.off("data", onData);
+              deliver(Buffer.concat(out).toString("utf8"));
+              done();
+            });
+          }),
+      );
     });
     const closed = new Promise<number>((resolve) => ws.on("close", (code) => resolve(code)));
     const next = () =>
