@@ -14,7 +14,10 @@ const DOING = new Set(["howto", "which-command", "which-option"]);
 
 /**
  * The prose of a section's answer with one of the section's code blocks where the notes put it: right
- * after the sentence that introduces that block ("Add a `moved` block instead:"), else after the prose.
+ * after the sentence that introduces that block ("Add a `moved` block instead:"), else first for a how-to
+ * (what to type, as the notes' own command answers put it) and after the prose for other questions. The
+ * whole block: picking its steps by the question's words lost the right one to an English question over
+ * Japanese comments.
  * A block is shown when the notes introduce one ("…passed through:") or the question asks how to do
  * something; the block chosen is the one sharing most of the question's words (the first, when none
  * does), with its fence's language. Config files, HCL, SQL and other blocks that are not command lines
@@ -36,6 +39,7 @@ export function proseWithCode(
     if (termHits(b, terms) > termHits(blocks[best] ?? "", terms)) best = i;
   });
   const lang = langs[best];
+  const doing = DOING.has(questionKind(question).kind);
   const code: Block = { type: "code", code: cut(blocks[best] ?? ""), ...(lang ? { lang } : {}) };
   // A section of code alone: the body is that code, shown as code.
   if (section.text.trim() === "") return [code];
@@ -46,8 +50,10 @@ export function proseWithCode(
     ? lines.findIndex((l) => l.trim().length > 0 && (l.trim() === lead || lead.endsWith(l.trim())))
     : -1;
   const introduced = blocks.some((_, i) => INTRODUCES.test(leads[i]?.trim() ?? ""));
-  if (intro < 0 && !introduced && !DOING.has(questionKind(question).kind)) return prose;
-  if (intro < 0 || intro === lines.length - 1) return [...prose, code];
+  if (intro < 0 && !introduced && !doing) return prose;
+  // What to type first for a how-to, as the notes' own command answers are (plan.ts); else after the prose.
+  if (intro < 0) return doing ? [code, ...prose] : [...prose, code];
+  if (intro === lines.length - 1) return [...prose, code];
   return [
     { type: "text", text: lines.slice(0, intro + 1).join("\n") },
     code,

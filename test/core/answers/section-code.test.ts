@@ -44,6 +44,17 @@ pool_mode = transaction
 max_client_conn = 200
 \`\`\`
 
+## Ports and processes
+
+\`\`\`bash
+# which process holds a port
+sudo ss -ltnp | grep 5432
+# stop it politely
+kill 4242
+\`\`\`
+
+Use kill -9 only as a last resort: the process cannot clean up.
+
 ## Vacuum
 
 Autovacuum handles most tables. Run vacuum by hand after a bulk delete.
@@ -91,10 +102,17 @@ describe("a section's code block that is not a command line (SQL, config, a scri
     expect(before?.type === "text" && before.text.endsWith("Create the role first:")).toBe(true);
   });
 
-  it("is shown after the prose for a how-to when no sentence introduces it", async () => {
+  it("is shown after the paragraph before it, for a how-to, when that paragraph does not introduce it", async () => {
     const r = await ask("how do I set up connection pooling");
     expect(codeOf(r)[0]).toContain("pool_mode = transaction");
     expect(r.blocks.findIndex((b) => b.type === "code")).toBeGreaterThan(0);
+  });
+
+  it("shows a how-to the shell block first, then the prose after it", async () => {
+    const r = await ask("which command shows the process that holds a port");
+    expect(r.blocks[0]?.type).toBe("code");
+    expect(codeOf(r)[0]).toContain("sudo ss -ltnp | grep 5432");
+    expect(textsOf(r)[0]).toContain("last resort");
   });
 
   it("is shown as code, once, for a section of code alone", async () => {
