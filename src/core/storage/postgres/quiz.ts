@@ -1,4 +1,5 @@
 import type { Question } from "../../quiz/questions.js";
+import { ANSWER_COLUMNS, answerValues } from "../quiz-rows.js";
 import { type PostRow, toPost } from "../sqlite/quiz.js";
 import type {
   AnswerCount,
@@ -137,22 +138,9 @@ export class PostgresQuizStore implements QuizStore {
     const { post, user } = a;
     return inTransaction(this.pool, async (c) => {
       const inserted = await c.query(
-        `INSERT INTO quiz_answers
-         (post_id, platform, workspace_id, channel_id, user_id, user_name, question_id, choice, correct, answer_date, answered_at)
+        `INSERT INTO quiz_answers (${ANSWER_COLUMNS})
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-        [
-          post.id,
-          post.platform,
-          post.workspaceId,
-          post.channelId,
-          user.id,
-          user.name ?? null,
-          post.questionId,
-          a.choice,
-          a.correct,
-          a.answerDate,
-          a.now.toISOString(),
-        ],
+        answerValues(a, a.correct),
       );
       if (inserted.rowCount !== 1) return false;
       if (review) {

@@ -1,6 +1,7 @@
 import { prepared } from "./prepared.js";
 import type { Question } from "../../quiz/questions.js";
 import type { Db } from "../database.js";
+import { ANSWER_COLUMNS, answerValues } from "../quiz-rows.js";
 import type {
   AnswerCount,
   NewAnswer,
@@ -208,22 +209,8 @@ export class SqliteQuizStore implements QuizStore {
     const { post, user } = a;
     const info = prepared(
       this.db,
-      `INSERT OR IGNORE INTO quiz_answers
-         (post_id, platform, workspace_id, channel_id, user_id, user_name, question_id, choice, correct, answer_date, answered_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      post.id,
-      post.platform,
-      post.workspaceId,
-      post.channelId,
-      user.id,
-      user.name ?? null,
-      post.questionId,
-      a.choice,
-      a.correct ? 1 : 0,
-      a.answerDate,
-      a.now.toISOString(),
-    );
+      `INSERT OR IGNORE INTO quiz_answers (${ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(...answerValues(a, a.correct ? 1 : 0));
     if (info.changes === 0) return false;
     if (review) {
       const key = [post.platform, post.workspaceId, user.id, post.questionId] as const;
