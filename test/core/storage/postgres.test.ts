@@ -13,6 +13,7 @@ import { openPostgresStores } from "../../../src/core/storage/postgres/index.js"
 import { PostgresConversationStore } from "../../../src/core/storage/postgres/conversations.js";
 import { openPool, POSTGRES_MIGRATIONS_DIR } from "../../../src/core/storage/postgres/pool.js";
 import { sqliteStores } from "../../../src/core/storage/sqlite/index.js";
+import { aQuestion } from "../../helpers/questions.js";
 import type { StateStores } from "../../../src/core/storage/stores.js";
 import { Tutor } from "../../../src/core/tutor.js";
 import { createTestDatabase, TEST_DATABASE_URL } from "../../helpers/postgres.js";
@@ -69,16 +70,7 @@ if (!TEST_DATABASE_URL) {
       try {
         if (!a || !b) throw new Error("no stores");
         const place = { platform: "discord", workspaceId: "G1", channelId: "C1" };
-        const q = {
-          id: "q-replicas",
-          kind: "term-for-definition" as const,
-          topic: "Docker",
-          subject: { en: "a subject", ja: "題" },
-          choices: ["a", "b"],
-          answer: 1,
-          explanation: "why",
-          source: { path: ["Docker"], source: "docker.md#docker" },
-        };
+        const q = aQuestion("q-replicas", 1, 2);
         const now = new Date("2026-03-02T09:00:00.000Z");
         const claims = await Promise.all(
           Array.from({ length: 10 }, (_, i) =>
@@ -163,16 +155,7 @@ if (!TEST_DATABASE_URL) {
       try {
         const place = { platform: "slack", workspaceId: "T1", channelId: "C1" };
         const alice = { platform: "slack", workspaceId: "T1", userId: "UA" };
-        const q = {
-          id: "q-copy",
-          kind: "term-for-definition" as const,
-          topic: "Docker",
-          subject: { en: "a subject", ja: "題" },
-          choices: ["a", "b"],
-          answer: 1,
-          explanation: "why",
-          source: { path: ["Docker"], source: "docker.md#docker" },
-        };
+        const q = aQuestion("q-copy", 1, 2);
         const now = new Date("2026-03-02T09:00:00.000Z");
         const daily = await from.quiz.createPost(place, q, "daily", now, null, "2026-03-02");
         const adhoc = await from.quiz.createPost(place, q, "adhoc", now, "UA");

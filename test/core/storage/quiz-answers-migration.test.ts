@@ -12,21 +12,13 @@ import { openDatabase, readMigrations } from "../../../src/core/storage/database
 import { sqliteStores } from "../../../src/core/storage/sqlite/index.js";
 import type { NewAnswer, Person, Place, Post } from "../../../src/core/storage/stores.js";
 import { tempDir } from "../../helpers/tutor.js";
+import { aQuestion } from "../../helpers/questions.js";
 
 const REBUILD = 9;
 const place: Place = { platform: "slack", workspaceId: "T1", channelId: "C1" };
 const alice: Person = { platform: "slack", workspaceId: "T1", userId: "U-alice" };
 const bob: Person = { ...alice, userId: "U-bob" };
-const question = {
-  id: "q-migrated",
-  kind: "term-for-definition" as const,
-  topic: "Docker",
-  subject: { en: "a subject", ja: "題" },
-  choices: ["a", "b", "c", "d"],
-  answer: 2,
-  explanation: "why",
-  source: { path: ["Docker"], source: "docker.md#docker" },
-};
+const question = aQuestion("q-migrated", 2);
 
 function answer(post: Post, who: Person, choice: number, at: Date, name?: string): NewAnswer {
   return {

@@ -2,17 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { SqliteQuizStore } from "../../../src/core/storage/sqlite/quiz.js";
+import { aQuestion } from "../../helpers/questions.js";
 
-const question = {
-  id: "q-kept",
-  kind: "term-for-definition" as const,
-  topic: "Docker",
-  subject: { en: "a subject", ja: "題" },
-  choices: ["a", "b", "c", "d"],
-  answer: 1,
-  explanation: "why",
-  source: { path: ["Docker", "Images"], source: "docker.md#images" },
-};
+const question = aQuestion("q-kept");
 
 describe("SqliteQuizStore.question", () => {
   it("gives the stored question, the same one to every caller, and nobody can change it", async () => {
