@@ -10,7 +10,7 @@ import {
   notesOf,
   openTestTutor,
   type TestTutor,
-  tempNotes,
+  tutorOverNotes,
   textsOf,
 } from "../helpers/tutor.js";
 
@@ -297,17 +297,8 @@ describe("the same methods on notes written another way", () => {
     "```",
     "",
   ].join("\n");
-  let dir: { dir: string; cleanup: () => void };
-  let env: TestTutor;
-  beforeAll(() => {
-    dir = tempNotes({ "docker-build.md": tldr, "ops.md": howto });
-    env = openTestTutor({ notesDir: dir.dir, name: "answer-kinds-other" });
-  });
-  afterAll(() => {
-    env.close();
-    dir.cleanup();
-  });
-  const ask = (q: string) => askReply(env.tutor, invocation("en"), q);
+  const env = tutorOverNotes({ "docker-build.md": tldr, "ops.md": howto }, "answer-kinds-other");
+  const ask = (q: string) => askReply(env().tutor, invocation("en"), q);
 
   it("a tldr-style page: the command under its `- description:` item, with the item as its caption", async () => {
     const r = await ask("how do I build an image and tag it");
@@ -368,17 +359,8 @@ describe("a question of no particular kind", () => {
     "A namespace in the name avoids clashes.",
     "",
   ].join("\n");
-  let dir: { dir: string; cleanup: () => void };
-  let env: TestTutor;
-  beforeAll(() => {
-    dir = tempNotes({ "images.md": images });
-    env = openTestTutor({ notesDir: dir.dir, name: "answer-kinds-other-kind" });
-  });
-  afterAll(() => {
-    env.close();
-    dir.cleanup();
-  });
-  const ask = (q: string) => askReply(env.tutor, invocation("en"), q);
+  const env = tutorOverNotes({ "images.md": images }, "answer-kinds-other-kind");
+  const ask = (q: string) => askReply(env().tutor, invocation("en"), q);
 
   it("whose best entry is a command line shows that line, not only the prose that introduces it", async () => {
     // The prose says "run the following command": an answer of that prose alone would leave the command out.

@@ -8,7 +8,7 @@ import {
   notesOf,
   openTestTutor,
   type TestTutor,
-  tempNotes,
+  tutorOverNotes,
   textsOf,
 } from "../helpers/tutor.js";
 
@@ -124,20 +124,11 @@ describe("/ask on a long section", () => {
     ...Array.from({ length: 6 }, () => filler.join("")),
   ].join("\n");
   const notes = `# Service について\n\n## Cluster IP Service\n- 内部IPアドレスに公開できるService。\n\n## NodePort Service\n${longSection}\n\n## ExternalName Service\n- 外部のホスト名を返す Service。\n`;
-  let dir: { dir: string; cleanup: () => void };
-  let env: TestTutor;
-  beforeAll(() => {
-    dir = tempNotes({ "services.md": notes });
-    env = openTestTutor({ notesDir: dir.dir, name: "ask-long-test" });
-  });
-  afterAll(() => {
-    env.close();
-    dir.cleanup();
-  });
+  const env = tutorOverNotes({ "services.md": notes }, "ask-long-test");
 
   it("answers with the part that matches, not the whole section, and says there is more to read", async () => {
     expect(longSection.length).toBeGreaterThan(2000);
-    const r = await askReply(env.tutor, invocation(), "Ingress と NodePort の違い");
+    const r = await askReply(env().tutor, invocation(), "Ingress と NodePort の違い");
     expect(r.title).toBe("NodePort Service");
     const { body } = parts(r);
     expect(body).toContain(DIFFERENCE);
@@ -148,7 +139,7 @@ describe("/ask on a long section", () => {
   });
 
   it("does not mark read more when the whole section is the answer", async () => {
-    const r = await askReply(env.tutor, invocation(), "ExternalName Service");
+    const r = await askReply(env().tutor, invocation(), "ExternalName Service");
     expect(r.title).toBe("ExternalName Service");
     expect(r.citations[0]?.readMore).toBeUndefined();
   });

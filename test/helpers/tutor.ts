@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
+import { afterAll, beforeAll } from "vitest";
 import { BUNDLED_NOTES_DIR } from "../../src/core/config.js";
 import type { Invocation } from "../../src/core/commands/types.js";
 import type { Locale } from "../../src/core/i18n.js";
@@ -46,6 +47,27 @@ export function tempNotes(files: Record<string, string>): { dir: string; cleanup
   const tmp = tempDir("tutor-notes");
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(tmp.dir, name), text);
   return tmp;
+}
+
+/**
+ * A Tutor over a temporary notes folder of these files, opened before the suite's tests and closed (folder
+ * removed) after them; the returned function gives it to a test.
+ */
+export function tutorOverNotes(files: Record<string, string>, name: string): () => TestTutor {
+  let notes: { dir: string; cleanup: () => void } | undefined;
+  let env: TestTutor | undefined;
+  beforeAll(() => {
+    notes = tempNotes(files);
+    env = openTestTutor({ notesDir: notes.dir, name });
+  });
+  afterAll(() => {
+    env?.close();
+    notes?.cleanup();
+  });
+  return () => {
+    if (!env) throw new Error("tutorOverNotes: used outside the suite's tests");
+    return env;
+  };
 }
 
 /** Who asks in tests: the terminal user. */

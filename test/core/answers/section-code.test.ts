@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderReply } from "../../../src/bots/discord/render.js";
 import { renderSlack } from "../../../src/bots/slack/render.js";
 import { renderText } from "../../../src/bots/terminal/render.js";
 import { askReply } from "../../../src/core/answers/ask.js";
 import type { Block } from "../../../src/core/reply.js";
-import {
-  codeOf,
-  invocation,
-  openTestTutor,
-  type TestTutor,
-  tempNotes,
-  textsOf,
-} from "../../helpers/tutor.js";
+import { codeOf, invocation, tutorOverNotes, textsOf } from "../../helpers/tutor.js";
 
 const runbook = `---
 title: Database runbook
@@ -71,17 +64,8 @@ def explain_slow_query(cursor, sql):
 const codeBlocks = (blocks: Block[]) => blocks.filter((b) => b.type === "code");
 
 describe("a section's code block that is not a command line (SQL, config, a script)", () => {
-  let notes: { dir: string; cleanup: () => void };
-  let env: TestTutor;
-  beforeAll(() => {
-    notes = tempNotes({ "runbook.md": runbook });
-    env = openTestTutor({ notesDir: notes.dir, name: "section-code" });
-  });
-  afterAll(() => {
-    env.close();
-    notes.cleanup();
-  });
-  const ask = (q: string) => askReply(env.tutor, invocation("en"), q);
+  const env = tutorOverNotes({ "runbook.md": runbook }, "section-code");
+  const ask = (q: string) => askReply(env().tutor, invocation("en"), q);
 
   it("comes right after the sentence that introduces it, with its fence's language", async () => {
     const r = await ask("how do I grant the reporter role select on the schema");
