@@ -66,7 +66,10 @@ ENV NODE_ENV=production \
     TUTOR_DB=/data/tutor.sqlite \
     TUTOR_SEED_DB=/app/seed/tutor.sqlite \
     PORT=3000 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    MALLOC_ARENA_MAX=2
+# MALLOC_ARENA_MAX=2: glibc otherwise gives each thread that allocates (libuv's pool, V8's workers) an arena of
+# its own, and the memory freed in them stays in RSS (measured with the CMD's flags, below).
 WORKDIR /app
 # Owned by root and read-only to the app: only /data (and /tmp) is ever written.
 COPY --from=build /app/package.json ./
@@ -86,10 +89,16 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # --max-semi-space-size=1 (MB): V8 otherwise sizes the young generation for throughput (megabytes a
-# semi-space), and the short-lived garbage of each answer then stays in RSS until it fills. After the 1,050
-# commands of `npm run bench:service` (five runs each, one shared hour): 184-191 MB without the flag, 137-173
-# MB (median 163) with it, against #16's goal of 150 MB (README: Performance); heap in use after a full GC is
-# ~37 MB. The price is more frequent scavenges: Slack CPU per command 3.3-4.5 ms against 2.5-3.4 ms (three
-# runs each).
-# Here and in `npm start`, not in NODE_OPTIONS, so that the CLI and the health check keep node's defaults.
-CMD ["node", "--max-semi-space-size=1", "dist/src/main.js"]
+# semi-space), and the short-lived garbage of each answer then stays in RSS until it fills. The price is more
+# frequent scavenges, and more of each answer's garbage promoted to the old generation:
+# --heap-growing-percent=50: a full collection when the old generation has grown by half what was live after
+# the last one, not by V8's factor of up to 4, so that promoted garbage does not pile up in RSS.
+# After the 1,050 commands of `npm run bench:service` (which runs the service with these flags and the ENV
+# above, as here; three runs, interleaved with two on node's defaults, one shared hour, against #16's goal of
+# 150 MB): 126-130 MB (the floor app 133-137 MB) against 171-178 MB with node's defaults. Two runs each of the
+# parts: without --heap-growing-percent 136-153 MB; without the semi-space flag 174-187 MB; the semi-space flag
+# alone 136-152 MB, and with MALLOC_ARENA_MAX 121-129 MB. The CPU price: Slack 3.8-4.2 ms a command against
+# 2.5-2.7 ms (heap in use after the load: 50-53 MB against 44-46 MB; ~37 MB live).
+# Here and in `npm start`, not in NODE_OPTIONS (which does not take V8's flags), so that the CLI and the
+# health check keep node's defaults. bench/lib/shipped.ts repeats them for the benchmark (a test checks).
+CMD ["node", "--max-semi-space-size=1", "--heap-growing-percent=50", "dist/src/main.js"]

@@ -1,7 +1,8 @@
-// npm run bench:service [-- --json --c1 175 --c20 300 --warmup 50 --starts 3 --cpu-prof DIR --node-options …]: the service as a
-// real process (the built dist/ when it is current, else the sources through tsx) with Slack over HTTP and
-// Discord over the gateway, against the fakes of test/fakes on 127.0.0.1, and in the same run the floor
-// (bench/floor/app.ts: Bolt and discord.js answering "ok" through fakes of their own). Per platform, one
+// npm run bench:service [-- --json --c1 175 --c20 300 --warmup 50 --starts 3 --cpu-prof DIR --node-options …
+// --node-defaults]: the service as a real process (the built dist/ when it is current, else the sources through
+// tsx; with the image's node flags and allocator setting, see SHIPPED) with Slack over HTTP and Discord over the
+// gateway, against the fakes of test/fakes on 127.0.0.1, and in the same run the floor (bench/floor/app.ts:
+// Bolt and discord.js answering "ok" through fakes of their own, with node's defaults). Per platform, one
 // command at a time (p50/p99 from send to answer) and 20 at a time (answers per second, p99), closed loop;
 // the event loop's delay under the 20-at-a-time load; RSS after every command; start → /readyz with both
 // adapters against a process that only imports Bolt, discord.js and better-sqlite3. Bounded: fixed counts,
@@ -16,6 +17,7 @@ import { PROJECT_ROOT } from "../src/core/config.js";
 import { FakeDiscord } from "../test/fakes/discord.js";
 import { FakeSlack } from "../test/fakes/slack.js";
 import { ENTRY, killAll, serveProcess, stopProcess } from "../test/helpers/service.js";
+import { SHIPPED_ENV, SHIPPED_NODE_ARGS } from "./lib/shipped.js";
 import { closedLoop, cpuMs, discordCommand, type LoadRun, rssMb, slackCommand } from "./lib/platform-load.js";
 import { median, percentile, table } from "./lib/stats.js";
 
@@ -28,8 +30,15 @@ const { values } = parseArgs({
     starts: { type: "string", default: "3" },
     "cpu-prof": { type: "string" },
     "node-options": { type: "string" },
+    "node-defaults": { type: "boolean", default: false },
   },
 });
+/** How the service is run: as the image runs it (bench/lib/shipped.ts) unless `--node-defaults` is given. */
+const SHIPPED: { nodeArgs: readonly string[]; env: Readonly<Record<string, string>> } = values[
+  "node-defaults"
+]
+  ? { nodeArgs: [], env: {} }
+  : { nodeArgs: SHIPPED_NODE_ARGS, env: SHIPPED_ENV };
 const WARMUP = Number(values.warmup);
 const C1 = Number(values.c1);
 const C20 = Number(values.c20);
@@ -138,14 +147,14 @@ async function startService(
   db: string,
   cpuProfDir?: string,
 ): Promise<Target & { readyMs: number }> {
-  const env = serviceEnv(f, db);
+  const env: Record<string, string> = { ...serviceEnv(f, db), ...SHIPPED.env };
   const nodeOptions = [values["node-options"] ?? ""];
   if (cpuProfDir) {
     nodeOptions.push(`--import ${path.join(PROJECT_ROOT, "bench", "lib", "cpu-profile-preload.mjs")}`);
     env.BENCH_CPU_PROF_DIR = path.resolve(cpuProfDir);
   }
   if (nodeOptions.join("").trim()) env.NODE_OPTIONS = nodeOptions.join(" ").trim();
-  const { s, port, readyMs } = await serveProcess(env);
+  const { s, port, readyMs } = await serveProcess(env, SHIPPED.nodeArgs);
   const base = `http://127.0.0.1:${port}`;
   return {
     name: "service",
@@ -364,7 +373,13 @@ try {
   if (values.json) process.stdout.write(`${JSON.stringify(json)}\n`);
 
   log(
-    `service: ${ENTRY.mode} (Node ${process.version}, ${os.cpus().length} CPUs); floor: bench/floor/app.ts (Bolt + discord.js answering "ok")`,
+    `service: ${ENTRY.mode} (Node ${process.version}, ${os.cpus().length} CPUs, ${
+      SHIPPED.nodeArgs.length
+        ? `as the image runs it: node ${SHIPPED.nodeArgs.join(" ")}, ${Object.entries(SHIPPED.env)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(" ")}`
+        : "node's defaults"
+    }); floor: bench/floor/app.ts (Bolt + discord.js answering "ok")`,
   );
   log(
     `per platform: ${WARMUP} warm-up, ${C1} one at a time, ${C20} with ${CONCURRENCY} at a time (closed loop); /explain of ${EXPLAINS.join(" | ")}`,

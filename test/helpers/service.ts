@@ -36,12 +36,15 @@ export interface Started {
   waitForStderr(match: (line: string) => boolean, ms: number): Promise<string>;
 }
 
-/** Starts the service with only the given configuration (none inherited), stdin /dev/null as in a container. */
-export function startProcess(env: Record<string, string>): Started {
+/**
+ * Starts the service with only the given configuration (none inherited), stdin /dev/null as in a container;
+ * `nodeArgs` go before the entry point (V8 flags NODE_OPTIONS does not take).
+ */
+export function startProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): Started {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !(k in configSchema.shape) && !k.startsWith("npm_")),
   );
-  const child = spawn(process.execPath, ENTRY.args, {
+  const child = spawn(process.execPath, [...nodeArgs, ...ENTRY.args], {
     cwd: PROJECT_ROOT,
     env: { ...clean, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -123,8 +126,9 @@ export const logs = (s: Started): LogLine[] =>
 /** Starts the service on a free port (PORT=0; the port is read from its "ready" log line). */
 export async function serveProcess(
   env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
 ): Promise<{ s: Started; port: number; readyMs: number }> {
-  const s = startProcess({ TUTOR_TERMINAL: "off", PORT: "0", HOST: "127.0.0.1", ...env });
+  const s = startProcess({ TUTOR_TERMINAL: "off", PORT: "0", HOST: "127.0.0.1", ...env }, nodeArgs);
   running.add(s);
   void s.exited.then(() => running.delete(s));
   const line = await s.waitForStderr((l) => l.includes('"notes-tutor ready"'), 30_000);

@@ -138,8 +138,10 @@ echo "$METRICS" | grep -Eq 'tutor_index_entries [1-9]' || fail "/metrics lacks t
 # The index built into the image was copied to /data and reused, not rebuilt at start.
 podman logs "$CONTAINER" 2>&1 | grep '"msg":"index ready"' | grep -q '"rebuilt":false' \
   || fail "the seed index was not reused (rebuilt at start: the index code hash differs between build and run?)"
-podman exec "$CONTAINER" sh -c 'test -s /data/tutor.sqlite && test "$(id -u):$(id -g)" = 1000:1000 && test "$(cat /proc/1/cmdline | tr "\0" " ")" = "node --max-semi-space-size=1 dist/src/main.js "' \
-  || fail "expected node --max-semi-space-size=1 dist/src/main.js as PID 1, uid 1000, and the database on /data"
+podman exec "$CONTAINER" sh -c 'test -s /data/tutor.sqlite && test "$(id -u):$(id -g)" = 1000:1000 && test "$(cat /proc/1/cmdline | tr "\0" " ")" = "node --max-semi-space-size=1 --heap-growing-percent=50 dist/src/main.js "' \
+  || fail "expected node --max-semi-space-size=1 --heap-growing-percent=50 dist/src/main.js as PID 1, uid 1000, and the database on /data"
+podman exec "$CONTAINER" sh -c 'tr "\0" "\n" </proc/1/environ | grep -qx MALLOC_ARENA_MAX=2' \
+  || fail "expected MALLOC_ARENA_MAX=2 in PID 1's environment (see the Dockerfile)"
 podman exec "$CONTAINER" sh -c 'touch /app/x 2>/dev/null || touch /x 2>/dev/null' \
   && fail "the root filesystem is writable"
 podman healthcheck run "$CONTAINER" >/dev/null 2>&1 || fail "the image's HEALTHCHECK reports unhealthy"
