@@ -59,9 +59,20 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * nor the older sets' questions. Each folder lists the ones it has in `Folder.extraSets`, in
  * `sets/<key>/<name>.jsonl`. They are not in `Folder.sets`: only `--sets <name>` runs them, on the folders
  * that have that set, never the default, `--sets all` or the floors tests. `check` is the last blind set, on
- * five folders only (note, k8s-ja, tldr, team-ja, team-en), written before the engine was run on it.
+ * five folders only (note, k8s-ja, tldr, team-ja, team-en), written before the engine was run on it. `trial`
+ * came after it, on those five and the new team-ops folder, written with that folder by helpers who read no
+ * code, and run once, for totals, at the end of the round it was written in.
  */
-export const EXTRA_SET_NAMES = ["fresh", "hold", "probe", "final", "exam", "spare", "check"] as const;
+export const EXTRA_SET_NAMES = [
+  "fresh",
+  "hold",
+  "probe",
+  "final",
+  "exam",
+  "spare",
+  "check",
+  "trial",
+] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
 export const isExtraSetName = (name: string): name is ExtraSetName =>
@@ -121,8 +132,21 @@ export const FOLDERS: Folder[] = [
   // Two team folders written for the exam and spare sets, from scratch, by someone who never read the code:
   // a Japanese study vault (Git, Linux, PostgreSQL, AWS CLI) and an English team's docs (Terraform, Nginx,
   // Python packaging), topics the project was never tuned on.
-  { key: "team-ja", dir: "test/eval/folders/team-ja", sets: [], extraSets: ["exam", "spare", "check"] },
-  { key: "team-en", dir: "test/eval/folders/team-en", sets: [], extraSets: ["exam", "spare", "check"] },
+  {
+    key: "team-ja",
+    dir: "test/eval/folders/team-ja",
+    sets: [],
+    extraSets: ["exam", "spare", "check", "trial"],
+  },
+  {
+    key: "team-en",
+    dir: "test/eval/folders/team-en",
+    sets: [],
+    extraSets: ["exam", "spare", "check", "trial"],
+  },
+  // A third team folder, written with the trial set and never read by the engine's authors: a Docusaurus
+  // site (GitHub Actions, Redis, systemd, Prometheus), mostly Japanese, two pages in both languages.
+  { key: "team-ops", dir: "test/eval/folders/team-ops", sets: [], extraSets: ["trial"] },
 ];
 
 export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);

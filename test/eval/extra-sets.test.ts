@@ -61,25 +61,46 @@ const CHECK_SIZES: Record<string, [number, number]> = {
   "team-en": [14, 4],
 };
 
+/** The blind set written after check, on check's five folders and the team-ops folder written with it. */
+const TRIAL: ExtraSetName = "trial";
+
+/** Least size of the trial set (answerable, not covered), as commissioned. */
+const TRIAL_SIZES: Record<string, [number, number]> = {
+  ...CHECK_SIZES,
+  "team-ops": [25, 6],
+};
+
 /** The sets not sized by SIZES. */
-const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, CHECK];
+const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, CHECK, TRIAL];
+
+/** The sets that must share no question with any other set of their folder. */
+const LAST_SETS: readonly ExtraSetName[] = [CHECK, TRIAL];
 
 /** The commissioned least size of one folder's later set. */
 const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
-  (name === CHECK ? CHECK_SIZES[key] : EXAM_PAIR.includes(name) ? EXAM_SIZES[key] : SIZES[key]) ?? [1, 1];
+  (name === CHECK
+    ? CHECK_SIZES[key]
+    : name === TRIAL
+      ? TRIAL_SIZES[key]
+      : EXAM_PAIR.includes(name)
+        ? EXAM_SIZES[key]
+        : SIZES[key]) ?? [1, 1];
 
-/** Least size of each answer-content set, and of the smaller check set. */
+/** Least size of each answer-content set, and of the smaller check and trial sets. */
 const ANSWER_SET_SIZE = 30;
-const CHECK_ANSWER_SET_SIZE = 24;
+const LAST_ANSWER_SET_SIZE = 24;
 
 const cells = FOLDERS.flatMap((folder) => folder.extraSets.map((name) => [folder, name] as const));
 
 it("gives every folder a commissioned size and every later set to some folder", () => {
   const older = FOLDERS.filter((f) => f.extraSets.some((n) => !NEWER_SETS.includes(n)));
   expect(older.map((f) => f.key).filter((k) => SIZES[k] === undefined)).toEqual([]);
-  expect(FOLDERS.map((f) => f.key).filter((k) => EXAM_SIZES[k] === undefined)).toEqual([]);
+  const examined = FOLDERS.filter((f) => f.extraSets.includes("exam")).map((f) => f.key);
+  expect(examined.sort()).toEqual(Object.keys(EXAM_SIZES).sort());
   const checked = FOLDERS.filter((f) => f.extraSets.includes(CHECK)).map((f) => f.key);
   expect(checked.sort()).toEqual(Object.keys(CHECK_SIZES).sort());
+  const tried = FOLDERS.filter((f) => f.extraSets.includes(TRIAL)).map((f) => f.key);
+  expect(tried.sort()).toEqual(Object.keys(TRIAL_SIZES).sort());
   expect(EXTRA_SET_NAMES.filter((n) => !cells.some(([, name]) => name === n))).toEqual([]);
 });
 
@@ -122,7 +143,7 @@ describe.each(EXTRA_SET_NAMES)("the answers/%s.jsonl set", (name) => {
     .map((f) => fs.readFileSync(path.resolve(import.meta.dirname, "../../notes", f), "utf8"))
     .join("\n");
 
-  const least = name === CHECK ? CHECK_ANSWER_SET_SIZE : ANSWER_SET_SIZE;
+  const least = LAST_SETS.includes(name) ? LAST_ANSWER_SET_SIZE : ANSWER_SET_SIZE;
 
   it(`has at least ${least} questions`, () => {
     expect(cases.length).toBeGreaterThanOrEqual(least);
@@ -190,19 +211,21 @@ it("asks no answer-content question of the exam or spare set in the other or in 
 });
 
 /**
- * The check set is a new sample: none of its questions is asked in any other set of the same folder (its
- * per-folder sets, every other later set, and for the bundled note the older top-level sets).
+ * The check and trial sets are new samples: none of their questions is asked in any other set of the same
+ * folder (its per-folder sets, every other later set, and for the bundled note the older top-level sets).
  */
-describe.each(FOLDERS.filter((f) => f.extraSets.includes(CHECK)))("the $key check set", (folder) => {
+describe.each(
+  FOLDERS.flatMap((f) => LAST_SETS.filter((n) => f.extraSets.includes(n)).map((n) => [f.key, n, f] as const)),
+)("the %s %s set", (_, name, folder) => {
   it("shares no question with the folder's other sets", () => {
-    const others = questionsBut(path.dirname(extraSetOf(folder, CHECK).file), readCases, [CHECK]);
+    const others = questionsBut(path.dirname(extraSetOf(folder, name).file), readCases, [name]);
     for (const set of folder.sets) for (const c of readCases(set.file)) others.add(c.q);
-    expect(readCases(extraSetOf(folder, CHECK).file).filter((c) => others.has(c.q))).toEqual([]);
+    expect(readCases(extraSetOf(folder, name).file).filter((c) => others.has(c.q))).toEqual([]);
   });
 });
 
-it("asks no answer-content question of the check set in any other set", () => {
+it.each(LAST_SETS)("asks no answer-content question of the %s set in any other set", (name) => {
   const dir = path.join(import.meta.dirname, "answers");
-  const others = questionsBut(dir, readAnswerCases, [CHECK]);
-  expect(readAnswerCases(path.join(dir, `${CHECK}.jsonl`)).filter((c) => others.has(c.q))).toEqual([]);
+  const others = questionsBut(dir, readAnswerCases, [name]);
+  expect(readAnswerCases(path.join(dir, `${name}.jsonl`)).filter((c) => others.has(c.q))).toEqual([]);
 });
