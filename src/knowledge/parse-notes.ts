@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
@@ -55,16 +56,27 @@ function workerScript(): { script: string | URL; eval: boolean } | null {
   return { script: loader, eval: true };
 }
 
-/** One parse worker, called synchronously: the caller blocks on a shared flag until the answer or the time limit. */
+/**
+ * One parse worker. It raises its own ready flag once it has loaded the parser, and after each answer adds one
+ * to the flag all workers share, so the caller can wait for whichever answers first.
+ */
 class ParseWorker {
   private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(8));
+  readonly port: MessagePort;
 
-  private constructor(script: { script: string | URL; eval: boolean }, heapMb: number) {
+  private constructor(
+    script: { script: string | URL; eval: boolean },
+    heapMb: number,
+    private readonly signal: Int32Array,
+    private readonly slot: number,
+  ) {
     const channel = new MessageChannel();
     this.port = channel.port1;
-    const data: ParseWorkerData = { port: channel.port2, flag: this.signal.buffer as SharedArrayBuffer };
+    const data: ParseWorkerData = {
+      port: channel.port2,
+      flag: signal.buffer as SharedArrayBuffer,
+      readySlot: slot,
+    };
     this.worker = new Worker(script.script, {
       eval: script.eval,
       workerData: data,
@@ -77,32 +89,33 @@ class ParseWorker {
     this.port.unref();
   }
 
-  /** Starts a worker and waits until it has loaded the parser; null when it cannot start in time. */
-  static start(heapMb: number): ParseWorker | null {
+  /** Starts a worker without waiting for it (see ready); null when it cannot be created. */
+  static spawn(heapMb: number, signal: Int32Array, slot: number): ParseWorker | null {
     const script = workerScript();
     if (!script) return null;
-    let started: ParseWorker;
+    Atomics.store(signal, slot, 0);
     try {
-      started = new ParseWorker(script, heapMb);
+      return new ParseWorker(script, heapMb, signal, slot);
     } catch {
       return null;
     }
-    if (Atomics.wait(started.signal, 1, 0, WORKER_START_LIMIT_MS) === "timed-out") {
-      started.stop();
-      return null;
-    }
-    return started;
   }
 
-  /** Parses one file; null when the worker did not answer within the time limit (it is then stopped). */
-  parse(file: string, content: string, timeLimitMs: number): ParseResponse | null {
-    Atomics.store(this.signal, 0, 0);
-    const request: ParseRequest = { file, content };
-    this.port.postMessage(request);
-    if (Atomics.wait(this.signal, 0, 0, timeLimitMs) === "timed-out") {
+  /** Waits until the worker has loaded the parser; false (and the worker stopped) when it did not in time. */
+  ready(limitMs: number): boolean {
+    if (Atomics.wait(this.signal, this.slot, 0, limitMs) === "timed-out") {
       this.stop();
-      return null;
+      return false;
     }
+    return true;
+  }
+
+  post(request: ParseRequest): void {
+    this.port.postMessage(request);
+  }
+
+  /** The worker's answer, when it has given one. */
+  reply(): ParseResponse | null {
     const reply = receiveMessageOnPort(this.port);
     return reply ? (reply.message as ParseResponse) : null;
   }
@@ -111,6 +124,79 @@ class ParseWorker {
     this.port.close();
     void this.worker.terminate();
   }
+}
+
+/**
+ * Parse workers at once, at most: one a core, each with its own PARSE_HEAP_MB heap. Two halve a large folder's
+ * parse (the longest part of building its index) on two cores; more would add heap for little.
+ */
+const MAX_WORKERS = 2;
+
+/** Where a file stands in the pool: waiting, parsed (a note) or skipped (a finding). */
+type Outcome = { note: ParsedNote } | { finding: Finding } | undefined;
+
+/** A worker and the file it is parsing (its index in the folder's files), if any. */
+interface Lane {
+  worker: ParseWorker;
+  job?: { index: number; since: number };
+}
+
+/**
+ * Parses the files in up to MAX_WORKERS workers, in parallel, with the per-file time limit; a worker that
+ * outlasts it (or dies of its heap) is stopped, its file skipped with a finding, and a new one started.
+ * Null when no worker could start (the caller parses in-process).
+ */
+function parseInWorkers(files: NoteFile[], timeLimit: number, heapMb: number): Outcome[] | null {
+  const count = Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism(), files.length));
+  // Slot 0 counts answers, slot 1 + k is worker k's ready flag.
+  const signal = new Int32Array(new SharedArrayBuffer(4 * (1 + count)));
+  const start = (k: number): Lane | null => {
+    const worker = ParseWorker.spawn(heapMb, signal, 1 + k);
+    return worker?.ready(WORKER_START_LIMIT_MS) ? { worker } : null;
+  };
+  const spawned = Array.from({ length: count }, (_, k) => ParseWorker.spawn(heapMb, signal, 1 + k));
+  let lanes: (Lane | null)[] = spawned.map((w) => (w?.ready(WORKER_START_LIMIT_MS) ? { worker: w } : null));
+  if (lanes.every((l) => l === null)) return null;
+  const outcomes: Outcome[] = files.map(() => undefined);
+  let next = 0;
+  let answers = Atomics.load(signal, 0);
+  for (;;) {
+    for (const lane of lanes) {
+      if (!lane || lane.job || next >= files.length) continue;
+      const f = files[next]!;
+      lane.worker.post({ file: f.file, content: f.content });
+      lane.job = { index: next++, since: performance.now() };
+    }
+    const busy = lanes.filter((l): l is Lane & { job: { index: number; since: number } } => !!l?.job);
+    if (busy.length === 0) break;
+    const soonest = Math.min(...busy.map((l) => l.job.since + timeLimit));
+    Atomics.wait(signal, 0, answers, Math.max(0, soonest - performance.now()));
+    answers = Atomics.load(signal, 0);
+    lanes = lanes.map((lane, k) => {
+      if (!lane?.job) return lane;
+      const { index, since } = lane.job;
+      const response = lane.worker.reply();
+      if (response) {
+        outcomes[index] = response.ok
+          ? { note: response.note }
+          : { finding: failed(files[index]!.file, `the parser failed (${response.error})`) };
+        return { worker: lane.worker };
+      }
+      if (performance.now() - since < timeLimit) return lane;
+      outcomes[index] = {
+        finding: failed(
+          files[index]!.file,
+          `parsing it took longer than ${timeLimit / 1000} s or more than ${heapMb} MB`,
+        ),
+      };
+      lane.worker.stop();
+      return start(k);
+    });
+    // Every worker lost and none restarted: the rest is parsed in-process by the caller.
+    if (lanes.every((l) => l === null)) break;
+  }
+  for (const lane of lanes) lane?.worker.stop();
+  return outcomes;
 }
 
 function failed(file: string, reason: string): Finding {
@@ -131,26 +217,15 @@ export function parseNotes(files: NoteFile[], options: ParseOptions = {}): Parse
   const timeLimit = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
   const heapMb = options.heapMb ?? PARSE_HEAP_MB;
   const bytes = files.reduce((n, f) => n + f.content.length, 0);
-  let worker = bytes >= (options.inProcessBytes ?? IN_PROCESS_BYTES) ? ParseWorker.start(heapMb) : null;
-  const usedWorker = worker !== null;
+  const outcomes =
+    bytes >= (options.inProcessBytes ?? IN_PROCESS_BYTES) ? parseInWorkers(files, timeLimit, heapMb) : null;
   const notes: ParsedNote[] = [];
   const findings: Finding[] = [];
-  for (const f of files) {
-    if (!usedWorker) {
-      notes.push(parseNote(f.file, f.content));
-      continue;
-    }
-    worker ??= ParseWorker.start(heapMb);
-    const response = worker?.parse(f.file, f.content, timeLimit);
-    if (!worker) notes.push(parseNote(f.file, f.content));
-    else if (!response) {
-      findings.push(
-        failed(f.file, `parsing it took longer than ${timeLimit / 1000} s or more than ${heapMb} MB`),
-      );
-      worker = null;
-    } else if (!response.ok) findings.push(failed(f.file, `the parser failed (${response.error})`));
-    else notes.push(response.note);
-  }
-  worker?.stop();
-  return { notes, findings, worker: usedWorker };
+  files.forEach((f, i) => {
+    const outcome = outcomes?.[i];
+    if (outcome === undefined) notes.push(parseNote(f.file, f.content));
+    else if ("note" in outcome) notes.push(outcome.note);
+    else findings.push(outcome.finding);
+  });
+  return { notes, findings, worker: outcomes !== null };
 }

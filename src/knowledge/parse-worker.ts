@@ -10,19 +10,18 @@ export interface ParseRequest {
 /** What the worker answers on the port, before it raises the flag. */
 export type ParseResponse = { ok: true; note: ParsedNote } | { ok: false; error: string };
 
-/** Set up by parse-notes.ts: the reply port and a shared flag (index 0: answer ready, index 1: worker ready). */
+/**
+ * Set up by parse-notes.ts: the reply port and flags shared by every worker (index 0 counts the answers of
+ * all of them; `readySlot` is this worker's ready flag).
+ */
 export interface ParseWorkerData {
   port: MessagePort;
   flag: SharedArrayBuffer;
+  readySlot: number;
 }
 
-const { port, flag } = workerData as ParseWorkerData;
+const { port, flag, readySlot } = workerData as ParseWorkerData;
 const signal = new Int32Array(flag);
-
-function raise(index: number): void {
-  Atomics.store(signal, index, 1);
-  Atomics.notify(signal, index);
-}
 
 port.on("message", (request: ParseRequest) => {
   let response: ParseResponse;
@@ -31,7 +30,10 @@ port.on("message", (request: ParseRequest) => {
   } catch (err) {
     response = { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
+  // The answer is on the port before the count says so.
   port.postMessage(response);
-  raise(0);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
 });
-raise(1);
+Atomics.store(signal, readySlot, 1);
+Atomics.notify(signal, readySlot);
