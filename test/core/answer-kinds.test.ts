@@ -169,6 +169,12 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(textsOf(r)[0]).toBe("`-v` — ホストとコンテナ間でディレクトリやファイルを共有する。");
   });
 
+  it("which option: a sentence about the flag, then the notes' own line that uses it", async () => {
+    const r = await ask("which option connects a host port to a container port");
+    expect(textsOf(r)[0]).toMatch(/^`-p` — /u);
+    expect(codeOf(r)).toEqual(["$ docker container run -d -p 9000:8080 <コンテナ名>"]);
+  });
+
   it("list: the items of the list the section holds", async () => {
     const r = await ask("Masterサーバにはどんな管理コンポーネントがある？", "ja");
     const text = textsOf(r)[0] ?? "";
@@ -208,6 +214,17 @@ describe("answers planned by the kind of question (bundled notes)", () => {
   it("difference: 'is A any different from B' compares A and B", async () => {
     const r = await ask("is Kubernetes any different from Docker Swarm?");
     expect(textsOf(r)[0]).toBe("Kubernetes の立ち位置としては Docker Swarm とほぼ同じである。");
+  });
+
+  it("how-to: deleting one thing is answered by the line that deletes one, not the one that clears them all", async () => {
+    for (const q of ["コンテナを破棄するやり方を教えて", "how do I delete a container I no longer need"]) {
+      const r = await ask(q, q.startsWith("how") ? "en" : "ja");
+      expect(codeOf(r)[0], q).toBe("$ docker container rm <コンテナ名またはコンテナID>");
+    }
+    // Asked for all at once, the bulk line answers.
+    expect(codeOf(await ask("使っていないコンテナをまとめて消したい", "ja"))[0]).toBe(
+      "$ docker container prune <オプション>",
+    );
   });
 
   it("how-to: two commands of the section that both do it, each with its caption", async () => {

@@ -17,6 +17,9 @@ describe("questionKind", () => {
     ["Deployment のリビジョン履歴を見るコマンド", "which-command", "Deployment のリビジョン履歴を見る"],
     ["which option runs a container in the background", "which-option", "runs a container in the background"],
     ["バックグラウンドで実行するオプションは何", "which-option", "バックグラウンドで実行する"],
+    // Casual Japanese drops the particle: オプションどれ, コマンド何.
+    ["コンテナを消すオプションどれ", "which-option", "コンテナを消す"],
+    ["ログを見るコマンド何", "which-command", "ログを見る"],
     ["is Kubernetes any different from Docker Swarm", "difference", "Kubernetes Docker Swarm"],
     // A noun phrase that ends in the thing asked for, as typed into a search box.
     ["イメージにタグを付けてビルドするオプション", "which-option", "イメージにタグを付けてビルドする"],

@@ -69,6 +69,18 @@ const LENGTH_NORMALIZATION = 0.3;
  * does another (`kubectl delete`).
  */
 const ACTION_MISS_COST = 2;
+/**
+ * What a line that acts on everything at once (`docker container prune`: 一括破棄, remove all stopped
+ * containers) loses when the question asks for one thing: "delete a container" is answered by the line
+ * that deletes one, "remove all stopped containers in one go" by the one that deletes them all.
+ */
+const BULK_COST = 2.5;
+/** Words that ask for everything at once, or for a clean-up, in a question. */
+const BULK_ASKED =
+  /一括|まとめて|全部|全て|すべて|丸ごと|不要|未使用|使(?:用し|っ)てい(?:ない|ません)|掃除|片付け|整理|\ball\b|\bevery|\bunused\b|\bbulk\b|\bat once\b|\bin one go\b|\bclean|\bprune|\bpurge|\bdangling|\bstale\b|\bleftover/iu;
+/** Words that say a line acts on everything at once, in its caption, heading, text or reference one-liner. */
+const BULK_LINE =
+  /一括|まとめて|全て|すべて|不要な|未使用|使用していない|\ball\b|\bunused\b|\bprune\b|\bbulk\b|\bdangling\b/iu;
 /** What being in a lower-ranked section costs a line, per rank. */
 const RANK_COST = 0.75;
 /** A bare mention (`docker image build` alone, in prose) next to full example lines is worth less. */
@@ -129,6 +141,7 @@ function scoreOf(
   terms: readonly Term[],
   weights: readonly number[],
   averages?: { own: number },
+  oneThing = false,
 ): number {
   let score = 0;
   const b = LENGTH_NORMALIZATION;
@@ -144,7 +157,8 @@ function scoreOf(
     if (typeof term !== "string" && term.action && !own && !reference) score -= ACTION_MISS_COST * w;
   });
   const bare = line.text.trim() === line.entry.command ? BARE_MENTION_COST : 0;
-  return score - RANK_COST * line.rank - bare;
+  const bulk = oneThing && BULK_LINE.test(`${texts.own} ${texts.heading} ${texts.reference}`) ? BULK_COST : 0;
+  return score - RANK_COST * line.rank - bare - bulk;
 }
 
 /**
@@ -178,14 +192,20 @@ export function lineScore(
  * The lines that do what the question asks: the best-scoring line, and the lines of its section that score
  * as well (both ways to delete a Pod), at most MAX_LINES. Empty when no line shares a word with the question.
  */
-export function bestLines(lines: readonly NotesLine[], terms: readonly Term[]): NotesLine[] {
+export function bestLines(
+  lines: readonly NotesLine[],
+  terms: readonly Term[],
+  question?: string,
+): NotesLine[] {
   const texts = lines.map(textsOf);
   const weights = termWeights(texts, terms);
   const averages = averagesOf(texts);
+  // Of a question whose words are known, whether it asks for one thing (see BULK_COST).
+  const oneThing = question !== undefined && !BULK_ASKED.test(question);
   const scored = lines.map((line, order) => ({
     line,
     order,
-    score: scoreOf(line, texts[order] ?? textsOf(line), terms, weights, averages),
+    score: scoreOf(line, texts[order] ?? textsOf(line), terms, weights, averages, oneThing),
   }));
   const relevant = scored.filter((s) => s.score + RANK_COST * s.line.rank > 0);
   relevant.sort((a, b) => b.score - a.score || a.order - b.order);

@@ -13,7 +13,7 @@ import {
   placeholdersOf,
 } from "./command-lines.js";
 import { definitionOf, normalSubject } from "./definition.js";
-import { breakDown } from "../../knowledge/command-line.js";
+import { breakDown, type Piece } from "../../knowledge/command-line.js";
 import { segmentWords } from "../../knowledge/segment.js";
 import { bestPassage, sentences, type Term, termHits, wordOf } from "./passages.js";
 import { placeholderLine } from "./words.js";
@@ -76,11 +76,12 @@ function withoutMarkers(terms: readonly Term[]): Term[] {
 function commandAnswer(
   tutor: KnowledgeContext,
   locale: Locale,
+  question: string,
   entries: readonly StoredEntry[],
   terms: readonly Term[],
   codeFirst: boolean,
 ): PlannedAnswer | null {
-  const lines = bestLines(notesLines(tutor, entries), withoutMarkers(terms));
+  const lines = bestLines(notesLines(tutor, entries), withoutMarkers(terms), question);
   const first = lines[0];
   if (!first) return null;
   return {
@@ -240,15 +241,17 @@ function optionAnswer(
   const ranks = new Map(entries.map((e, i) => [e.source, i] as const));
   const rankOf = (e: StoredEntry) => ranks.get(e.source) ?? entries.length;
   const asked = withoutMarkers(terms);
-  const candidates: { main: StoredEntry; blocks: Block[]; score: number }[] = [];
+  const candidates: { main: StoredEntry; blocks: Block[]; score: number; flag?: string }[] = [];
   const text = (t: string): Block[] => [{ type: "text", text: t }];
   for (const option of tutor.index.allEntries("option")) {
     const score = termHits(`${option.title} ${option.text} ${option.catalogText ?? ""}`, asked);
+    const flag = FLAG.exec(option.title)?.[1];
     if (score > 0)
       candidates.push({
         main: option,
         blocks: text(`\`${option.title}\` — ${option.text}`),
         score: score - OPTION_RANK_COST * rankOf(option),
+        ...(flag ? { flag } : {}),
       });
   }
   for (const hit of entries) {
@@ -264,6 +267,7 @@ function optionAnswer(
           main: section,
           blocks: text(`\`${flag}\` — ${s}`),
           score: score - OPTION_RANK_COST * rankOf(hit),
+          flag,
         });
     }
   }
@@ -288,7 +292,39 @@ function optionAnswer(
   candidates.sort((x, y) => y.score - x.score);
   const best = candidates[0];
   if (!best) return null;
-  return { kind: "answer", main: best.main, blocks: best.blocks, trimmed: true };
+  // A sentence about a flag is shown with the notes' own line that uses it (`-p` with `docker container run
+  // -d -p 9000:8080 …`): what to type, as the learner asked, next to what it does.
+  const example =
+    best.flag && !best.blocks.some((b) => b.type === "code")
+      ? lineUsing(tutor, entries, best.flag, best.main)
+      : undefined;
+  const blocks: Block[] = example
+    ? [...best.blocks, { type: "code", lang: "sh", code: `$ ${example}` }]
+    : best.blocks;
+  return { kind: "answer", main: best.main, blocks, trimmed: true };
+}
+
+/** Whether a flag as the command line reads it is the one written `written` (`-p`, `--publish`). */
+function isWritten(piece: Piece, written: string): boolean {
+  if (piece.kind === "unknown-flag") return piece.text === written;
+  if (piece.kind !== "flag") return false;
+  return written === `--${piece.flag.long}` || written === `-${piece.flag.short}`;
+}
+
+/**
+ * The notes' command line (of the search's sections) that uses a flag: one in the answer's own section
+ * first, else the best-ranked.
+ */
+function lineUsing(
+  tutor: KnowledgeContext,
+  entries: readonly StoredEntry[],
+  flag: string,
+  section: StoredEntry,
+): string | undefined {
+  const uses = (line: NotesLine) => breakDown(readableLine(line.text)).pieces.some((p) => isWritten(p, flag));
+  const lines = notesLines(tutor, entries).filter(uses);
+  const own = lines.find((l) => sectionOf(tutor, l.entry).source === section.source);
+  return (own ?? lines[0])?.text;
 }
 
 /** The list the section holds: its glossary, else its command lines with their captions. */
@@ -348,22 +384,25 @@ export function planAnswer(
   const shape = questionKind(question);
   switch (shape.kind) {
     case "howto":
-      return commandAnswer(tutor, locale, entries, terms, false);
+      return commandAnswer(tutor, locale, question, entries, terms, false);
     case "which-command":
-      return commandAnswer(tutor, locale, entries, terms, true);
+      return commandAnswer(tutor, locale, question, entries, terms, true);
     case "definition":
       return definitionAnswer(tutor, shape, entries, terms);
     case "difference":
       return differenceAnswer(tutor, locale, shape, entries, terms);
     case "which-option":
       return (
-        optionAnswer(tutor, locale, entries, terms) ?? commandAnswer(tutor, locale, entries, terms, true)
+        optionAnswer(tutor, locale, entries, terms) ??
+        commandAnswer(tutor, locale, question, entries, terms, true)
       );
     case "list":
       return listAnswer(tutor, entries);
     case "other":
       // The search's best entry of the best section is one of its command lines: that line is what the
       // question is about ("イメージに名前とタグを付けてビルド"), so it is shown with its caption, not left out.
-      return entries[0]?.kind === "command" ? commandAnswer(tutor, locale, entries, terms, false) : null;
+      return entries[0]?.kind === "command"
+        ? commandAnswer(tutor, locale, question, entries, terms, false)
+        : null;
   }
 }
