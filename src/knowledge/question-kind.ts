@@ -57,8 +57,9 @@ const HOWTO_IMPERATIVE_EN = new RegExp(
 );
 const HOWTO_ANY = /どうやって|どうすれば|するには|したい|方法|やり方|手順|\bhow (?:do|can|to|should)\b/iu;
 const DEFINITION_EN =
-  /^(?:what(?:'s|\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|does))|define|meaning of|explain what)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+mean)?$/iu;
-const DEFINITION_JA = /^(.+?)\s*(?:とは(?:何|なに|なん)?|って(?:何|なに|なん)|の意味|はなに|は何)/u;
+  /^(?:what(?:'s|\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|does))|define|meaning of|explain what)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:mean|do|for))?$/iu;
+const DEFINITION_JA =
+  /^(.+?)\s*(?:とは(?:何|なに|なん)?|って(?:何|なに|なん)|の意味|はなに|は何|(?:って|は)(?:どういう|どんな)(?:もの|物|意味|こと|やつ)|の(?:役割|役目)(?:は|って|を)?$)/u;
 
 function clean(text: string): string {
   return text

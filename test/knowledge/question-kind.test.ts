@@ -12,6 +12,12 @@ describe("questionKind", () => {
     ["what's etcd", "definition", "etcd"],
     ["Pod とは", "definition", "Pod"],
     ["ReplicaSetって何？", "definition", "ReplicaSet"],
+    // Other ways learners ask what a thing is, or what it is for.
+    ["Namespace ってどういうものですか", "definition", "Namespace"],
+    ["Podってどんなもの？", "definition", "Pod"],
+    ["Deployment の役割は？", "definition", "Deployment"],
+    ["what does a ReplicaSet do", "definition", "ReplicaSet"],
+    ["what is a Service for", "definition", "Service"],
     ["which command shows the logs of a pod", "which-command", "shows the logs of a pod"],
     ["Podのログを見るコマンドは？", "which-command", "Podのログを見る"],
     ["Deployment のリビジョン履歴を見るコマンド", "which-command", "Deployment のリビジョン履歴を見る"],
