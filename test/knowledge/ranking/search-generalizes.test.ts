@@ -100,6 +100,15 @@ describe("retrieval that does not depend on one note", () => {
     expect(top(workloads, "ログを送りたい")).toBe("サーバーの準備");
   });
 
+  it("reads everyday words for tidying up as the notes' words for deleting in bulk", () => {
+    const notes = folder({
+      "docker.md":
+        "# 起動\n\nコンテナを起動します。\n\n# 一括破棄\n\n使用していないコンテナを一括で削除します。\n\n# ログ\n\nログを確認します。\n",
+    });
+    expect(top(notes, "コンテナを丸ごと掃除したい")).toBe("一括破棄");
+    expect(top(notes, "古いコンテナを片付けたい")).toBe("一括破棄");
+  });
+
   it("answers an English question from Japanese notes through their katakana words", () => {
     expect(top(workloads, "what is a headless service")).toBe("ヘッドレス Service");
     expect(top(workloads, "how do I roll back a deployment")).toBe("ロールバック");
