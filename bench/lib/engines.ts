@@ -26,7 +26,7 @@ export interface Engine {
   close(): void;
 }
 
-/** The project's own engine: SQLite FTS5 built by ensureIndex, queried through KnowledgeIndex. */
+/** The project's own engine: the SQLite index built by ensureIndex, ranked in memory by KnowledgeIndex. */
 export function ours(dbFile: string): Engine {
   const db = openDatabase(dbFile);
   let index: KnowledgeIndex | undefined;

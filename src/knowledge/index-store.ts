@@ -51,39 +51,29 @@ function meta(db: Db, key: string): string | undefined {
   return row?.value;
 }
 
-function headingsOf(e: Entry): string {
-  return e.path.join(" ");
-}
-
 /** Writes entries and findings in one transaction, replacing the previous index. */
 export function writeIndex(db: Db, folder: NotesFolder, entries: Entry[], findings: Finding[]): void {
   const insertEntry = db.prepare(`INSERT INTO entries
     (key, kind, file, anchor, path_json, line, title, body, command, examples_json, catalog_text, data_json, words)
     VALUES (@key, @kind, @file, @anchor, @path_json, @line, @title, @body, @command, @examples_json, @catalog_text, @data_json, @words)`);
-  const insertFts = db.prepare(
-    "INSERT INTO entries_fts (rowid, title, headings, body, extra) VALUES (?, ?, ?, ?, ?)",
-  );
   const insertFinding =
     db.prepare(`INSERT INTO findings (kind, file, line, excerpt, message_en, message_ja, correction)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const setMeta = db.prepare("INSERT OR REPLACE INTO index_meta (key, value) VALUES (?, ?)");
   db.transaction(() => {
     db.exec("DELETE FROM entries; DELETE FROM findings;");
-    db.prepare("INSERT INTO entries_fts (entries_fts) VALUES ('delete-all')").run();
     const seen = new Set<string>();
     for (const e of entries) {
       let key = e.key;
       for (let n = 2; seen.has(key); n++) key = `${e.key}:${n}`;
       seen.add(key);
       const title = segmentForIndex(e.title);
-      const headings = segmentForIndex(headingsOf(e));
       const heading = segmentForIndex(e.path[e.path.length - 1] ?? "");
       const ancestors = segmentForIndex(e.path.slice(0, -1).join(" "));
       const prose = segmentForIndex(e.text);
       const code = segmentForIndex((e.examples ?? []).join("\n"));
-      const body = `${prose} ${code}`;
       const extra = segmentForIndex(e.catalogText ?? "");
-      const info = insertEntry.run({
+      insertEntry.run({
         key,
         kind: e.kind,
         file: e.file,
@@ -99,7 +89,6 @@ export function writeIndex(db: Db, folder: NotesFolder, entries: Entry[], findin
         // One line per field (ranking/section-index.ts reads them back): title, then the FIELDS of weights.ts.
         words: [title, heading, ancestors, prose, code, extra].join("\n"),
       });
-      insertFts.run(info.lastInsertRowid, title, headings, body, extra);
     }
     for (const f of findings) {
       insertFinding.run(f.kind, f.file, f.line, f.excerpt, f.message.en, f.message.ja, f.correction ?? null);

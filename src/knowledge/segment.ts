@@ -1,6 +1,7 @@
 /**
  * Word segmentation for search. Japanese has no spaces, so text goes through Intl.Segmenter (built into
- * Node) before it reaches FTS5, and queries are cut the same way. Latin words are lower-cased.
+ * Node) before it is indexed (the `words` column, read by ranking/section-index.ts), and queries are cut the
+ * same way. Latin words are lower-cased.
  */
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 
@@ -224,7 +225,7 @@ export function segmentWords(text: string): string[] {
   return segmentWordsWithParts(text).map((w) => w.word);
 }
 
-/** Space-separated words (and the pieces of long katakana words), ready for FTS5's unicode61 tokenizer. */
+/** Space-separated words (and the pieces of long katakana words), one field's line of the `words` column. */
 export function segmentForIndex(text: string): string {
   const out: string[] = [];
   for (const w of segmentWordsWithParts(text)) {
