@@ -59,6 +59,10 @@ export interface TermGroup {
 }
 
 const LATIN = /^[a-z][a-z0-9-]*$/;
+/** 直す right after a verb's stem (a kana that ends one, not a particle: を直す, に直す are "fix"). */
+const REDO = /[いきぎしじちびみりえけげせべめれね]直[さしすせそ]/u;
+/** The prefix notes write for doing again (再起動, 再作成). */
+const REDO_PREFIX = "再";
 const JAPANESE_RUN = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
 
 function idf(n: number, df: number): number {
@@ -404,6 +408,21 @@ export class QueryAnalyzer {
       if (stem && this.df(w.word) === 0) alternatives.push([stem]);
       for (const ja of [...japaneseFor(w.word), ...(uncut ? japaneseFor(uncut) : [])])
         alternatives.push(segmentWords(ja));
+      // A compound verb the segmenter cut in two (立ち|上げ) is still the table's verb (立ち上げ → 起動); the second
+      // part starts with a kanji (not ない or ます, which say something of their own).
+      const pair =
+        next !== undefined && !LATIN.test(w.word) && /^\p{Script=Han}/u.test(next)
+          ? japaneseFor(w.word + next)
+          : [];
+      if (pair.length > 0 && japaneseFor(w.word).length === 0 && next !== undefined) {
+        for (const ja of pair) alternatives.push(segmentWords(ja));
+        typed = `${w.word}${next}`;
+        seen.add(next);
+        i++;
+      }
+      // 直す after a verb's stem is "again" (作り直す, 起動し直す, 立ち上げ直したい), as the notes write 再起動
+      // and 再作成 (cut 再|起動): not 直す alone, "to fix" (バグを直す).
+      if (/^直[さしすせそ]?$/u.test(w.word) && REDO.test(normalized)) alternatives.push([REDO_PREFIX]);
       const following = /^\p{Script=Han}{1,2}$/u.test(w.word) ? followingKana(normalized, w.word) : "";
       // Matched, but never weighed by its own frequency (the word weighs as one the notes lack, when they
       // have only the stem): a verb's stem (作~ of 作って) is as common as the verbs that share it.

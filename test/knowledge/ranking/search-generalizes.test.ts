@@ -109,6 +109,16 @@ describe("retrieval that does not depend on one note", () => {
     expect(top(notes, "古いコンテナを片付けたい")).toBe("一括破棄");
   });
 
+  it("reads X直す as doing X again (再), and a compound verb the segmenter cut in two as the table's verb", () => {
+    const notes = folder({
+      "docker.md":
+        "# 起動\n\nコンテナを起動します。\n\n# 再起動\n\nコンテナを再起動します。\n\n# 修正\n\nバグの直し方のメモ。\n",
+    });
+    expect(top(notes, "コンテナを起動し直したい")).toBe("再起動");
+    expect(top(notes, "コンテナを立ち上げ直したい")).toBe("再起動");
+    expect(top(notes, "コンテナを立ち上げたい")).toBe("起動");
+  });
+
   it("answers an English question from Japanese notes through their katakana words", () => {
     expect(top(workloads, "what is a headless service")).toBe("ヘッドレス Service");
     expect(top(workloads, "how do I roll back a deployment")).toBe("ロールバック");
