@@ -66,6 +66,11 @@ export interface StoredEntry extends Entry {
   source: string;
 }
 
+/** A word of a command line that names the command (a program or subcommand), not a value or a flag. */
+const COMMAND_WORD = /^[a-z][a-z0-9-]*$/u;
+/** A command asked by its leading words has at least this many (a program and a subcommand). */
+const MIN_COMMAND_WORDS = 2;
+
 export interface Hit {
   entry: StoredEntry;
   score: number;
@@ -683,11 +688,38 @@ export class KnowledgeIndex {
   }
 
   /** Command look-up: the notes' sections about the command typed, flags and arguments included. */
+  /**
+   * A command line of a tool the reference does not know (`helm install myapp bitnami/nginx -f values.yaml`),
+   * asked by its command: the leading plain words (`helm install`), then fewer, down to two, and the first
+   * the notes answer from a section that names that command. Its arguments and flags are the user's own
+   * values, words the notes cannot be expected to hold; asked with them, the line reads as uncovered.
+   */
+  private byCommandPrefix(query: string): AskOutcome | null {
+    const tokens = query.trim().split(/\s+/u);
+    const words: string[] = [];
+    for (const t of tokens) {
+      if (!COMMAND_WORD.test(t)) break;
+      words.push(t);
+    }
+    if (words.length === tokens.length) return null;
+    for (let k = words.length; k >= MIN_COMMAND_WORDS; k--) {
+      const command = words.slice(0, k).join(" ").toLowerCase();
+      const asked = this.ask(command);
+      const best = asked.hits[0]?.entry;
+      if (!asked.response.found || !best) continue;
+      const shown = [best.title, ...best.path, best.text, ...(best.examples ?? [])].join("\n").toLowerCase();
+      // Answered as the line the user typed.
+      if (shown.includes(command)) return { ...asked, response: { ...asked.response, query } };
+    }
+    return null;
+  }
+
   explain(query: string): ExplainOutcome {
     const breakdown = breakDown(query);
     const match = breakdown.match;
     if (!match) {
-      const asked = this.ask(query);
+      const whole = this.ask(query);
+      const asked = whole.response.found ? whole : (this.byCommandPrefix(query) ?? whole);
       const suggestions = asked.response.found
         ? []
         : [...new Set([...suggestCommands(query, 5), ...asked.response.suggestions])];

@@ -583,3 +583,23 @@ limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;
     expect(familiarTypo("kubectl")).toBeNull();
   });
 });
+
+describe("a command line of a tool the command reference does not know", () => {
+  const pages = folder({
+    "helm-install.md":
+      "# helm install\n\n> Install a Helm chart.\n\n- Install a chart with values:\n\n`helm install {{name}} {{repo}}/{{chart}} -f {{values.yaml}}`\n",
+    "helm.md":
+      "# helm\n\n> A package manager for Kubernetes.\n\n- Create a chart:\n\n`helm create {{name}}`\n",
+  });
+
+  it("is explained from the page of its command, whatever values it was typed with", () => {
+    const r = pages.explain("helm install myapp bitnami/nginx -f values.yaml").response;
+    expect(r.found).toBe(true);
+    expect(r.results[0]?.path.at(-1)).toBe("helm install");
+    expect(r.query).toBe("helm install myapp bitnami/nginx -f values.yaml");
+  });
+
+  it("is not covered when no section names its command", () => {
+    expect(pages.explain("helm upgrade myapp ./chart --install").response.found).toBe(false);
+  });
+});
