@@ -190,7 +190,7 @@ function parseInWorkers(files: NoteFile[], timeLimit: number, heapMb: number): O
         ),
       };
       lane.worker.stop();
-      return start(k);
+      return next < files.length ? start(k) : null;
     });
     // Every worker lost and none restarted: the rest is parsed in-process by the caller.
     if (lanes.every((l) => l === null)) break;

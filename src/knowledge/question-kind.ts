@@ -33,9 +33,9 @@ const SAME_EN =
 const SAME_JA = /^(.+?)\s*と\s*(.+?)\s*(?:は|って)\s*(?:同じ|一緒|同一)/u;
 
 const WHICH_OPTION =
-  /(?:どの|何の|なんの|どんな)(?:オプション|フラグ)|(?:オプション|フラグ)(?:は|って)?(?:何|なに|どれ)(?!個|種|回)|(?:オプション|フラグ)(?:は)?$|\b(?:which|what)\s+(?:option|flag|switch)s?\b|^(?:the\s+)?(?:option|flag|switch)s?\s+(?:to|for)\b/iu;
+  /(?:どの|何の|なんの|どんな)(?:オプション|フラグ)|(?:オプション|フラグ)(?:は|って)(?:何|なに|どれ)|(?:オプション|フラグ)(?:何|なに|どれ)$|(?:オプション|フラグ)(?:は)?$|\b(?:which|what)\s+(?:option|flag|switch)s?\b|^(?:the\s+)?(?:option|flag|switch)s?\s+(?:to|for)\b/iu;
 const WHICH_COMMAND =
-  /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)?(?:何|なに|どれ)(?!個|種|回)|コマンド(?:は)?$|\b(?:which|what)\s+(?:command|cli command)s?\b/iu;
+  /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)(?:何|なに|どれ)|コマンド(?:何|なに|どれ)$|コマンド(?:は)?$|\b(?:which|what)\s+(?:command|cli command)s?\b/iu;
 const LIST =
   /一覧|種類|(?:何|なに)がある|どんな\S*が(?:ある|あります)|列挙|挙げて|\bwhat are the\b|\blist (?:of|all|the)\b|\bkinds of\b|\btypes of\b/iu;
 const HOWTO_EN =
@@ -59,7 +59,7 @@ const HOWTO_ANY = /どうやって|どうすれば|するには|したい|方法
 const DEFINITION_EN =
   /^(?:what(?:'s|\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|does))|define|meaning of|explain what)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:mean|do|for))?$/iu;
 const DEFINITION_JA =
-  /^(.+?)\s*(?:とは(?:何|なに|なん)?|って(?:何|なに|なん)|の意味|はなに|は何|(?:って|は)(?:どういう|どんな)(?:もの|物|意味|こと|やつ)|の(?:役割|役目)(?:は|って|を)?$)/u;
+  /^(.+?)\s*(?:とは(?:何|なに|なん)?|って(?:何|なに|なん)|の意味|はなに|は何|(?:って|は)(?:どういう|どんな)(?:もの|物|意味|こと|やつ)|の(?:役割|役目)(?:は|って)?(?:(?:何|なに|なん)(?:です|でしょう)?か?)?$)/u;
 
 function clean(text: string): string {
   return text

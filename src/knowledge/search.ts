@@ -68,8 +68,10 @@ export interface StoredEntry extends Entry {
 
 /** A word of a command line that names the command (a program or subcommand), not a value or a flag. */
 const COMMAND_WORD = /^[a-z][a-z0-9-]*$/u;
-/** A command asked by its leading words has at least this many (a program and a subcommand). */
+/** A command asked by its leading words has at least this many (a program and a subcommand)… */
 const MIN_COMMAND_WORDS = 2;
+/** …and at most this many (`aws s3api put-object`), whatever the length of the line. */
+const MAX_COMMAND_WORDS = 4;
 
 export interface Hit {
   entry: StoredEntry;
@@ -698,9 +700,10 @@ export class KnowledgeIndex {
     const tokens = query.trim().split(/\s+/u);
     const words: string[] = [];
     for (const t of tokens) {
-      if (!COMMAND_WORD.test(t)) break;
+      if (!COMMAND_WORD.test(t) || words.length === MAX_COMMAND_WORDS) break;
       words.push(t);
     }
+    // Plain words only: a sentence, not a command line with values (and nothing to leave out).
     if (words.length === tokens.length) return null;
     for (let k = words.length; k >= MIN_COMMAND_WORDS; k--) {
       const command = words.slice(0, k).join(" ").toLowerCase();

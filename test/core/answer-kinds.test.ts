@@ -386,3 +386,32 @@ describe("a question of no particular kind", () => {
     expect(codeOf(r)[0]).toBe("$ docker image build -t <name>:<tag> <dir>");
   });
 });
+
+describe("a flag in someone else's notes", () => {
+  const notes = [
+    "# Pods",
+    "",
+    "## ログを見る",
+    "",
+    "| オプション | 意味 |",
+    "| --- | --- |",
+    "| `-f` | ログを追従して表示し続ける |",
+    "",
+    "## ログ収集を設定する",
+    "",
+    "ログを表示し続けるエージェントを入れる。",
+    "```",
+    "# ログ収集エージェントを適用",
+    "$ kubectl apply -f fluentd.yaml",
+    "```",
+    "",
+  ].join("\n");
+  const env = tutorOverNotes({ "pods.md": notes }, "answer-kinds-flags");
+  const ask = (q: string, locale: "en" | "ja" = "en") => askReply(env().tutor, invocation(locale), q);
+
+  it("never shows an option with another command's line that has the same letters", async () => {
+    const r = await ask("ログを追従して表示し続けるオプションは？", "ja");
+    expect(textsOf(r)[0]).toContain("-f");
+    expect(codeOf(r).join("\n")).not.toContain("kubectl apply");
+  });
+});

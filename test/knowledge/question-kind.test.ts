@@ -26,6 +26,7 @@ describe("questionKind", () => {
     // Casual Japanese drops the particle: オプションどれ, コマンド何.
     ["コンテナを消すオプションどれ", "which-option", "コンテナを消す"],
     ["ログを見るコマンド何", "which-command", "ログを見る"],
+    ["Podの役割は何ですか", "definition", "Pod"],
     ["is Kubernetes any different from Docker Swarm", "difference", "Kubernetes Docker Swarm"],
     // A noun phrase that ends in the thing asked for, as typed into a search box.
     ["イメージにタグを付けてビルドするオプション", "which-option", "イメージにタグを付けてビルドする"],
@@ -75,3 +76,10 @@ describe("questions phrased with fillers and headings phrased as questions", () 
     expect(questionKind("what exactly is a pod")).toEqual({ kind: "definition", subject: "pod" });
   });
 });
+
+it.each(["このコマンドどれくらい時間かかる？", "このコマンド何もでない", "オプション何個ある？"])(
+  "a question about a command or an option that asks something else is not a which-question: %s",
+  (q) => {
+    expect(questionKind(q).kind).not.toMatch(/^which-/u);
+  },
+);

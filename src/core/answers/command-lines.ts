@@ -77,10 +77,15 @@ const ACTION_MISS_COST = 2;
 const BULK_COST = 2.5;
 /** Words that ask for everything at once, or for a clean-up, in a question. */
 const BULK_ASKED =
-  /一括|まとめて|全部|全て|すべて|丸ごと|不要|未使用|使(?:用し|っ)てい(?:ない|ません)|掃除|片付け|整理|\ball\b|\bevery|\bunused\b|\bbulk\b|\bat once\b|\bin one go\b|\bclean|\bprune|\bpurge|\bdangling|\bstale\b|\bleftover/iu;
-/** Words that say a line acts on everything at once, in its caption, heading, text or reference one-liner. */
+  /一括|まとめて|全部|ぜんぶ|全て|すべて|全削除|一気に|丸ごと|不要|要らない|いらない|未使用|使(?:用し|っ)て(?:い)?(?:ない|ません)|使わない|掃除|片付け|整理|\ball\b|\bevery|\bunused\b|\bbulk\b|\bat once\b|\bin one go\b|\bclean|\bprune|\bpurge|\bdangling|\bstale\b|\bleftover/iu;
+/**
+ * Words that say a line removes everything at once, in its caption, heading, text or reference one-liner
+ * (not a flag's name: `--all-namespaces` lists, it does not clear).
+ */
 const BULK_LINE =
-  /一括|まとめて|全て|すべて|不要な|未使用|使用していない|\ball\b|\bunused\b|\bprune\b|\bbulk\b|\bdangling\b/iu;
+  /一括|まとめて|全て|すべて|不要な|未使用|使用していない|(?<![\w-])all(?![\w-])|\bunused\b|\bprune\b|\bbulk\b|\bdangling\b/iu;
+/** Words of removing, which the bulk cost is about (a line that lists all namespaces is not a clean-up). */
+const REMOVAL = /削除|破棄|消|掃除|\bremov|\bdelet|\bprune\b|\bclean|\bpurge\b|\brm\b/iu;
 /** What being in a lower-ranked section costs a line, per rank. */
 const RANK_COST = 0.75;
 /** A bare mention (`docker image build` alone, in prose) next to full example lines is worth less. */
@@ -157,7 +162,8 @@ function scoreOf(
     if (typeof term !== "string" && term.action && !own && !reference) score -= ACTION_MISS_COST * w;
   });
   const bare = line.text.trim() === line.entry.command ? BARE_MENTION_COST : 0;
-  const bulk = oneThing && BULK_LINE.test(`${texts.own} ${texts.heading} ${texts.reference}`) ? BULK_COST : 0;
+  const said = `${texts.own} ${texts.heading} ${texts.reference}`;
+  const bulk = oneThing && BULK_LINE.test(said) && REMOVAL.test(said) ? BULK_COST : 0;
   return score - RANK_COST * line.rank - bare - bulk;
 }
 

@@ -313,7 +313,7 @@ function isWritten(piece: Piece, written: string): boolean {
 
 /**
  * The notes' command line (of the search's sections) that uses a flag: one in the answer's own section
- * first, else the best-ranked.
+ * first, else the best-ranked of the option's command.
  */
 function lineUsing(
   tutor: KnowledgeContext,
@@ -321,7 +321,15 @@ function lineUsing(
   flag: string,
   section: StoredEntry,
 ): string | undefined {
-  const uses = (line: NotesLine) => breakDown(readableLine(line.text)).pieces.some((p) => isWritten(p, flag));
+  // The same letters are another flag of another command (`kubectl logs -f`, `kubectl apply -f`): an option
+  // of a known command is shown with a line of that command only, a flag named in prose with a line of its
+  // own section only.
+  const mine = (line: NotesLine) =>
+    section.command
+      ? line.entry.command === section.command
+      : sectionOf(tutor, line.entry).source === section.source;
+  const uses = (line: NotesLine) =>
+    mine(line) && breakDown(readableLine(line.text)).pieces.some((p) => isWritten(p, flag));
   const lines = notesLines(tutor, entries).filter(uses);
   const own = lines.find((l) => sectionOf(tutor, l.entry).source === section.source);
   return (own ?? lines[0])?.text;

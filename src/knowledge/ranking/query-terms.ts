@@ -59,8 +59,11 @@ export interface TermGroup {
 }
 
 const LATIN = /^[a-z][a-z0-9-]*$/;
-/** 直す right after a verb's stem (a kana that ends one, not a particle: を直す, に直す are "fix"). */
-const REDO = /[いきぎしじちびみりえけげせべめれね]直[さしすせそ]/u;
+/**
+ * 直す right after a verb's stem: a kana that ends the common ones (作り, 起動し, 立ち上げ, 書き, 入れ), not a
+ * particle (を直す, に直す are "fix") nor the い or け that end nouns (間違い直す, 文字化け直す: "fix" too).
+ */
+const REDO = /[きぎしちびみりえげれね]直[さしすせそ]/u;
 /** The prefix notes write for doing again (再起動, 再作成). */
 const REDO_PREFIX = "再";
 const JAPANESE_RUN = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;

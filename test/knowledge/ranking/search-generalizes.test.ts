@@ -117,6 +117,8 @@ describe("retrieval that does not depend on one note", () => {
     expect(top(notes, "コンテナを起動し直したい")).toBe("再起動");
     expect(top(notes, "コンテナを立ち上げ直したい")).toBe("再起動");
     expect(top(notes, "コンテナを立ち上げたい")).toBe("起動");
+    // A noun before 直す is something to fix, not a verb to do again.
+    expect(top(notes, "バグの文字化け直したい")).not.toBe("再起動");
   });
 
   it("answers an English question from Japanese notes through their katakana words", () => {
