@@ -62,7 +62,7 @@ function workerScript(): { script: string | URL; eval: boolean } | null {
  */
 class ParseWorker {
   private readonly worker: Worker;
-  readonly port: MessagePort;
+  private readonly port: MessagePort;
 
   private constructor(
     script: { script: string | URL; eval: boolean },
@@ -127,8 +127,9 @@ class ParseWorker {
 }
 
 /**
- * Parse workers at once, at most: one a core, each with its own PARSE_HEAP_MB heap. Two halve a large folder's
- * parse (the longest part of building its index) on two cores; more would add heap for little.
+ * Parse workers at once, at most: one a core, each with its own PARSE_HEAP_MB heap. On two cores, two parse
+ * the 100x corpus in 5.0-5.3 s against one's 5.6-5.9 s (the main thread alone: 3.0-3.7 s; a worker starts
+ * with a cold JIT and each file is copied both ways); more would add heap for little.
  */
 const MAX_WORKERS = 2;
 
