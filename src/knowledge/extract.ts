@@ -26,7 +26,6 @@ function proseText(section: Section): string {
   return section.prose.map((l) => l.text.trim()).join("\n");
 }
 
-/** Code blocks that hold prose (a quotation, a pasted paragraph) rather than code. */
 /** Fence languages that say the block is plain text (pasted output, a message, a quotation), not code. */
 const PLAIN_LANGS = new Set([
   "text",
@@ -40,6 +39,7 @@ const PLAIN_LANGS = new Set([
   "markdown",
 ]);
 
+/** Code blocks that hold prose (a quotation, a pasted paragraph) rather than code. */
 function isProseBlock(block: CodeBlock): boolean {
   if (looksLikeYaml(block) || looksLikeDockerfile(block)) return false;
   // A block whose fence names a programming language (sql, nginx, hcl, python) is code, however wordy its

@@ -689,7 +689,6 @@ export class KnowledgeIndex {
     };
   }
 
-  /** Command look-up: the notes' sections about the command typed, flags and arguments included. */
   /**
    * A command line of a tool the reference does not know (`helm install myapp bitnami/nginx -f values.yaml`),
    * asked by its command: the leading plain words (`helm install`), then fewer, down to two, and the first
@@ -717,6 +716,7 @@ export class KnowledgeIndex {
     return null;
   }
 
+  /** Command look-up: the notes' sections about the command typed, flags and arguments included. */
   explain(query: string): ExplainOutcome {
     const breakdown = breakDown(query);
     const match = breakdown.match;
