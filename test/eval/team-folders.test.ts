@@ -7,8 +7,8 @@ import { readCases } from "./scoring.js";
 
 /**
  * The team folders (team-ja, a Japanese study vault; team-en, an English team's docs site; team-ops, a
- * Docusaurus site with two pages in both languages) were written for judging the tutor on notes nobody tuned
- * it to. Their sets are only read here, never run: what is checked is that they say something true about their
+ * Docusaurus site with two pages in both languages; team-web, a web team's Jekyll site) were written for
+ * judging the tutor on notes nobody tuned it to. Their sets are only read here, never run: what is checked is that they say something true about their
  * folders (the commissioned sizes, every expected heading present, every answer phrase written in the notes)
  * and that a folder's sets are different samples.
  */
@@ -17,7 +17,8 @@ const EVAL_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Commissioned sizes of each team folder's retrieval sets (answerable, not covered) and answer-content file
- * (questions, least not covered). team-ops came later, with the trial set only.
+ * (questions, least not covered). team-ops came later, with the trial set only; team-web (an English web
+ * team's Jekyll site) later still, with the audit set only.
  */
 const TEAMS = [
   {
@@ -31,6 +32,7 @@ const TEAMS = [
     answers: [15, 3],
   },
   { key: "team-ops", sets: { trial: [25, 6] }, answers: [15, 2] },
+  { key: "team-web", sets: { audit: [22, 6] }, answers: [16, 3] },
 ] as const satisfies readonly {
   key: string;
   sets: Record<string, readonly [number, number]>;
