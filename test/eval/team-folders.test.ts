@@ -8,9 +8,9 @@ import { readCases } from "./scoring.js";
 /**
  * The team folders (team-ja, a Japanese study vault; team-en, an English team's docs site; team-ops, a
  * Docusaurus site with two pages in both languages; team-web, a web team's Jekyll site) were written for
- * judging the tutor on notes nobody tuned it to. Their sets are only read here, never run: what is checked is that they say something true about their
- * folders (the commissioned sizes, every expected heading present, every answer phrase written in the notes)
- * and that a folder's sets are different samples.
+ * judging the tutor on notes nobody tuned it to. Their sets are only read here, never run: what is checked is
+ * that they say something true about their folders (the commissioned sizes, every expected heading present,
+ * every answer phrase written in the notes) and that a folder's sets are different samples.
  */
 
 const EVAL_DIR = path.dirname(fileURLToPath(import.meta.url));
