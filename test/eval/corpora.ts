@@ -61,7 +61,8 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * that have that set, never the default, `--sets all` or the floors tests. `check` is the last blind set, on
  * five folders only (note, k8s-ja, tldr, team-ja, team-en), written before the engine was run on it. `trial`
  * came after it, on those five and the new team-ops folder, written with that folder by helpers who read no
- * code, and run once, for totals, at the end of the round it was written in.
+ * code, and run once, for totals, at the end of the round it was written in. `audit` is the blind set written
+ * after all of those had been seen, on trial's six folders, by a helper who read no code.
  */
 export const EXTRA_SET_NAMES = [
   "fresh",
@@ -72,6 +73,7 @@ export const EXTRA_SET_NAMES = [
   "spare",
   "check",
   "trial",
+  "audit",
 ] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
@@ -136,17 +138,17 @@ export const FOLDERS: Folder[] = [
     key: "team-ja",
     dir: "test/eval/folders/team-ja",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial"],
+    extraSets: ["exam", "spare", "check", "trial", "audit"],
   },
   {
     key: "team-en",
     dir: "test/eval/folders/team-en",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial"],
+    extraSets: ["exam", "spare", "check", "trial", "audit"],
   },
   // A third team folder, written with the trial set and never read by the engine's authors: a Docusaurus
   // site (GitHub Actions, Redis, systemd, Prometheus), mostly Japanese, two pages in both languages.
-  { key: "team-ops", dir: "test/eval/folders/team-ops", sets: [], extraSets: ["trial"] },
+  { key: "team-ops", dir: "test/eval/folders/team-ops", sets: [], extraSets: ["trial", "audit"] },
 ];
 
 export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);

@@ -70,11 +70,20 @@ const TRIAL_SIZES: Record<string, [number, number]> = {
   "team-ops": [25, 6],
 };
 
+/** The blind set written after trial had been seen, on trial's six folders. */
+const AUDIT: ExtraSetName = "audit";
+
+/** Least size of the audit set (answerable, not covered), as commissioned. */
+const AUDIT_SIZES: Record<string, [number, number]> = {
+  ...CHECK_SIZES,
+  "team-ops": [16, 4],
+};
+
 /** The sets not sized by SIZES. */
-const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, CHECK, TRIAL];
+const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, CHECK, TRIAL, AUDIT];
 
 /** The sets that must share no question with any other set of their folder. */
-const LAST_SETS: readonly ExtraSetName[] = [CHECK, TRIAL];
+const LAST_SETS: readonly ExtraSetName[] = [CHECK, TRIAL, AUDIT];
 
 /** The commissioned least size of one folder's later set. */
 const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
@@ -82,11 +91,13 @@ const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
     ? CHECK_SIZES[key]
     : name === TRIAL
       ? TRIAL_SIZES[key]
-      : EXAM_PAIR.includes(name)
-        ? EXAM_SIZES[key]
-        : SIZES[key]) ?? [1, 1];
+      : name === AUDIT
+        ? AUDIT_SIZES[key]
+        : EXAM_PAIR.includes(name)
+          ? EXAM_SIZES[key]
+          : SIZES[key]) ?? [1, 1];
 
-/** Least size of each answer-content set, and of the smaller check and trial sets. */
+/** Least size of each answer-content set, and of the smaller check, trial and audit sets. */
 const ANSWER_SET_SIZE = 30;
 const LAST_ANSWER_SET_SIZE = 24;
 
@@ -101,6 +112,8 @@ it("gives every folder a commissioned size and every later set to some folder", 
   expect(checked.sort()).toEqual(Object.keys(CHECK_SIZES).sort());
   const tried = FOLDERS.filter((f) => f.extraSets.includes(TRIAL)).map((f) => f.key);
   expect(tried.sort()).toEqual(Object.keys(TRIAL_SIZES).sort());
+  const audited = FOLDERS.filter((f) => f.extraSets.includes(AUDIT)).map((f) => f.key);
+  expect(audited.sort()).toEqual(Object.keys(AUDIT_SIZES).sort());
   expect(EXTRA_SET_NAMES.filter((n) => !cells.some(([, name]) => name === n))).toEqual([]);
 });
 
@@ -211,7 +224,7 @@ it("asks no answer-content question of the exam or spare set in the other or in 
 });
 
 /**
- * The check and trial sets are new samples: none of their questions is asked in any other set of the same
+ * The check, trial and audit sets are new samples: none of their questions is asked in any other set of the same
  * folder (its per-folder sets, every other later set, and for the bundled note the older top-level sets).
  */
 describe.each(
