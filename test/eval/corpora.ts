@@ -149,6 +149,9 @@ export const FOLDERS: Folder[] = [
   // A third team folder, written with the trial set and never read by the engine's authors: a Docusaurus
   // site (GitHub Actions, Redis, systemd, Prometheus), mostly Japanese, two pages in both languages.
   { key: "team-ops", dir: "test/eval/folders/team-ops", sets: [], extraSets: ["trial", "audit"] },
+  // A fourth, written with the audit set by a helper who read no code: an English web team's Jekyll docs
+  // (a Node.js service, pm2, TLS with certbot and openssl, MySQL, an incident runbook, a FAQ).
+  { key: "team-web", dir: "test/eval/folders/team-web", sets: [], extraSets: ["audit"] },
 ];
 
 export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);

@@ -77,6 +77,7 @@ const AUDIT: ExtraSetName = "audit";
 const AUDIT_SIZES: Record<string, [number, number]> = {
   ...CHECK_SIZES,
   "team-ops": [16, 4],
+  "team-web": [22, 6],
 };
 
 /** The sets not sized by SIZES. */
