@@ -7,7 +7,13 @@ import { type Breakdown, breakDown, tokenize } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
 import { questionKind } from "./question-kind.js";
 import { isGeneralWord } from "./ranking/general-english.js";
-import { bareHeading, headingWithin, namesSubject, negates } from "./ranking/heading-signals.js";
+import {
+  bareHeading,
+  headedBySubject,
+  headingWithin,
+  namesSubject,
+  negates,
+} from "./ranking/heading-signals.js";
 import {
   definingLine,
   definitionSubject,
@@ -15,6 +21,7 @@ import {
   isHowTo,
   questionLanguage,
 } from "./ranking/question.js";
+import { preferSpecific } from "./ranking/specific.js";
 import { QueryAnalyzer, type TermGroup } from "./ranking/query-terms.js";
 import { type Lang, SectionIndex, type SectionDoc } from "./ranking/section-index.js";
 import {
@@ -605,6 +612,17 @@ export class KnowledgeIndex {
         return { ...s, score };
       })
       .sort((a, b) => b.score - a.score || a.doc.entryId - b.doc.entryId);
+    // The subject as read (a typo's reading: "replcaset って何" is about the ReplicaSet).
+    const read =
+      subject === null
+        ? null
+        : groups.reduce((s, g) => (g.readAs ? s.replace(g.typed, g.readAs) : s), subject);
+    if (read !== null)
+      preferSpecific(ranked, {
+        introduces: (doc) => this.bareOf(doc) === read || headedBySubject(doc, read),
+        asks: (doc) => definitionSubject(doc.path[doc.path.length - 1] ?? "") === read,
+      });
+    else preferSpecific(ranked);
     // One copy per page: a section kept twice counts once, and a page's translations count once, in the
     // language that ranked first.
     const pageLang = new Map<string, Lang>();

@@ -24,6 +24,12 @@ export function namesSubject(doc: SectionDoc, subject: string): boolean {
   return words.length <= 2 && words[words.length - 1] === subject;
 }
 
+/** Whether a short heading is about the subject: it is one of its at most two words ("Redis basics", "Pod"). */
+export function headedBySubject(doc: SectionDoc, subject: string): boolean {
+  const words = [...(doc.tf[0]?.keys() ?? [])].filter((w) => !/~$/.test(w) && !isStopword(w));
+  return words.length <= 2 && words.includes(subject);
+}
+
 /** Whether every meaningful word of the section's own heading is one of the question's words (or theirs). */
 export function headingWithin(doc: SectionDoc, groups: readonly TermGroup[]): boolean {
   const words = [...(doc.tf[0]?.keys() ?? [])].filter((w) => !/~$/.test(w) && !isStopword(w) && w.length > 1);

@@ -79,6 +79,14 @@ export const SCORE = {
   negationMismatch: -0.04,
 } as const;
 
+/**
+ * The most specific section before its parent (search.ts `preferSpecific`): among the first `window` results,
+ * a subsection moves above an ancestor ranked higher when it covers at least `clearCoverage` more of the
+ * question, or when its coverage is at most `coverage` lower and its score at most `score` lower (and its own
+ * heading holds as much of the question).
+ */
+export const SPECIFIC = { window: 5, clearCoverage: 0.1, coverage: 0.05, score: 0.08 } as const;
+
 /** Share of the question's weight the best section must cover for the question to count as covered. */
 export const FOUND_COVERAGE = 0.62;
 
