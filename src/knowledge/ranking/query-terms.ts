@@ -25,6 +25,7 @@ import {
   GENERAL_WORD_FACTOR,
   KNOWN_KANA_FACTOR,
   READ_AS_FACTOR,
+  EVERYDAY_RARE_DF,
   FAMILIAR_UNKNOWN_CAP,
   RELATIVE_CREDIT,
   TYPO_COMPOUND_SLACK,
@@ -320,6 +321,7 @@ export class QueryAnalyzer {
     const phrasing = new Set<number>();
     const kanjiPhrasing = new Set<number>();
     const held = new Set<number>();
+    const everydayHeld = new Set<number>();
     const seen = new Set<string>();
     for (const { parts, joined } of hyphenated) {
       if (parts.some((p) => seen.has(p))) continue;
@@ -557,6 +559,18 @@ export class QueryAnalyzer {
         phrasing.add(out.length - 1);
       else if (/^\p{Script=Han}+$/u.test(w.word) && this.index.languages.has("ja"))
         kanjiPhrasing.add(out.length - 1);
+      if (
+        dfs.length > 0 &&
+        Math.max(...dfs) <= EVERYDAY_RARE_DF &&
+        !this.index.languages.has("ja") &&
+        !isAction &&
+        LATIN.test(w.word) &&
+        isFamiliarEnglish(meant) &&
+        !subcommand &&
+        !capitalised.has(w.word) &&
+        !flags.has(w.word)
+      )
+        everydayHeld.add(out.length - 1);
     }
     // Everyday words the folder lacks are phrasing ("in one sentence", "right now"), and so, over Japanese
     // notes, are the kanji words they lack (会社, 中心, 画面: the notes' terms are mostly written in them, so one
@@ -565,6 +579,10 @@ export class QueryAnalyzer {
     // heaviest word the folder has, however rare an absent word's IDF makes it.
     if (held.size >= 2) for (const i of kanjiPhrasing) phrasing.add(i);
     capPhrasing(out, held, phrasing);
+    // An everyday English word an English folder happens to use once or twice ("by *hand*" for "*hand* extra
+    // flags to jest") is rare there, not a topic: it weighs at most a share of the question's heaviest other
+    // word (EVERYDAY_RARE_DF).
+    capPhrasing(out, new Set([...held].filter((i) => !everydayHeld.has(i))), everydayHeld);
     return this.correctJapaneseRuns(query, out);
   }
 

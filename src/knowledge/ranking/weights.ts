@@ -123,6 +123,14 @@ export const UNKNOWN_WORD_FACTOR = {
  */
 export const FAMILIAR_UNKNOWN_CAP = 0.5;
 
+/**
+ * An everyday English word (general-english.ts) that an English folder uses in at most this many sections
+ * ("by hand", once) is rare there by chance, not a topic: it weighs at most FAMILIAR_UNKNOWN_CAP of the
+ * question's heaviest other word, as an everyday word the folder lacks does. Not over a folder with Japanese
+ * pages, whose English words are terms (build, pod) far more often than everyday speech.
+ */
+export const EVERYDAY_RARE_DF = 2;
+
 /** Two typed words are read as one compound only if the reading is their joint length, give or take this. */
 export const TYPO_COMPOUND_SLACK = 1;
 

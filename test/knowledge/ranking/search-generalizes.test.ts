@@ -6,6 +6,8 @@ import { openDatabase } from "../../../src/core/storage/database.js";
 import { ensureIndex } from "../../../src/knowledge/index-store.js";
 import { familiarTypo, isFamiliarEnglish } from "../../../src/knowledge/ranking/general-english.js";
 import { bareHeading, negates } from "../../../src/knowledge/ranking/heading-signals.js";
+import { QueryAnalyzer } from "../../../src/knowledge/ranking/query-terms.js";
+import { SectionIndex } from "../../../src/knowledge/ranking/section-index.js";
 import { KnowledgeIndex } from "../../../src/knowledge/search.js";
 
 /** A notes folder written into a temporary directory, indexed, with its KnowledgeIndex. */
@@ -21,6 +23,14 @@ function folder(files: Record<string, string>): KnowledgeIndex {
   return new KnowledgeIndex(db);
 }
 const opened: { db: ReturnType<typeof openDatabase>; dir: string }[] = [];
+
+/** The question analyzer of a notes folder written into a temporary directory. */
+function analyzer(files: Record<string, string>): QueryAnalyzer {
+  folder(files);
+  const last = opened[opened.length - 1];
+  if (!last) throw new Error("no folder");
+  return new QueryAnalyzer(new SectionIndex(last.db));
+}
 afterAll(() => {
   for (const { db, dir } of opened) {
     db.close();
@@ -302,6 +312,33 @@ Restart the container when it exits with --restart on-failure.
     expect(top(run, "always pull the newest image before starting the container")).toBe(
       "Set the pull policy",
     );
+  });
+
+  it("lets no everyday word an English folder uses once or twice weigh as its topic ('night')", () => {
+    const notes = {
+      "logs.md": `# Logs
+
+The service writes JSON lines; jest prints its own. Logs are rotated every night.
+
+## Reading logs locally
+
+Pipe the output through pino-pretty.
+`,
+      "deploy.md": "# Deploys\n\nA deploy copies the build to the servers and restarts them.\n",
+    };
+    const weights = (q: string) => {
+      const groups = analyzer(notes).groups(q);
+      return Object.fromEntries(groups.map((g) => [g.typed, g.weight]));
+    };
+    const w = weights("run jest tests at night");
+    expect(w.night).toBeLessThanOrEqual((w.jest ?? 0) * 0.5 + 1e-9);
+    // Over a folder with Japanese pages, English words are terms: nothing is capped.
+    const ja = analyzer({
+      ...notes,
+      "memo.md": "# メモ\n\nnight に jest を動かすときのメモです。\n",
+    }).groups("run jest tests at night");
+    const jaWeights = Object.fromEntries(ja.map((g) => [g.typed, g.weight]));
+    expect(jaWeights.night).toBeGreaterThan((jaWeights.jest ?? 0) * 0.5);
   });
 
   it("lets no everyday word the folder lacks outweigh the question's topic ('in one sentence')", () => {
