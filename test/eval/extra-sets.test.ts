@@ -80,11 +80,21 @@ const AUDIT_SIZES: Record<string, [number, number]> = {
   "team-web": [22, 6],
 };
 
+/** The blind set written after audit had been seen, on audit's seven folders. */
+const CLOSING: ExtraSetName = "closing";
+
+/** Least size of the closing set (answerable, not covered), as commissioned. */
+const CLOSING_SIZES: Record<string, [number, number]> = {
+  ...CHECK_SIZES,
+  "team-ops": [16, 4],
+  "team-web": [18, 5],
+};
+
 /** The sets not sized by SIZES. */
-const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, CHECK, TRIAL, AUDIT];
+const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, CHECK, TRIAL, AUDIT, CLOSING];
 
 /** The sets that must share no question with any other set of their folder. */
-const LAST_SETS: readonly ExtraSetName[] = [CHECK, TRIAL, AUDIT];
+const LAST_SETS: readonly ExtraSetName[] = [CHECK, TRIAL, AUDIT, CLOSING];
 
 /** The commissioned least size of one folder's later set. */
 const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
@@ -94,11 +104,13 @@ const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
       ? TRIAL_SIZES[key]
       : name === AUDIT
         ? AUDIT_SIZES[key]
-        : EXAM_PAIR.includes(name)
-          ? EXAM_SIZES[key]
-          : SIZES[key]) ?? [1, 1];
+        : name === CLOSING
+          ? CLOSING_SIZES[key]
+          : EXAM_PAIR.includes(name)
+            ? EXAM_SIZES[key]
+            : SIZES[key]) ?? [1, 1];
 
-/** Least size of each answer-content set, and of the smaller check, trial and audit sets. */
+/** Least size of each answer-content set, and of the smaller check, trial, audit and closing sets. */
 const ANSWER_SET_SIZE = 30;
 const LAST_ANSWER_SET_SIZE = 24;
 
@@ -115,6 +127,8 @@ it("gives every folder a commissioned size and every later set to some folder", 
   expect(tried.sort()).toEqual(Object.keys(TRIAL_SIZES).sort());
   const audited = FOLDERS.filter((f) => f.extraSets.includes(AUDIT)).map((f) => f.key);
   expect(audited.sort()).toEqual(Object.keys(AUDIT_SIZES).sort());
+  const closed = FOLDERS.filter((f) => f.extraSets.includes(CLOSING)).map((f) => f.key);
+  expect(closed.sort()).toEqual(Object.keys(CLOSING_SIZES).sort());
   expect(EXTRA_SET_NAMES.filter((n) => !cells.some(([, name]) => name === n))).toEqual([]);
 });
 
@@ -225,7 +239,7 @@ it("asks no answer-content question of the exam or spare set in the other or in 
 });
 
 /**
- * The check, trial and audit sets are new samples: none of their questions is asked in any other set of the same
+ * The check, trial, audit and closing sets are new samples: none of their questions is asked in any other set of the same
  * folder (its per-folder sets, every other later set, and for the bundled note the older top-level sets).
  */
 describe.each(
