@@ -17,6 +17,9 @@ const EN_STOPWORDS = new Set(
   ),
 );
 
+/** The English function words of questions (which, should, about), for reading their typos. */
+export const englishStopwords: ReadonlySet<string> = EN_STOPWORDS;
+
 export function isStopword(token: string): boolean {
   return JA_STOPWORDS.has(token) || EN_STOPWORDS.has(token);
 }

@@ -1,6 +1,7 @@
 import { allCommands, editDistance, isCatalogWord } from "../catalog/index.js";
 import {
   cutVerbStem,
+  englishStopwords,
   inflectionStem,
   isStopword,
   katakanaForm,
@@ -110,6 +111,27 @@ function capPhrasing(groups: TermGroup[], held: ReadonlySet<number>, phrasing: R
     const g = groups[i];
     if (g) g.weight = Math.min(g.weight, FAMILIAR_UNKNOWN_CAP * heaviest);
   }
+}
+
+/** The function words long enough for a one-letter typo of them to be recognised (which, should, about). */
+const LONG_STOPWORDS = [...englishStopwords].filter(
+  (w) => /^[a-z]+$/.test(w) && w.length >= TYPO.stopwordFrom,
+);
+
+/**
+ * Whether a word the folder lacks is a typo of an English function word ("wich", "shoud", "abotu"): one
+ * letter dropped or added, or two neighbours swapped, same first letter. Phrasing, like the word itself,
+ * never a topic. Not a changed letter: that makes words of their own (shall → shell, would → world).
+ */
+function isStopwordTypo(word: string): boolean {
+  if (!/^[a-z]+$/.test(word) || word.length < TYPO.stopwordFrom - 1) return false;
+  return LONG_STOPWORDS.some(
+    (s) =>
+      s[0] === word[0] &&
+      (s.length === word.length
+        ? isSwap(word, s)
+        : Math.abs(s.length - word.length) === 1 && editDistance(word, s, 1) === 1),
+  );
 }
 
 /** Typo readings remembered per analyzer before the memory starts afresh (a few hundred kB at most). */
@@ -312,7 +334,11 @@ export class QueryAnalyzer {
     const words = segmentWordsWithParts(query).filter(
       (w) =>
         flags.has(w.word) ||
-        !(isStopword(w.word) || (w.word.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w.word))),
+        !(
+          isStopword(w.word) ||
+          (w.word.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w.word)) ||
+          (this.df(w.word) === 0 && isStopwordTypo(w.typed ?? w.word))
+        ),
     );
     const action = actionWord(query);
     const camel = new Set(camelWords.keys());

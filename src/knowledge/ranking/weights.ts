@@ -186,6 +186,8 @@ export const TYPO = {
   /** Latin words up to this length may have one edit; longer ones two. */
   oneEditUpTo: 7,
   minJapaneseLength: 3,
+  /** Function words this long or longer (which, should) are recognised with one typo, in words a letter shorter. */
+  stopwordFrom: 5,
 } as const;
 
 /** Skeletons (katakana ↔ English) shorter than this match only with the same first vowel (ノード/node, not カバ/kube). */

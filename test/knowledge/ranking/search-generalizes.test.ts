@@ -268,6 +268,17 @@ Delete an image you no longer use.
     expect(outcome.response.suggestions).not.toContain("Tag an image");
   });
 
+  it("reads a typo of a function word as that word, never as a topic ('wich', 'shoud'), but not a changed letter", () => {
+    const typed = (q: string) =>
+      analyzer({ "image.md": "# Images\n\nTag an image with docker image tag.\n" })
+        .groups(q)
+        .map((g) => g.typed);
+    expect(typed("wich command tags an image")).not.toContain("wich");
+    expect(typed("how shoud I tag an imgae")).not.toContain("shoud");
+    // shell is one changed letter from shall, world from would: words of their own.
+    expect(typed("open a shell in the world")).toEqual(expect.arrayContaining(["shell", "world"]));
+  });
+
   it("still reads a swap in a short word ('imgae') and a dropped letter in a long one", () => {
     const [reading] = images.ask("imgae tag").readings ?? [];
     expect(reading?.typed).toBe("imgae");
