@@ -630,6 +630,11 @@ limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;
   it("does not read a real word the everyday list lacks as a shorter one ('solve' is not 'sole')", () => {
     expect(familiarTypo("chnages")).toBe("change");
     expect(familiarTypo("solve")).toBeNull();
+    // A long word with a letter dropped or added, read as the listed word, not as a form only its ending
+    // makes familiar (automaticly).
+    expect(familiarTypo("automaticaly")).toBe("automatically");
+    expect(familiarTypo("availabile")).toBe("available");
+    expect(familiarTypo("combo")).toBeNull();
     expect(familiarTypo("kubectl")).toBeNull();
   });
 });
