@@ -12,6 +12,8 @@ describe("questionKind", () => {
     ["what's etcd", "definition", "etcd"],
     ["Pod とは", "definition", "Pod"],
     ["ReplicaSetって何？", "definition", "ReplicaSet"],
+    ["Kubernetes ってそもそも何？", "definition", "Kubernetes"],
+    ["ReplicaSet は一体何？", "definition", "ReplicaSet"],
     // Other ways learners ask what a thing is, or what it is for.
     ["Namespace ってどういうものですか", "definition", "Namespace"],
     ["Podってどんなもの？", "definition", "Pod"],

@@ -169,10 +169,16 @@ export function familiarTypo(typed: string): string | null {
     consider(typed.slice(0, i) + typed[i + 1] + typed[i] + typed.slice(i + 2));
   // A long word with a letter dropped or doubled ("automaticaly", "availabile") is still that word: no
   // other everyday word is one letter away from it (not so for short ones: solve and sole, combo and comb).
+  // The edited word must be on the lists as it stands, not through an ending the stemmer cuts: "sharding"
+  // less its s is no word, though "harding" stems to hard.
+  const listedAsIs = (w: string) => {
+    const s = stem(w);
+    if (w.length - s.length <= 1 && (GENERAL.has(s) || FAMILIAR.has(s))) found.add(s);
+  };
   if (typed.length >= FAMILIAR_TYPO_LONG) {
-    for (let i = 0; i < typed.length; i++) consider(typed.slice(0, i) + typed.slice(i + 1));
+    for (let i = 0; i < typed.length; i++) listedAsIs(typed.slice(0, i) + typed.slice(i + 1));
     for (let i = 0; i <= typed.length; i++)
-      for (let c = 97; c <= 122; c++) consider(typed.slice(0, i) + String.fromCharCode(c) + typed.slice(i));
+      for (let c = 97; c <= 122; c++) listedAsIs(typed.slice(0, i) + String.fromCharCode(c) + typed.slice(i));
   }
   found.delete(stem(typed));
   if (found.size === 1) return [...found][0] ?? null;
