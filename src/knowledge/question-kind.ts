@@ -1,3 +1,4 @@
+import { stem } from "./segment.js";
 /**
  * What kind of answer a question asks for, read from its wording alone (English and Japanese), with what it
  * is about. Pure: answers plan their content by it, and retrieval may weigh entries by it.
@@ -103,4 +104,20 @@ export function questionKind(question: string): QuestionShape {
   const defJa = DEFINITION_JA.exec(q);
   if (defJa?.[1]) return shape("definition", defJa[1]);
   return { kind: "other" };
+}
+
+/**
+ * A participle between a determiner of one thing and its noun: "a *stopped* container", "the *running* pod".
+ * Not after "all" or "these": "all *unused* images" says which ones to clear at once, and so which command.
+ */
+const STATE_MODIFIER = /\b(?:a|an|the|my|our|your|this|that)\s+([a-z]+(?:ed|ing))\s+(?=[a-z])/giu;
+
+/**
+ * The words of an English question that say which thing, not what to do with it ("throw away a *stopped*
+ * container"), stemmed as the search's terms are: they do not choose a how-to's command line.
+ */
+export function stateModifiers(question: string): Set<string> {
+  return new Set(
+    [...question.matchAll(STATE_MODIFIER)].flatMap((m) => (m[1] ? [stem(m[1].toLowerCase())] : [])),
+  );
 }

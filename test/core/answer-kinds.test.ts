@@ -61,6 +61,11 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(codeOf(r)).toEqual(["$ docker container stop <コンテナ名またはコンテナID>"]);
   });
 
+  it("how-to: a participle before the thing ('a stopped container') says which thing, not what to do", async () => {
+    const r = await ask("how do I throw away a stopped container for good");
+    expect(codeOf(r)).toEqual(["$ docker container rm <コンテナ名またはコンテナID>"]);
+  });
+
   it("how-to in the imperative: a request typed as into a search box gets the command, not prose", async () => {
     const r = await ask("remove all unused images at once");
     expect(r.blocks[0]?.type === "text" || r.blocks[0]?.type === "code").toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionKind } from "../../src/knowledge/question-kind.js";
+import { questionKind, stateModifiers } from "../../src/knowledge/question-kind.js";
 
 describe("questionKind", () => {
   it.each([
@@ -85,3 +85,12 @@ it.each(["このコマンドどれくらい時間かかる？", "このコマン
     expect(questionKind(q).kind).not.toMatch(/^which-/u);
   },
 );
+
+describe("the words that say which thing, not what to do", () => {
+  it("reads a participle between a determiner and its noun as a modifier", () => {
+    expect([...stateModifiers("how do I throw away a stopped container")]).toEqual(["stop"]);
+    expect([...stateModifiers("restart the running pod")]).toEqual(["run"]);
+    expect([...stateModifiers("remove all unused images at once")]).toEqual([]);
+    expect([...stateModifiers("how do I stop a container")]).toEqual([]);
+  });
+});

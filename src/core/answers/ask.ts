@@ -1,3 +1,4 @@
+import { stateModifiers } from "../../knowledge/question-kind.js";
 import type { AskOutcome } from "../../knowledge/search.js";
 import type { Invocation } from "../commands/types.js";
 import { type Locale, t } from "../i18n.js";
@@ -57,7 +58,11 @@ export async function askReply(tutor: KnowledgeContext, ctx: Invocation, questio
   const typed = [...new Set([...terms, ...read.map((r) => r.read.toLowerCase())])];
   // Each word with the spellings the search matched it by (`停止` also as `stop`), so the lines shown are
   // chosen by the same reading as the section.
-  const words = queryWords(typed, terms, outcome.spellings, outcome.action);
+  // A participle before the thing it describes ("a *stopped* container") says which thing, not what to do:
+  // it does not choose the command line.
+  const modifiers = stateModifiers(question);
+  const chosen = typed.filter((w) => w === outcome.action || !modifiers.has(w));
+  const words = queryWords(chosen, terms, outcome.spellings, outcome.action);
   const planned = planAnswer(tutor, ctx.locale, question, entries, words);
   // A comparison with something the notes never name: they cannot answer it.
   if (planned?.kind === "not-covered") return notFoundReply(ctx.locale, question, [], []);
