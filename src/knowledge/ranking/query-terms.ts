@@ -330,6 +330,11 @@ export class QueryAnalyzer {
   groups(query: string): TermGroup[] {
     const normalized = normalize(query);
     this.acronyms = new Set([...query.matchAll(/\b[A-Z]{2,}s?\b/g)].map((m) => m[0].toLowerCase()));
+    const typedAcronyms = new Set(
+      [...query.matchAll(/\b[A-Za-z]{2,6}\b/g)]
+        .filter((m) => (m[0].match(/[A-Z]/g) ?? []).length >= 2)
+        .map((m) => m[0].toLowerCase()),
+    );
     const { capitalised, flags, hyphenated, camelWords } = typedMarks(query);
     const words = segmentWordsWithParts(query).filter(
       (w) =>
@@ -466,6 +471,10 @@ export class QueryAnalyzer {
       const base = irregularBase(w.word);
       if (base) alternatives.push([base]);
       for (const alias of this.index.aliases.get(w.word) ?? []) alternatives.push(alias);
+      // An acronym typed as one (IaC, CI: two capitals at least) the folder never writes: the heading words
+      // it abbreviates ("Infrastructure as code"). Not a lower-case word (cd is a command, not "Create Deployment").
+      if (this.df(w.word) === 0 && typedAcronyms.has(w.word))
+        for (const words of this.index.initials.get(w.word) ?? []) alternatives.push(words);
       // A Latin word the folder lacks is first read as a typo of one it has ("stpo" → stop), then by sound.
       // Not an everyday word spelled right: "add" is not a typo of the folder's "addr" (the price: an
       // everyday word typed for a folder's word, "pots" for pods, is not read as it).

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { segmentWords } from "../segment.js";
+import { isStopword, segmentWords } from "../segment.js";
 import { FIELDS, type Field } from "./weights.js";
 
 /** The language a text is written in, as far as ranking cares. */
@@ -139,6 +139,8 @@ export class SectionIndex {
    * `Pod(ポッド)`): each side's words → the other side's words.
    */
   readonly aliases = new Map<string, string[][]>();
+  /** Initials of the headings' runs of English words → those words (iac → infrastructure, code). */
+  readonly initials = new Map<string, string[][]>();
 
   constructor(db: Database.Database) {
     const rows = db
@@ -162,6 +164,8 @@ export class SectionIndex {
       this.languages.set(lang, (this.languages.get(lang) ?? 0) + 1);
     }
     for (const r of rows) if (r.kind === "section") this.collectAliases(r.body);
+    for (const r of rows)
+      if (r.kind === "section") this.collectInitials((JSON.parse(r.path_json) as string[]).at(-1) ?? "");
     const built: SectionDoc[] = [];
     for (const [key, list] of byKey) {
       const main = list.find((r) => r.kind === "section") ?? list[0];
@@ -241,6 +245,29 @@ export class SectionIndex {
       if (jaWords.length === 0 || enWords.length === 0 || enWords.length > 3) continue;
       this.alias(enWords.join(" "), jaWords);
       this.alias(jaWords.join(" "), enWords);
+    }
+  }
+
+  /**
+   * A heading's run of English words also answers to its initials ("Infrastructure as code" to IaC,
+   * "Continuous Integration" to CI): two to five words, the first and last not stopwords.
+   */
+  private collectInitials(heading: string): void {
+    for (const m of heading.matchAll(/[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){1,4}/g)) {
+      const typed = m[0].split(/\s+/);
+      for (let from = 0; from < typed.length; from++)
+        for (let to = from + 2; to <= typed.length; to++) {
+          const run = typed.slice(from, to);
+          const first = run[0]?.toLowerCase() ?? "";
+          const last = run[run.length - 1]?.toLowerCase() ?? "";
+          if (isStopword(first) || isStopword(last)) continue;
+          const words = segmentWords(run.join(" ")).filter((w) => !isStopword(w));
+          if (words.length < 2) continue;
+          const key = run.map((w) => w[0]?.toLowerCase() ?? "").join("");
+          const list = this.initials.get(key) ?? [];
+          if (list.length < 4 && !list.some((l) => l.join(" ") === words.join(" "))) list.push(words);
+          this.initials.set(key, list);
+        }
     }
   }
 

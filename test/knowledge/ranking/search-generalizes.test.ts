@@ -268,6 +268,29 @@ Delete an image you no longer use.
     expect(outcome.response.suggestions).not.toContain("Tag an image");
   });
 
+  it("reads an acronym typed as one (IaC, CI) as the heading words it abbreviates, not a lower-case word", () => {
+    const ops = folder({
+      "ops.md": `# Operations
+
+## Continuous Integration
+
+Every push runs the test suite on the build server.
+
+## Infrastructure as code
+
+Servers are described in files kept in the repository.
+
+## Create Deployment
+
+Write the manifest and apply it.
+`,
+    });
+    expect(top(ops, "how does our CI work")).toBe("Continuous Integration");
+    expect(top(ops, "IaC って何")).toBe("Infrastructure as code");
+    // cd is a shell command typed in lower case, not the initials of "Create Deployment".
+    expect(ops.ask("what does cd do").response.found).toBe(false);
+  });
+
   it("reads a typo of a function word as that word, never as a topic ('wich', 'shoud'), but not a changed letter", () => {
     const typed = (q: string) =>
       analyzer({ "image.md": "# Images\n\nTag an image with docker image tag.\n" })
