@@ -64,6 +64,8 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * code, and run once, for totals, at the end of the round it was written in. `audit` is the blind set written
  * after all of those had been seen, on trial's six folders, by a helper who read no code. `closing` is the
  * blind set written after audit had been seen too, on the seven folders that have audit, by a helper who read no code.
+ * `epilogue` is the blind set written after every earlier set had been seen, on closing's seven folders, by a helper who
+ * read no code, before the engine was run on it.
  */
 export const EXTRA_SET_NAMES = [
   "fresh",
@@ -76,6 +78,7 @@ export const EXTRA_SET_NAMES = [
   "trial",
   "audit",
   "closing",
+  "epilogue",
 ] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
@@ -140,20 +143,30 @@ export const FOLDERS: Folder[] = [
     key: "team-ja",
     dir: "test/eval/folders/team-ja",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial", "audit", "closing"],
+    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue"],
   },
   {
     key: "team-en",
     dir: "test/eval/folders/team-en",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial", "audit", "closing"],
+    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue"],
   },
   // A third team folder, written with the trial set and never read by the engine's authors: a Docusaurus
   // site (GitHub Actions, Redis, systemd, Prometheus), mostly Japanese, two pages in both languages.
-  { key: "team-ops", dir: "test/eval/folders/team-ops", sets: [], extraSets: ["trial", "audit", "closing"] },
+  {
+    key: "team-ops",
+    dir: "test/eval/folders/team-ops",
+    sets: [],
+    extraSets: ["trial", "audit", "closing", "epilogue"],
+  },
   // A fourth, written with the audit set by a helper who read no code: an English web team's Jekyll docs
   // (a Node.js service, pm2, TLS with certbot and openssl, MySQL, an incident runbook, a FAQ).
-  { key: "team-web", dir: "test/eval/folders/team-web", sets: [], extraSets: ["audit", "closing"] },
+  {
+    key: "team-web",
+    dir: "test/eval/folders/team-web",
+    sets: [],
+    extraSets: ["audit", "closing", "epilogue"],
+  },
 ];
 
 export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);

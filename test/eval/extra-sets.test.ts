@@ -90,11 +90,21 @@ const CLOSING_SIZES: Record<string, [number, number]> = {
   "team-web": [18, 5],
 };
 
+/** The blind set written after every earlier set had been seen, on closing's seven folders. */
+const EPILOGUE: ExtraSetName = "epilogue";
+
+/** Least size of the epilogue set (answerable, not covered), as commissioned. */
+const EPILOGUE_SIZES: Record<string, [number, number]> = {
+  ...CHECK_SIZES,
+  "team-ops": [16, 4],
+  "team-web": [18, 5],
+};
+
 /** The sets not sized by SIZES. */
-const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, CHECK, TRIAL, AUDIT, CLOSING];
+const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, CHECK, TRIAL, AUDIT, CLOSING, EPILOGUE];
 
 /** The sets that must share no question with any other set of their folder. */
-const LAST_SETS: readonly ExtraSetName[] = [CHECK, TRIAL, AUDIT, CLOSING];
+const LAST_SETS: readonly ExtraSetName[] = [CHECK, TRIAL, AUDIT, CLOSING, EPILOGUE];
 
 /** The commissioned least size of one folder's later set. */
 const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
@@ -106,11 +116,13 @@ const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
         ? AUDIT_SIZES[key]
         : name === CLOSING
           ? CLOSING_SIZES[key]
-          : EXAM_PAIR.includes(name)
-            ? EXAM_SIZES[key]
-            : SIZES[key]) ?? [1, 1];
+          : name === EPILOGUE
+            ? EPILOGUE_SIZES[key]
+            : EXAM_PAIR.includes(name)
+              ? EXAM_SIZES[key]
+              : SIZES[key]) ?? [1, 1];
 
-/** Least size of each answer-content set, and of the smaller check, trial, audit and closing sets. */
+/** Least size of each answer-content set, and of the smaller check, trial, audit, closing and epilogue sets. */
 const ANSWER_SET_SIZE = 30;
 const LAST_ANSWER_SET_SIZE = 24;
 
@@ -129,6 +141,8 @@ it("gives every folder a commissioned size and every later set to some folder", 
   expect(audited.sort()).toEqual(Object.keys(AUDIT_SIZES).sort());
   const closed = FOLDERS.filter((f) => f.extraSets.includes(CLOSING)).map((f) => f.key);
   expect(closed.sort()).toEqual(Object.keys(CLOSING_SIZES).sort());
+  const epilogued = FOLDERS.filter((f) => f.extraSets.includes(EPILOGUE)).map((f) => f.key);
+  expect(epilogued.sort()).toEqual(Object.keys(EPILOGUE_SIZES).sort());
   expect(EXTRA_SET_NAMES.filter((n) => !cells.some(([, name]) => name === n))).toEqual([]);
 });
 
@@ -239,7 +253,7 @@ it("asks no answer-content question of the exam or spare set in the other or in 
 });
 
 /**
- * The check, trial, audit and closing sets are new samples: none of their questions is asked in any other set of the same
+ * The check, trial, audit, closing and epilogue sets are new samples: none of their questions is asked in any other set of the same
  * folder (its per-folder sets, every other later set, and for the bundled note the older top-level sets).
  */
 describe.each(
