@@ -268,6 +268,15 @@ Delete an image you no longer use.
     expect(outcome.response.suggestions).not.toContain("Tag an image");
   });
 
+  it("takes 確認 and 調べ for verbs of looking, not the action a how-to asks for", () => {
+    const sql = analyzer({
+      "sql.md":
+        "# SQL\n\n## EXPLAIN で実行計画を見る\n\nインデックスが使われているかは EXPLAIN で確認する。\n\n## インデックスを貼る\n\nCREATE INDEX で作る。\n",
+    });
+    for (const q of ["インデックスが効いてるか確認する方法", "インデックスが使われているか調べたい"])
+      expect(sql.groups(q).some((g) => g.action)).toBe(false);
+  });
+
   it("reads an acronym typed as one (IaC, CI) as the heading words it abbreviates, not a lower-case word", () => {
     const ops = folder({
       "ops.md": `# Operations
