@@ -331,9 +331,10 @@ export class QueryAnalyzer {
     const normalized = normalize(query);
     this.acronyms = new Set([...query.matchAll(/\b[A-Z]{2,}s?\b/g)].map((m) => m[0].toLowerCase()));
     const typedAcronyms = new Set(
-      [...query.matchAll(/\b[A-Za-z]{2,6}\b/g)]
+      [...query.matchAll(/\b[A-Za-z]{3,6}\b/g)]
         .filter((m) => (m[0].match(/[A-Z]/g) ?? []).length >= 2)
-        .map((m) => m[0].toLowerCase()),
+        // A plural's s is not a letter of the acronym (SLOs).
+        .map((m) => m[0].replace(/(?<=[A-Z])s$/, "").toLowerCase()),
     );
     const { capitalised, flags, hyphenated, camelWords } = typedMarks(query);
     const words = segmentWordsWithParts(query).filter(
@@ -471,8 +472,9 @@ export class QueryAnalyzer {
       const base = irregularBase(w.word);
       if (base) alternatives.push([base]);
       for (const alias of this.index.aliases.get(w.word) ?? []) alternatives.push(alias);
-      // An acronym typed as one (IaC, CI: two capitals at least) the folder never writes: the heading words
-      // it abbreviates ("Infrastructure as code"). Not a lower-case word (cd is a command, not "Create Deployment").
+      // An acronym typed as one (IaC, SLO: three letters or more, two capitals at least) the folder never
+      // writes: the heading words it abbreviates ("Infrastructure as code"). Not two letters (CI matches too
+      // many headings' initials), nor a lower-case word (cd is a command, not "Create Deployment").
       if (this.df(w.word) === 0 && typedAcronyms.has(w.word))
         for (const words of this.index.initials.get(w.word) ?? []) alternatives.push(words);
       // A Latin word the folder lacks is first read as a typo of one it has ("stpo" → stop), then by sound.
