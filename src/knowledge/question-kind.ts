@@ -60,7 +60,7 @@ const HOWTO_ANY = /どうやって|どうすれば|するには|したい|方法
 const DEFINITION_EN =
   /^(?:what(?:'s|\s+(?:exactly\s+|actually\s+|really\s+)?(?:is|are|does))|define|meaning of|explain what)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:mean|do|for))?$/iu;
 const DEFINITION_JA =
-  /^(.+?)\s*(?:とは(?:何|なに|なん)?|って(?:そもそも|一体|いったい|結局)?(?:何|なに|なん)|の意味|は(?:そもそも|一体|いったい|結局)?(?:なに|何)|(?:って|は)(?:どういう|どんな)(?:もの|物|意味|こと|やつ)|の(?:役割|役目)(?:は|って)?(?:(?:何|なに|なん)(?:です|でしょう)?か?)?$)/u;
+  /^(.+?)\s*(?:とは(?:何|なに|なん)?|って(?:そもそも|一体|いったい|結局)?(?:何|なに|なん)|の意味|は(?:そもそも|一体|いったい|結局)?(?:なに|何)(?![をがにで])|(?:って|は)(?:どういう|どんな)(?:もの|物|意味|こと|やつ)|の(?:役割|役目)(?:は|って)?(?:(?:何|なに|なん)(?:です|でしょう)?か?)?$)/u;
 
 function clean(text: string): string {
   return text
@@ -107,10 +107,12 @@ export function questionKind(question: string): QuestionShape {
 }
 
 /**
- * A participle between a determiner of one thing and its noun: "a *stopped* container", "the *running* pod".
- * Not after "all" or "these": "all *unused* images" says which ones to clear at once, and so which command.
+ * A past participle (or "running") between a determiner of one thing and its noun: "a *stopped* container",
+ * "the *running* pod". Not other -ing words, which are mostly nouns ("a string", "the mapping file", "the
+ * logging driver"), and not after "all" or "these": "all *unused* images" says which ones to clear at once,
+ * and so which command.
  */
-const STATE_MODIFIER = /\b(?:a|an|the|my|our|your|this|that)\s+([a-z]+(?:ed|ing))\s+(?=[a-z])/giu;
+const STATE_MODIFIER = /\b(?:a|an|the|my|our|your|this|that)\s+([a-z]+ed|running)\s+(?=[a-z])/giu;
 
 /**
  * The words of an English question that say which thing, not what to do with it ("throw away a *stopped*

@@ -14,6 +14,7 @@ describe("questionKind", () => {
     ["ReplicaSetって何？", "definition", "ReplicaSet"],
     ["Kubernetes ってそもそも何？", "definition", "Kubernetes"],
     ["ReplicaSet は一体何？", "definition", "ReplicaSet"],
+    ["Kubernetes って結局何？", "definition", "Kubernetes"],
     // Other ways learners ask what a thing is, or what it is for.
     ["Namespace ってどういうものですか", "definition", "Namespace"],
     ["Podってどんなもの？", "definition", "Pod"],
@@ -91,6 +92,9 @@ describe("the words that say which thing, not what to do", () => {
     expect([...stateModifiers("how do I throw away a stopped container")]).toEqual(["stop"]);
     expect([...stateModifiers("restart the running pod")]).toEqual(["run"]);
     expect([...stateModifiers("remove all unused images at once")]).toEqual([]);
+    // -ing words that are nouns say what to act on.
+    expect([...stateModifiers("reverse a string in bash")]).toEqual([]);
+    expect([...stateModifiers("set the logging driver")]).toEqual([]);
     expect([...stateModifiers("how do I stop a container")]).toEqual([]);
   });
 });

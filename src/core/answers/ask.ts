@@ -1,4 +1,4 @@
-import { stateModifiers } from "../../knowledge/question-kind.js";
+import { questionKind, stateModifiers } from "../../knowledge/question-kind.js";
 import type { AskOutcome } from "../../knowledge/search.js";
 import type { Invocation } from "../commands/types.js";
 import { type Locale, t } from "../i18n.js";
@@ -60,7 +60,7 @@ export async function askReply(tutor: KnowledgeContext, ctx: Invocation, questio
   // chosen by the same reading as the section.
   // A participle before the thing it describes ("a *stopped* container") says which thing, not what to do:
   // it does not choose the command line.
-  const modifiers = stateModifiers(question);
+  const modifiers = questionKind(question).kind === "howto" ? stateModifiers(question) : new Set<string>();
   const chosen = typed.filter((w) => w === outcome.action || !modifiers.has(w));
   const words = queryWords(chosen, terms, outcome.spellings, outcome.action);
   const planned = planAnswer(tutor, ctx.locale, question, entries, words);

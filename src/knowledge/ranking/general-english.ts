@@ -145,17 +145,14 @@ export function isGeneralWord(word: string): boolean {
   return isGeneralEnglish(word) || GENERAL_JAPANESE.has(word);
 }
 
-/** Typed words at least this long are also read as an everyday word with one letter dropped or added. */
-const FAMILIAR_TYPO_LONG = 8;
-
 /** Typed words shorter than this are not read as a typo of an everyday word (a typed "form" is not "from"). */
 const FAMILIAR_TYPO_MIN_LETTERS = 5;
 
 /**
  * The everyday English word a word the folder lacks is a typo of ("chnages" → change), stemmed: one swap of
- * neighbouring letters (or, in a long word, one letter dropped or added), and only when a single such word fits.
- * Not a letter too many or too few in a short word: the list is short, so a real word it lacks would be read
- * as a shorter one (solve as sole, combo as comb). Read as
+ * neighbouring letters, and only when a single such word fits. Not a letter too many or too few: the list
+ * is short, so a real word it lacks would be read as a shorter one (solve as sole, combo as comb, and even
+ * in long words: policies as police, handlers as handle, receiver as receive). Read as
  * that word, it finds the folder's words for it (change → 変更) and weighs as phrasing, not as a name.
  */
 export function familiarTypo(typed: string): string | null {
@@ -167,23 +164,6 @@ export function familiarTypo(typed: string): string | null {
   };
   for (let i = 0; i + 1 < typed.length; i++)
     consider(typed.slice(0, i) + typed[i + 1] + typed[i] + typed.slice(i + 2));
-  // A long word with a letter dropped or doubled ("automaticaly", "availabile") is still that word: no
-  // other everyday word is one letter away from it (not so for short ones: solve and sole, combo and comb).
-  // The edited word must be on the lists as it stands, not through an ending the stemmer cuts: "sharding"
-  // less its s is no word, though "harding" stems to hard.
-  const listedAsIs = (w: string) => {
-    const s = stem(w);
-    if (w.length - s.length <= 1 && (GENERAL.has(s) || FAMILIAR.has(s))) found.add(s);
-  };
-  if (typed.length >= FAMILIAR_TYPO_LONG) {
-    for (let i = 0; i < typed.length; i++) listedAsIs(typed.slice(0, i) + typed.slice(i + 1));
-    for (let i = 0; i <= typed.length; i++)
-      for (let c = 97; c <= 122; c++) listedAsIs(typed.slice(0, i) + String.fromCharCode(c) + typed.slice(i));
-  }
   found.delete(stem(typed));
-  if (found.size === 1) return [...found][0] ?? null;
-  // Of several, the one on the lists as it is, over forms only their endings make familiar ("automatically",
-  // not "automaticly").
-  const listed = [...found].filter((w) => GENERAL.has(w) || FAMILIAR.has(w));
-  return listed.length === 1 ? (listed[0] ?? null) : null;
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }

@@ -125,6 +125,8 @@ const LONG_STOPWORDS = [...englishStopwords].filter(
  */
 function isStopwordTypo(word: string): boolean {
   if (!/^[a-z]+$/.test(word) || word.length < TYPO.stopwordFrom - 1) return false;
+  // A word of its own one letter from a function word (cold, thin, three, tough) is no typo.
+  if (isFamiliarAsTyped(word)) return false;
   return LONG_STOPWORDS.some(
     (s) =>
       s[0] === word[0] &&
@@ -343,7 +345,7 @@ export class QueryAnalyzer {
         !(
           isStopword(w.word) ||
           (w.word.length === 1 && /^[\p{Script=Hiragana}a-z0-9]$/u.test(w.word)) ||
-          (this.df(w.word) === 0 && isStopwordTypo(w.typed ?? w.word))
+          (this.df(w.word) === 0 && !capitalised.has(w.word) && isStopwordTypo(w.typed ?? w.word))
         ),
     );
     const action = actionWord(query);
@@ -476,7 +478,7 @@ export class QueryAnalyzer {
       // writes: the heading words it abbreviates ("Infrastructure as code"). Not two letters (CI matches too
       // many headings' initials), nor a lower-case word (cd is a command, not "Create Deployment").
       if (this.df(w.word) === 0 && typedAcronyms.has(w.word))
-        for (const words of this.index.initials.get(w.word) ?? []) alternatives.push(words);
+        for (const words of this.index.initials(w.word)) alternatives.push(words);
       // A Latin word the folder lacks is first read as a typo of one it has ("stpo" → stop), then by sound.
       // Not an everyday word spelled right: "add" is not a typo of the folder's "addr" (the price: an
       // everyday word typed for a folder's word, "pots" for pods, is not read as it).

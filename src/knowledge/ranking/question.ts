@@ -12,7 +12,7 @@ export function definitionSubject(query: string): string | null {
       q,
     );
   const ja =
-    /^(.+?)\s*(?:(?:って|は|とは)(?:そもそも|一体|いったい)?\s*(?:何|なに|なん)|とは|について|の役割|の意味|ってどんな|ってどういう)/u.exec(
+    /^(.+?)\s*(?:(?:って|は|とは)(?:そもそも|一体|いったい|結局)?\s*(?:何|なに|なん)|とは|について|の役割|の意味|ってどんな|ってどういう)/u.exec(
       q,
     );
   // "what is a Node in a kubernetes cluster" asks about the Node: the phrase after it only places it.

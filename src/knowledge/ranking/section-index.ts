@@ -139,8 +139,6 @@ export class SectionIndex {
    * `Pod(ポッド)`): each side's words → the other side's words.
    */
   readonly aliases = new Map<string, string[][]>();
-  /** Initials of the headings' runs of English words → those words (iac → infrastructure, code). */
-  readonly initials = new Map<string, string[][]>();
 
   constructor(db: Database.Database) {
     const rows = db
@@ -164,8 +162,6 @@ export class SectionIndex {
       this.languages.set(lang, (this.languages.get(lang) ?? 0) + 1);
     }
     for (const r of rows) if (r.kind === "section") this.collectAliases(r.body);
-    for (const r of rows)
-      if (r.kind === "section") this.collectInitials((JSON.parse(r.path_json) as string[]).at(-1) ?? "");
     const built: SectionDoc[] = [];
     for (const [key, list] of byKey) {
       const main = list.find((r) => r.kind === "section") ?? list[0];
@@ -248,27 +244,43 @@ export class SectionIndex {
     }
   }
 
+  private initialsMap: Map<string, string[][]> | undefined;
+
   /**
-   * A heading's run of English words also answers to its initials ("Infrastructure as code" to IaC,
-   * "Continuous Integration" to CI): two to five words, the first and last not stopwords.
+   * The runs of English words in the sections' headings whose initials are `key` ("Infrastructure as code"
+   * for iac, "Cross-Origin Resource Sharing" for cors): two to five words, the first and last not stopwords.
+   * Built on the first call (only a typed acronym the folder lacks asks), at most four runs a key.
    */
-  private collectInitials(heading: string): void {
-    for (const m of heading.matchAll(/[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){1,4}/g)) {
-      const typed = m[0].split(/\s+/);
-      for (let from = 0; from < typed.length; from++)
-        for (let to = from + 2; to <= typed.length; to++) {
-          const run = typed.slice(from, to);
-          const first = run[0]?.toLowerCase() ?? "";
-          const last = run[run.length - 1]?.toLowerCase() ?? "";
-          if (isStopword(first) || isStopword(last)) continue;
-          const words = segmentWords(run.join(" ")).filter((w) => !isStopword(w));
-          if (words.length < 2) continue;
-          const key = run.map((w) => w[0]?.toLowerCase() ?? "").join("");
-          const list = this.initials.get(key) ?? [];
-          if (list.length < 4 && !list.some((l) => l.join(" ") === words.join(" "))) list.push(words);
-          this.initials.set(key, list);
+  initials(key: string): readonly string[][] {
+    if (!this.initialsMap) {
+      const map = new Map<string, string[][]>();
+      for (const doc of this.docs) {
+        const heading = doc.path[doc.path.length - 1] ?? "";
+        for (const m of heading.matchAll(/[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)+/g)) {
+          const typed = m[0]
+            .split(/\s+/)
+            .flatMap((w) => w.split("-"))
+            .filter(Boolean);
+          for (let from = 0; from < typed.length; from++)
+            for (let to = from + 2; to <= Math.min(typed.length, from + 5); to++) {
+              const run = typed.slice(from, to);
+              if (
+                isStopword(run[0]?.toLowerCase() ?? "") ||
+                isStopword(run[run.length - 1]?.toLowerCase() ?? "")
+              )
+                continue;
+              const words = segmentWords(run.join(" ")).filter((w) => !isStopword(w));
+              if (words.length < 2) continue;
+              const k = run.map((w) => w[0]?.toLowerCase() ?? "").join("");
+              const list = map.get(k) ?? [];
+              if (list.length < 4 && !list.some((l) => l.join(" ") === words.join(" "))) list.push(words);
+              map.set(k, list);
+            }
         }
+      }
+      this.initialsMap = map;
     }
+    return this.initialsMap.get(key) ?? [];
   }
 
   private alias(from: string, to: string[]): void {

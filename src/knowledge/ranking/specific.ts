@@ -1,5 +1,5 @@
 import type { SectionDoc } from "./section-index.js";
-import { SPECIFIC } from "./weights.js";
+import { FOUND_COVERAGE, SPECIFIC } from "./weights.js";
 
 /** A ranked section, as preferSpecific reads it. */
 export interface RankedSection {
@@ -41,14 +41,19 @@ export function preferSpecific<T extends RankedSection>(
   subject?: SubjectSections<T["doc"]>,
 ): void {
   const top = Math.min(ranked.length, SPECIFIC.window);
+  // The sections that introduce a "what is X" question's subject: none of their subsections moves above
+  // anything unless its heading asks that very question (not past a grandparent either).
+  const introducing = subject ? ranked.slice(0, top).filter((r) => subject.introduces(r.doc)) : [];
+  const held = (inner: T) =>
+    introducing.some((r) => isWithin(inner.doc, r.doc)) && !(subject?.asks(inner.doc) ?? false);
   for (let i = 0; i < top; i++) {
     const outer = ranked[i];
     if (!outer) continue;
-    const introduces = subject?.introduces(outer.doc) ?? false;
     for (let j = i + 1; j < top; j++) {
       const inner = ranked[j];
-      if (!inner || !isWithin(inner.doc, outer.doc)) continue;
-      if (introduces && !subject?.asks(inner.doc)) continue;
+      if (!inner || !isWithin(inner.doc, outer.doc) || held(inner)) continue;
+      // Never a subsection the notes would not answer from in place of a parent they would.
+      if (inner.coverage < FOUND_COVERAGE && outer.coverage >= FOUND_COVERAGE) continue;
       const clear = inner.coverage >= outer.coverage + SPECIFIC.clearCoverage;
       const close =
         inner.coverage >= outer.coverage - SPECIFIC.coverage &&

@@ -42,6 +42,12 @@ describe("the most specific section before its parent", () => {
     expect(order(ranked)).toEqual(["Choosing your own port", "type: NodePort"]);
   });
 
+  it("never puts a subsection the notes would not answer from above a parent they would", () => {
+    const ranked = [section(["Services"], 0.64, 0.9, 0.3), section(["Services", "Ports"], 0.6, 0.86, 0.3)];
+    preferSpecific(ranked);
+    expect(order(ranked)).toEqual(["Services", "Ports"]);
+  });
+
   it("keeps the parent above a subsection about something narrower than asked, or far below it", () => {
     const narrower = [
       section(["Deployment", "Scaling a Deployment"], 1, 1.02, 0.46),
@@ -62,6 +68,17 @@ describe("the most specific section before its parent", () => {
     const detail = [section(["Pod"], 1, 1.2, 1), section(["Pod", "Pod networking"], 1, 1.19, 1)];
     preferSpecific(detail, subject);
     expect(order(detail)).toEqual(["Pod", "Pod networking"]);
+    // Not past a grandparent either: the section introducing Pod stays above its own subsection.
+    const deeper = [
+      section(["Workloads"], 0.9, 1.3, 0.2),
+      section(["Workloads", "Pod"], 0.9, 1.2, 1),
+      section(["Workloads", "Pod", "Pod lifecycle"], 1, 1.15, 1),
+    ];
+    preferSpecific(deeper, {
+      introduces: (d) => d.path.at(-1) === "Pod",
+      asks: (d) => d.path.at(-1) === "What is a Pod?",
+    });
+    expect(order(deeper).indexOf("Pod")).toBeLessThan(order(deeper).indexOf("Pod lifecycle"));
     const asked = [section(["Pod"], 1, 1.2, 1), section(["Pod", "What is a Pod?"], 1, 1.19, 1)];
     preferSpecific(asked, subject);
     expect(order(asked)).toEqual(["What is a Pod?", "Pod"]);
