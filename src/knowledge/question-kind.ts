@@ -1,8 +1,9 @@
-import { stem } from "./segment.js";
 /**
  * What kind of answer a question asks for, read from its wording alone (English and Japanese), with what it
  * is about. Pure: answers plan their content by it, and retrieval may weigh entries by it.
  */
+import { stem } from "./segment.js";
+
 export type QuestionKind =
   | "howto"
   | "definition"
