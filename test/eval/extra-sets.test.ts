@@ -46,12 +46,10 @@ const EXAM_SIZES: Record<string, [number, number]> = {
 /** The last pair of sets, sized by EXAM_SIZES and kept apart from every older set. */
 const EXAM_PAIR: readonly ExtraSetName[] = ["exam", "spare"];
 
-/** The last blind set, written after every other set had been seen; only five folders have it. */
-const CHECK: ExtraSetName = "check";
-
 /**
  * Least size of the check set (answerable, not covered), as commissioned: smaller again, written in a short
- * time box from each folder alone, before the engine was run on it.
+ * time box from each folder alone, before the engine was run on it. The blind sets after it have the same
+ * sizes on check's five folders.
  */
 const CHECK_SIZES: Record<string, [number, number]> = {
   note: [24, 6],
@@ -61,66 +59,29 @@ const CHECK_SIZES: Record<string, [number, number]> = {
   "team-en": [14, 4],
 };
 
-/** The blind set written after check, on check's five folders and the team-ops folder written with it. */
-const TRIAL: ExtraSetName = "trial";
-
-/** Least size of the trial set (answerable, not covered), as commissioned. */
-const TRIAL_SIZES: Record<string, [number, number]> = {
-  ...CHECK_SIZES,
-  "team-ops": [25, 6],
+/**
+ * The blind sets written one after another, each after the ones before had been seen, with their least
+ * sizes per folder as commissioned: check on five folders; trial adds team-ops, written with it; audit adds
+ * team-web, written with it; closing and epilogue on audit's seven folders. Each must share no question
+ * with any other set of its folder.
+ */
+const LAST_SIZES: Partial<Record<ExtraSetName, Record<string, [number, number]>>> = {
+  check: CHECK_SIZES,
+  trial: { ...CHECK_SIZES, "team-ops": [25, 6] },
+  audit: { ...CHECK_SIZES, "team-ops": [16, 4], "team-web": [22, 6] },
+  closing: { ...CHECK_SIZES, "team-ops": [16, 4], "team-web": [18, 5] },
+  epilogue: { ...CHECK_SIZES, "team-ops": [16, 4], "team-web": [18, 5] },
 };
-
-/** The blind set written after trial had been seen, on trial's six folders. */
-const AUDIT: ExtraSetName = "audit";
-
-/** Least size of the audit set (answerable, not covered), as commissioned. */
-const AUDIT_SIZES: Record<string, [number, number]> = {
-  ...CHECK_SIZES,
-  "team-ops": [16, 4],
-  "team-web": [22, 6],
-};
-
-/** The blind set written after audit had been seen, on audit's seven folders. */
-const CLOSING: ExtraSetName = "closing";
-
-/** Least size of the closing set (answerable, not covered), as commissioned. */
-const CLOSING_SIZES: Record<string, [number, number]> = {
-  ...CHECK_SIZES,
-  "team-ops": [16, 4],
-  "team-web": [18, 5],
-};
-
-/** The blind set written after every earlier set had been seen, on closing's seven folders. */
-const EPILOGUE: ExtraSetName = "epilogue";
-
-/** Least size of the epilogue set (answerable, not covered), as commissioned. */
-const EPILOGUE_SIZES: Record<string, [number, number]> = {
-  ...CHECK_SIZES,
-  "team-ops": [16, 4],
-  "team-web": [18, 5],
-};
-
-/** The sets not sized by SIZES. */
-const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, CHECK, TRIAL, AUDIT, CLOSING, EPILOGUE];
 
 /** The sets that must share no question with any other set of their folder. */
-const LAST_SETS: readonly ExtraSetName[] = [CHECK, TRIAL, AUDIT, CLOSING, EPILOGUE];
+const LAST_SETS = Object.keys(LAST_SIZES) as ExtraSetName[];
+
+/** The sets not sized by SIZES. */
+const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, ...LAST_SETS];
 
 /** The commissioned least size of one folder's later set. */
 const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
-  (name === CHECK
-    ? CHECK_SIZES[key]
-    : name === TRIAL
-      ? TRIAL_SIZES[key]
-      : name === AUDIT
-        ? AUDIT_SIZES[key]
-        : name === CLOSING
-          ? CLOSING_SIZES[key]
-          : name === EPILOGUE
-            ? EPILOGUE_SIZES[key]
-            : EXAM_PAIR.includes(name)
-              ? EXAM_SIZES[key]
-              : SIZES[key]) ?? [1, 1];
+  LAST_SIZES[name]?.[key] ?? (EXAM_PAIR.includes(name) ? EXAM_SIZES[key] : SIZES[key]) ?? [1, 1];
 
 /** Least size of each answer-content set, and of the smaller check, trial, audit, closing and epilogue sets. */
 const ANSWER_SET_SIZE = 30;
@@ -133,16 +94,10 @@ it("gives every folder a commissioned size and every later set to some folder", 
   expect(older.map((f) => f.key).filter((k) => SIZES[k] === undefined)).toEqual([]);
   const examined = FOLDERS.filter((f) => f.extraSets.includes("exam")).map((f) => f.key);
   expect(examined.sort()).toEqual(Object.keys(EXAM_SIZES).sort());
-  const checked = FOLDERS.filter((f) => f.extraSets.includes(CHECK)).map((f) => f.key);
-  expect(checked.sort()).toEqual(Object.keys(CHECK_SIZES).sort());
-  const tried = FOLDERS.filter((f) => f.extraSets.includes(TRIAL)).map((f) => f.key);
-  expect(tried.sort()).toEqual(Object.keys(TRIAL_SIZES).sort());
-  const audited = FOLDERS.filter((f) => f.extraSets.includes(AUDIT)).map((f) => f.key);
-  expect(audited.sort()).toEqual(Object.keys(AUDIT_SIZES).sort());
-  const closed = FOLDERS.filter((f) => f.extraSets.includes(CLOSING)).map((f) => f.key);
-  expect(closed.sort()).toEqual(Object.keys(CLOSING_SIZES).sort());
-  const epilogued = FOLDERS.filter((f) => f.extraSets.includes(EPILOGUE)).map((f) => f.key);
-  expect(epilogued.sort()).toEqual(Object.keys(EPILOGUE_SIZES).sort());
+  for (const [name, sizes] of Object.entries(LAST_SIZES)) {
+    const having = FOLDERS.filter((f) => f.extraSets.includes(name as ExtraSetName)).map((f) => f.key);
+    expect(having.sort(), name).toEqual(Object.keys(sizes ?? {}).sort());
+  }
   expect(EXTRA_SET_NAMES.filter((n) => !cells.some(([, name]) => name === n))).toEqual([]);
 });
 
