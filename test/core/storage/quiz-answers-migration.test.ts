@@ -3,14 +3,13 @@
  * and drop a count kept on each post): a database written before them keeps every answer, its posts' counts
  * are the answers it holds, and the rules on answers hold afterwards.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR } from "../../../src/core/config.js";
 import { nextCard } from "../../../src/core/quiz/srs.js";
-import { openDatabase, readMigrations } from "../../../src/core/storage/database.js";
+import { openDatabase } from "../../../src/core/storage/database.js";
 import { sqliteStores } from "../../../src/core/storage/sqlite/index.js";
 import type { NewAnswer, Person, Place, Post } from "../../../src/core/storage/stores.js";
+import { migrationsBefore } from "../../helpers/migrations.js";
 import { tempDir } from "../../helpers/tutor.js";
 import { aQuestion } from "../../helpers/questions.js";
 
@@ -42,10 +41,7 @@ describe("migrations 009–011 (quiz_answers without rowid)", () => {
     const { dir, cleanup } = tempDir("quiz-answers-009");
     cleanups.push(cleanup);
     // The migrations before the rebuild, as a database written by the previous version has them.
-    const before = path.join(dir, "before");
-    fs.mkdirSync(before);
-    for (const m of readMigrations(MIGRATIONS_DIR).filter((m) => m.version < REBUILD))
-      fs.writeFileSync(path.join(before, m.name), m.sql);
+    const before = migrationsBefore(dir, REBUILD);
     const file = path.join(dir, "state.sqlite");
     const t0 = new Date("2026-11-30T09:00:00.000Z");
     const t1 = new Date("2026-11-30T09:05:00.000Z");

@@ -2,15 +2,14 @@
  * Migration 013 rebuilds srs_cards without a rowid and without its due-date index (two b-trees fewer per
  * answer's commit): a database written before it keeps every card, and reviews read them as before.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR } from "../../../src/core/config.js";
 import { nextCard } from "../../../src/core/quiz/srs.js";
-import { openDatabase, readMigrations } from "../../../src/core/storage/database.js";
+import { openDatabase } from "../../../src/core/storage/database.js";
 import { sqliteStores } from "../../../src/core/storage/sqlite/index.js";
 import type { Person, Place } from "../../../src/core/storage/stores.js";
 import { aQuestion } from "../../helpers/questions.js";
+import { migrationsBefore } from "../../helpers/migrations.js";
 import { tempDir } from "../../helpers/tutor.js";
 
 const REBUILD = 13;
@@ -27,10 +26,8 @@ describe("migration 013 (srs_cards without rowid)", () => {
   it("keeps every card of a database written before it, due dates and order included", async () => {
     const { dir, cleanup } = tempDir("srs-cards-013");
     cleanups.push(cleanup);
-    const before = path.join(dir, "before");
-    fs.mkdirSync(before);
-    for (const m of readMigrations(MIGRATIONS_DIR).filter((m) => m.version < REBUILD))
-      fs.writeFileSync(path.join(before, m.name), m.sql);
+    // The migrations before the rebuild, as a database written by the previous version has them.
+    const before = migrationsBefore(dir, REBUILD);
     const file = path.join(dir, "state.sqlite");
     const t0 = new Date("2026-11-30T09:00:00.000Z");
 
