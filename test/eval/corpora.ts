@@ -66,6 +66,8 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * blind set written after audit had been seen too, on the seven folders that have audit, by a helper who read no code.
  * `epilogue` is the blind set written after every earlier set had been seen, on closing's seven folders, by a helper who
  * read no code, before the engine was run on it.
+ * `coda` is the blind set written after epilogue had been seen too, on the same seven folders, by a helper who read
+ * no code, before the engine was run on it.
  */
 export const EXTRA_SET_NAMES = [
   "fresh",
@@ -79,6 +81,7 @@ export const EXTRA_SET_NAMES = [
   "audit",
   "closing",
   "epilogue",
+  "coda",
 ] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
@@ -143,13 +146,13 @@ export const FOLDERS: Folder[] = [
     key: "team-ja",
     dir: "test/eval/folders/team-ja",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue"],
+    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda"],
   },
   {
     key: "team-en",
     dir: "test/eval/folders/team-en",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue"],
+    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda"],
   },
   // A third team folder, written with the trial set and never read by the engine's authors: a Docusaurus
   // site (GitHub Actions, Redis, systemd, Prometheus), mostly Japanese, two pages in both languages.
@@ -157,7 +160,7 @@ export const FOLDERS: Folder[] = [
     key: "team-ops",
     dir: "test/eval/folders/team-ops",
     sets: [],
-    extraSets: ["trial", "audit", "closing", "epilogue"],
+    extraSets: ["trial", "audit", "closing", "epilogue", "coda"],
   },
   // A fourth, written with the audit set by a helper who read no code: an English web team's Jekyll docs
   // (a Node.js service, pm2, TLS with certbot and openssl, MySQL, an incident runbook, a FAQ).
@@ -165,7 +168,7 @@ export const FOLDERS: Folder[] = [
     key: "team-web",
     dir: "test/eval/folders/team-web",
     sets: [],
-    extraSets: ["audit", "closing", "epilogue"],
+    extraSets: ["audit", "closing", "epilogue", "coda"],
   },
 ];
 
