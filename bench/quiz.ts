@@ -60,6 +60,26 @@ const answerWithCard = bare.transaction((post: number, user: string, at: string)
   insertAnswer.run(post, user, 1, 1, at);
   upsertCard.run(user, at, JSON.stringify({ stability: 1, difficulty: 5, reps: post }));
 });
+// The schema's own writes with no code around them: the same answer row and card upsert as recordAnswer's, on
+// the tutor's database (its tables and indexes), statements prepared once and a card's JSON made beforehand.
+const schemaAnswer = tutor.db.prepare(
+  `INSERT INTO quiz_answers (post_id, platform, workspace_id, channel_id, user_id, user_name, question_id, choice,
+     correct, answer_date, answered_at) VALUES (?, 'slack', 'T1', 'C1', ?, ?, ?, 1, 1, '2026-12-01', ?)`,
+);
+const schemaCard = tutor.db.prepare(
+  "SELECT card_json, due_at FROM srs_cards WHERE platform = 'slack' AND workspace_id = 'T1' AND user_id = ? AND question_id = ?",
+);
+const schemaUpsert = tutor.db.prepare(
+  `INSERT INTO srs_cards (platform, workspace_id, user_id, question_id, card_json, due_at) VALUES ('slack', 'T1', ?, ?, ?, ?)
+     ON CONFLICT (platform, workspace_id, user_id, question_id) DO UPDATE SET card_json = excluded.card_json, due_at = excluded.due_at`,
+);
+const cardJson = nextCard(undefined, true, new Date()).json;
+const schemaWrites = tutor.db.transaction((post: number, questionId: string, user: string, at: string) => {
+  schemaAnswer.run(post, user, user, questionId, at);
+  schemaCard.get(user, questionId);
+  schemaUpsert.run(user, questionId, cardJson, at);
+});
+const schemaOnly: number[] = [];
 const storeOnly: number[] = [];
 const bareOne: number[] = [];
 const bareTwo: number[] = [];
@@ -93,6 +113,11 @@ for (const post of posts) {
     storeOnly.push(performance.now() - t0);
   }
   for (const user of users) {
+    const t0 = performance.now();
+    schemaWrites(stored.id, stored.questionId, `R${user}`, new Date().toISOString());
+    schemaOnly.push(performance.now() - t0);
+  }
+  for (const user of users) {
     const at = new Date().toISOString();
     let t0 = performance.now();
     insertAnswer.run(-post, user, 1, 1, at);
@@ -104,7 +129,9 @@ for (const post of posts) {
 }
 bare.close();
 const count = (
-  tutor.db.prepare("SELECT count(*) AS n FROM quiz_answers WHERE user_id NOT LIKE 'S%'").get() as {
+  tutor.db
+    .prepare("SELECT count(*) AS n FROM quiz_answers WHERE user_id NOT LIKE 'S%' AND user_id NOT LIKE 'R%'")
+    .get() as {
     n: number;
   }
 ).n;
@@ -146,6 +173,10 @@ console.log(
   `the store's recordAnswer alone (answer + card, one transaction, the project's schema; median of ${storeOnly.length.toLocaleString("en")}): ` +
     `${µs(median(storeOnly))} = ${(median(storeOnly) / median(bareOne)).toFixed(2)}× the one-row commit; ` +
     `the rest of an answer (reads, FSRS, the reply) ${µs(median(answerTimes) - median(storeOnly))}`,
+);
+console.log(
+  `the schema's writes alone (the same answer row and card upsert on the tutor's tables and indexes, no code around them; median of ${schemaOnly.length.toLocaleString("en")}): ` +
+    `${µs(median(schemaOnly))} = ${(median(schemaOnly) / median(bareOne)).toFixed(2)}× the one-row commit: the floor for an answer on this schema`,
 );
 console.log(
   `posts filling up (${FILLING_POSTS} posts, the same ${CROWD.toLocaleString("en")} people answering each in turn): ` +
