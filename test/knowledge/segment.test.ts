@@ -20,6 +20,11 @@ describe("the words of a question", () => {
     expect(terms).toEqual(["replica", "書", "pod", "いくつ", "動く"]);
   });
 
+  it("drops the helper verbs after て (残しておきたい, 消してしまった) and だけ: grammar, not the topic", () => {
+    expect(queryTerms("ReplicaSet だけ消して Pod は残しておきたい")).toEqual(["replicaset", "消し", "pod", "残"]);
+    expect(queryTerms("Pod を消してしまった")).toEqual(["pod", "消し"]);
+  });
+
   it("drops function words, reflexive pronouns and 'onto' from the words that carry meaning", () => {
     expect(queryTerms("how do I get a file onto the host myself")).toEqual(["file", "host"]);
     expect(queryTerms("check whether I am allowed")).toEqual(["check", "allow"]);
