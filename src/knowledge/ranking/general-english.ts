@@ -3,8 +3,9 @@ import { stem } from "../segment.js";
 
 /**
  * Everyday English words that learners use in questions about any technical topic (verbs of doing, common
- * nouns and adjectives). Missing from a folder, such a word says little about whether the folder covers the
- * question ("how do I run a container in detached *mode*"); a missing name (Helm, Terraform, RBAC) says a lot.
+ * nouns and adjectives, units of size and time). Missing from a folder, such a word says little about whether
+ * the folder covers the question ("how do I run a container in detached *mode*"); a missing name (Helm,
+ * Terraform, RBAC) says a lot.
  * General vocabulary only: nothing here names a product or a topic of one particular folder.
  */
 const WORDS = `
@@ -32,6 +33,7 @@ saw seen sent shut sold spent spoke spoken stood stole stolen taken taught thoug
 understood went woke won wore worn wrote written
 faster slower quicker bigger smaller larger easier harder simpler newer older longer shorter higher lower
 cheaper safer cleaner lighter heavier earlier nicer
+kb mb gb tb ms
 `;
 
 /** English verbs whose past forms a stemmer cannot undo: each form, then the verb (built → build). */

@@ -387,6 +387,25 @@ Pipe the output through pino-pretty.
     expect(jaWeights.night).toBeGreaterThan((jaWeights.jest ?? 0) * 0.5);
   });
 
+  it("reads the abbreviations people type (prod, perf) as the words notes write, and a unit as phrasing", () => {
+    const ops = folder({
+      "redis.md": `# Redis
+
+## Never run KEYS in production
+
+KEYS walks every key and blocks the server; use SCAN with a MATCH pattern instead.
+
+## Performance tuning
+
+Watch the slow log before changing maxmemory.
+`,
+      "nginx.md": "# Nginx\n\n## Uploads\n\nRaise client_max_body_size when uploads fail with 413.\n",
+    });
+    expect(top(ops, "why is KEYS bad on prod redis")).toBe("Never run KEYS in production");
+    expect(top(ops, "redis perf tuning tips")).toBe("Performance tuning");
+    expect(top(ops, "uploads over 10 MB fail with a 413")).toBe("Uploads");
+  });
+
   it("lets no everyday word the folder lacks outweigh the question's topic ('in one sentence')", () => {
     expect(top(workloads, "ReplicaSet in one sentence")).toBe("ReplicaSet");
   });
