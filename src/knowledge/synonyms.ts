@@ -1,4 +1,5 @@
 import { inflectionStem, stem } from "./segment.js";
+import { VOCABULARY_EN_JA } from "./vocabulary-en-ja.js";
 
 /**
  * English words a learner types, and the Japanese words Japanese technical notes use for them. This is
@@ -435,4 +436,16 @@ for (const group of EN_GROUPS) {
 /** Other English words for the same thing (stemmed), for English notes. */
 export function englishSynonyms(word: string): string[] {
   return EN_EN.get(stem(word)) ?? [];
+}
+
+const VOCABULARY_BY_STEM = new Map<string, string>();
+for (const [word, ja] of Object.entries(VOCABULARY_EN_JA))
+  if (ja[0] && !VOCABULARY_BY_STEM.has(stem(word))) VOCABULARY_BY_STEM.set(stem(word), ja[0]);
+
+/**
+ * The usual Japanese word for an English word of the general vocabulary table (reproduce → 再現), by the
+ * word or its stem: a looser equivalent than japaneseFor's, for words no other reading finds.
+ */
+export function vocabularyJapanese(word: string): string | null {
+  return VOCABULARY_EN_JA[word]?.[0] ?? VOCABULARY_BY_STEM.get(word) ?? null;
 }

@@ -9,7 +9,13 @@ import {
   segmentWords,
   segmentWordsWithParts,
 } from "../segment.js";
-import { englishFor, englishSynonyms, japaneseFor, japaneseForCutVerb } from "../synonyms.js";
+import {
+  englishFor,
+  englishSynonyms,
+  japaneseFor,
+  japaneseForCutVerb,
+  vocabularyJapanese,
+} from "../synonyms.js";
 import {
   familiarTypo,
   irregularBase,
@@ -34,6 +40,7 @@ import {
   SKELETON_MIN_LENGTH,
   SKELETON_MIN_WORD,
   SYNONYM_CREDIT,
+  VOCABULARY_CREDIT,
   TYPO,
   UNKNOWN_WORD_FACTOR,
 } from "./weights.js";
@@ -550,6 +557,20 @@ export class QueryAnalyzer {
         }
       }
       const meant = everyday ?? w.word;
+      // Still nothing, in a folder with Japanese pages: the usual Japanese word for it (reproduce → 再現), a
+      // loose equivalent that covers the word in part and never lightens it (it still weighs as a word the
+      // folder lacks, so a question about something else is still declined).
+      let translated: string[] | undefined;
+      if (knownAlts.length === 0 && LATIN.test(w.word) && this.index.languages.has("ja")) {
+        const ja = vocabularyJapanese(meant);
+        const words = ja ? segmentWords(ja) : [];
+        if (words.length > 0 && this.known(words)) {
+          translated = words;
+          alternatives.push(words);
+          knownAlts = [words];
+          credit = Math.min(credit, VOCABULARY_CREDIT);
+        }
+      }
       // An everyday English word the folder holds only as a loanword that sounds like it (bake ~ バック, guest ~
       // ゲスト): often right, but the loosest evidence there is (see TermGroup.bySound).
       const bySoundOnly =
@@ -560,7 +581,7 @@ export class QueryAnalyzer {
       // Japanese words such a folder holds come from the command reference's one-liners, rare and beside the point.
       const weighed = (
         this.otherScript(w.word) < 1 ? knownAlts.filter((a) => a.every((t) => LATIN.test(t))) : knownAlts
-      ).filter((a) => a.length !== 1 || a[0] !== cut);
+      ).filter((a) => (a.length !== 1 || a[0] !== cut) && a !== translated);
       const dfs = weighed.map((a) => Math.min(...a.map((t) => this.df(t))));
       const single = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(w.word)
         ? SINGLE_CHARACTER_FACTOR

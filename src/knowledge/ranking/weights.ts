@@ -155,6 +155,12 @@ export const RELATIVE_CREDIT = 0.5;
 /** A word with kana in it that the folder does use (付け, いくつ) is still mostly grammar: this share of its rarity. */
 export const KNOWN_KANA_FACTOR = 0.3;
 
+/**
+ * Credit for a section that holds only the usual Japanese word for an English word the folder lacks
+ * (vocabulary-en-ja.ts: reproduce → 再現); the word still weighs as one the folder lacks.
+ */
+export const VOCABULARY_CREDIT = 1;
+
 /** Credit for a section that holds only a synonym of the question's English word (display for show). */
 export const SYNONYM_CREDIT = 0.8;
 

@@ -136,6 +136,24 @@ describe("retrieval that does not depend on one note", () => {
     expect(top(workloads, "how do I roll back a deployment")).toBe("ロールバック");
   });
 
+  it("meets an English word no other reading finds through its usual Japanese word, without lightening it", () => {
+    const notes = folder({
+      "docker.md": `# Docker
+
+## Docker の利点
+
+Dockerfile に構成を書くので、同じ環境を何度でも再現できます。
+
+## ログ
+
+コンテナのログは標準出力に送信されます。
+`,
+    });
+    expect(top(notes, "why is a docker environment easy to reproduce")).toBe("Docker の利点");
+    // push's usual word (送信) is in the notes, but push still weighs as a word they lack.
+    expect(notes.ask("how do I push my image to the registry").response.found).toBe(false);
+  });
+
   it("says the notes do not cover a question about something they never name", () => {
     expect(workloads.ask("StatefulSet の使い方").response.found).toBe(false);
     expect(workloads.ask("how do I install Helm").response.found).toBe(false);
