@@ -62,12 +62,10 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * five folders only (note, k8s-ja, tldr, team-ja, team-en), written before the engine was run on it. `trial`
  * came after it, on those five and the new team-ops folder, written with that folder by helpers who read no
  * code, and run once, for totals, at the end of the round it was written in. `audit` is the blind set written
- * after all of those had been seen, on trial's six folders, by a helper who read no code. `closing` is the
- * blind set written after audit had been seen too, on the seven folders that have audit, by a helper who read no code.
- * `epilogue` is the blind set written after every earlier set had been seen, on closing's seven folders, by a helper who
- * read no code, before the engine was run on it.
- * `coda` is the blind set written after epilogue had been seen too, on the same seven folders, by a helper who read
- * no code, before the engine was run on it.
+ * after all of those had been seen, on trial's six folders, by a helper who read no code. `closing`,
+ * `epilogue` and `coda` are the blind sets written one after another on the seven folders that have audit,
+ * each after the sets before it had been seen, by helpers who read no code, before the engine was run on
+ * them. `finale` was written with coda, by another helper, and kept unseen until the end of its round.
  */
 export const EXTRA_SET_NAMES = [
   "fresh",
@@ -82,6 +80,7 @@ export const EXTRA_SET_NAMES = [
   "closing",
   "epilogue",
   "coda",
+  "finale",
 ] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
@@ -146,13 +145,13 @@ export const FOLDERS: Folder[] = [
     key: "team-ja",
     dir: "test/eval/folders/team-ja",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda"],
+    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda", "finale"],
   },
   {
     key: "team-en",
     dir: "test/eval/folders/team-en",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda"],
+    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda", "finale"],
   },
   // A third team folder, written with the trial set and never read by the engine's authors: a Docusaurus
   // site (GitHub Actions, Redis, systemd, Prometheus), mostly Japanese, two pages in both languages.
@@ -160,7 +159,7 @@ export const FOLDERS: Folder[] = [
     key: "team-ops",
     dir: "test/eval/folders/team-ops",
     sets: [],
-    extraSets: ["trial", "audit", "closing", "epilogue", "coda"],
+    extraSets: ["trial", "audit", "closing", "epilogue", "coda", "finale"],
   },
   // A fourth, written with the audit set by a helper who read no code: an English web team's Jekyll docs
   // (a Node.js service, pm2, TLS with certbot and openssl, MySQL, an incident runbook, a FAQ).
@@ -168,7 +167,7 @@ export const FOLDERS: Folder[] = [
     key: "team-web",
     dir: "test/eval/folders/team-web",
     sets: [],
-    extraSets: ["audit", "closing", "epilogue", "coda"],
+    extraSets: ["audit", "closing", "epilogue", "coda", "finale"],
   },
 ];
 

@@ -60,10 +60,10 @@ const CHECK_SIZES: Record<string, [number, number]> = {
 };
 
 /**
- * Least size of the coda set (answerable, not covered), as commissioned: written after epilogue had been seen,
- * on epilogue's seven folders, from each folder alone, before the engine was run on it.
+ * Least size of the closing, epilogue, coda and finale sets (answerable, not covered), as commissioned: each
+ * on audit's seven folders, written from each folder alone after the sets before it had been seen.
  */
-const CODA_SIZES: Record<string, [number, number]> = {
+const SEVEN_FOLDER_SIZES: Record<string, [number, number]> = {
   ...CHECK_SIZES,
   "team-ops": [16, 4],
   "team-web": [18, 5],
@@ -72,16 +72,17 @@ const CODA_SIZES: Record<string, [number, number]> = {
 /**
  * The blind sets written one after another, each after the ones before had been seen, with their least
  * sizes per folder as commissioned: check on five folders; trial adds team-ops, written with it; audit adds
- * team-web, written with it; closing, epilogue and coda on audit's seven folders. Each must share no question
- * with any other set of its folder.
+ * team-web, written with it; closing, epilogue, coda and finale on audit's seven folders. Each must share no
+ * question with any other set of its folder.
  */
 const LAST_SIZES: Partial<Record<ExtraSetName, Record<string, [number, number]>>> = {
   check: CHECK_SIZES,
   trial: { ...CHECK_SIZES, "team-ops": [25, 6] },
   audit: { ...CHECK_SIZES, "team-ops": [16, 4], "team-web": [22, 6] },
-  closing: { ...CHECK_SIZES, "team-ops": [16, 4], "team-web": [18, 5] },
-  epilogue: { ...CHECK_SIZES, "team-ops": [16, 4], "team-web": [18, 5] },
-  coda: CODA_SIZES,
+  closing: SEVEN_FOLDER_SIZES,
+  epilogue: SEVEN_FOLDER_SIZES,
+  coda: SEVEN_FOLDER_SIZES,
+  finale: SEVEN_FOLDER_SIZES,
 };
 
 /** The sets that must share no question with any other set of their folder. */
@@ -94,7 +95,7 @@ const NEWER_SETS: readonly ExtraSetName[] = [...EXAM_PAIR, ...LAST_SETS];
 const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
   LAST_SIZES[name]?.[key] ?? (EXAM_PAIR.includes(name) ? EXAM_SIZES[key] : SIZES[key]) ?? [1, 1];
 
-/** Least size of each answer-content set, and of the smaller check, trial, audit, closing, epilogue and coda sets. */
+/** Least size of each answer-content set, and of the smaller ones of the sets in LAST_SIZES. */
 const ANSWER_SET_SIZE = 30;
 const LAST_ANSWER_SET_SIZE = 24;
 
@@ -219,8 +220,8 @@ it("asks no answer-content question of the exam or spare set in the other or in 
 });
 
 /**
- * The check, trial, audit, closing, epilogue and coda sets are new samples: none of their questions is asked in any other set of the same
- * folder (its per-folder sets, every other later set, and for the bundled note the older top-level sets).
+ * The sets of LAST_SIZES are new samples: none of their questions is asked in any other set of the same folder
+ * (its per-folder sets, every other later set, and for the bundled note the older top-level sets).
  */
 describe.each(
   FOLDERS.flatMap((f) => LAST_SETS.filter((n) => f.extraSets.includes(n)).map((n) => [f.key, n, f] as const)),
