@@ -23,7 +23,7 @@ import {
 } from "./ranking/question.js";
 import { preferSpecific } from "./ranking/specific.js";
 import { QueryAnalyzer, type TermGroup } from "./ranking/query-terms.js";
-import { type Lang, SectionIndex, type SectionDoc } from "./ranking/section-index.js";
+import { commandTool, type Lang, SectionIndex, type SectionDoc } from "./ranking/section-index.js";
 import {
   COVERAGE_FIELD,
   FIELD_B,
@@ -573,6 +573,9 @@ export class KnowledgeIndex {
     const howTo = isHowTo(query);
     const queryLang = questionLanguage(query, index);
     const queryNegates = negates(query);
+    // The one tool the question names, of those whose commands head the folder's sections.
+    const named = [...new Set(segmentWords(query))].filter((w) => index.tools().has(w));
+    const namedTool = named.length === 1 ? (named[0] ?? null) : null;
     const scored = candidates.map((doc) => {
       let relevance = 0;
       let covered = 0;
@@ -607,6 +610,9 @@ export class KnowledgeIndex {
         if (subject !== null && this.glosses(s.doc, subject)) score += SCORE.glossesSubject;
         if (howTo && s.doc.hasCode) score += SCORE.howToCode;
         if (index.multilingual && s.doc.lang === queryLang) score += SCORE.sameLanguage;
+        const tool = commandTool(s.doc.path[s.doc.path.length - 1] ?? "");
+        if (namedTool !== null && tool !== null && tool !== namedTool && index.tools().has(tool))
+          score += SCORE.otherTool;
         if (negates(s.doc.path[s.doc.path.length - 1] ?? ""))
           score += queryNegates ? SCORE.negationMatch : SCORE.negationMismatch;
         return { ...s, score };

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { isStopword, segmentWords } from "../segment.js";
-import { FIELDS, type Field } from "./weights.js";
+import { COMMAND_TOOL_HEADINGS, FIELDS, type Field } from "./weights.js";
 
 /** The language a text is written in, as far as ranking cares. */
 export type Lang = "ja" | "zh" | "en";
@@ -283,6 +283,24 @@ export class SectionIndex {
     return this.initialsMap.get(key) ?? [];
   }
 
+  private toolsSet: Set<string> | undefined;
+
+  /**
+   * The tools whose commands head sections ("kubectl drain", "docker container ls", "git stash"): the first
+   * word of lower-case command-like headings, when at least COMMAND_TOOL_HEADINGS headings start with it.
+   */
+  tools(): ReadonlySet<string> {
+    if (!this.toolsSet) {
+      const counts = new Map<string, number>();
+      for (const doc of this.docs) {
+        const tool = commandTool(doc.path[doc.path.length - 1] ?? "");
+        if (tool) counts.set(tool, (counts.get(tool) ?? 0) + 1);
+      }
+      this.toolsSet = new Set([...counts].filter(([, n]) => n >= COMMAND_TOOL_HEADINGS).map(([t]) => t));
+    }
+    return this.toolsSet;
+  }
+
   private alias(from: string, to: string[]): void {
     const list = this.aliases.get(from) ?? [];
     if (list.length < 4 && !list.some((l) => l.join(" ") === to.join(" "))) list.push(to);
@@ -353,4 +371,10 @@ export class SectionIndex {
   get multilingual(): boolean {
     return this.languages.size > 1;
   }
+}
+
+/** The tool a heading that is a command names ("kubectl drain" → kubectl), or null for other headings. */
+export function commandTool(heading: string): string | null {
+  const m = /^([a-z][a-z0-9-]*)(?: [a-z][a-z0-9-]*)+$/.exec(heading.trim());
+  return m?.[1] ?? null;
 }

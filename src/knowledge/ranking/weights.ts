@@ -71,6 +71,11 @@ export const SCORE = {
   subjectLeadsLine: 0.2,
   /** A how-to question and a section that shows commands. */
   howToCode: 0.04,
+  /**
+   * The question names one tool whose commands head sections (docker) and the section is another tool's
+   * command (kubectl set): "memory stats of docker containers" is not about kubectl.
+   */
+  otherTool: -0.1,
   /** The section is written in the question's language (when the folder mixes languages). */
   sameLanguage: 0.05,
   /** Question and heading both negate ("a Service with no selector" → "Services without selectors"). */
@@ -86,6 +91,9 @@ export const SCORE = {
  * heading holds as much of the question).
  */
 export const SPECIFIC = { window: 5, clearCoverage: 0.1, coverage: 0.05, score: 0.08 } as const;
+
+/** A word starts a command-like heading this often before it counts as a tool (SectionIndex.tools). */
+export const COMMAND_TOOL_HEADINGS = 3;
 
 /** Share of the question's weight the best section must cover for the question to count as covered. */
 export const FOUND_COVERAGE = 0.62;
