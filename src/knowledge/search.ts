@@ -567,14 +567,15 @@ export class KnowledgeIndex {
       alternatives: g.alternatives.filter((alt) => alt.every((t) => index.docFreq(t) > 0)),
     }));
     const candidates = this.candidates(index, live);
-    const queryNorm = segmentWords(query).join("");
+    const queryWords = segmentWords(query);
+    const queryNorm = queryWords.join("");
     const subject = definitionSubject(query);
     const defining = definingLine(query);
     const howTo = isHowTo(query);
     const queryLang = questionLanguage(query, index);
     const queryNegates = negates(query);
     // The one tool the question names, of those whose commands head the folder's sections.
-    const named = [...new Set(segmentWords(query))].filter((w) => index.tools().has(w));
+    const named = [...new Set(queryWords)].filter((w) => index.tools().has(w));
     const namedTool = named.length === 1 ? (named[0] ?? null) : null;
     const scored = candidates.map((doc) => {
       let relevance = 0;
@@ -610,9 +611,10 @@ export class KnowledgeIndex {
         if (subject !== null && this.glosses(s.doc, subject)) score += SCORE.glossesSubject;
         if (howTo && s.doc.hasCode) score += SCORE.howToCode;
         if (index.multilingual && s.doc.lang === queryLang) score += SCORE.sameLanguage;
-        const tool = commandTool(s.doc.path[s.doc.path.length - 1] ?? "");
-        if (namedTool !== null && tool !== null && tool !== namedTool && index.tools().has(tool))
-          score += SCORE.otherTool;
+        if (namedTool !== null) {
+          const tool = commandTool(s.doc.path[s.doc.path.length - 1] ?? "");
+          if (tool !== null && tool !== namedTool && index.tools().has(tool)) score += SCORE.otherTool;
+        }
         if (negates(s.doc.path[s.doc.path.length - 1] ?? ""))
           score += queryNegates ? SCORE.negationMatch : SCORE.negationMismatch;
         return { ...s, score };
