@@ -493,7 +493,9 @@ export class QueryAnalyzer {
         this.df(w.word) === 0 &&
         LATIN.test(w.word) &&
         !(uncut && this.df(uncut) > 0) &&
-        !isFamiliarAsTyped(w.typed ?? w.word)
+        !isFamiliarAsTyped(w.typed ?? w.word) &&
+        // Not a word the folder writes in parts or in other words (ClusterIP as "Cluster IP").
+        !alternatives.some((a) => this.known(a))
       ) {
         // The typo is in what was typed: "progres" is one letter from progress, its stem "progre" two.
         const fixed = (w.typed && LATIN.test(w.typed) ? this.correct(w.typed) : null) ?? this.correct(w.word);

@@ -104,6 +104,8 @@ describe("retrieval that does not depend on one note", () => {
     expect(top(workloads, "ClusterIP とは")).toBe("Cluster IP");
     expect(top(workloads, "サーバの準備")).toBe("サーバーの準備");
     expect(top(workloads, "ＲｅｐｌｉｃａＳｅｔ とは")).toBe("ReplicaSet");
+    // A notation variant is not a typo: no "Read `clusterip` as …" for the notes' own "Cluster IP".
+    expect(workloads.ask("ClusterIP とは").readings).toBeUndefined();
   });
 
   it("matches a verb in any inflection to the notes' form", () => {
