@@ -25,7 +25,7 @@ const END = /[\s?？。.!！]+$/u;
 
 /** Difference: "A と B の違い", "A vs B", "difference between A and B". */
 const DIFFERENCE_JA =
-  /^(.+?)\s*(?:と|や|、)\s*(.+?)\s*(?:の|って|は)?\s*(?:何が|なにが|どう)?\s*(?:違い|違う|差|相違|ちがい)/u;
+  /^(.+?)\s*(?:と|や|、)\s*(.+?)\s*(?:の|って|は)?\s*(?:何が|なにが|どう|どこが)?\s*(?:違い|違う|差|相違|ちがい)/u;
 const DIFFERENCE_EN =
   /\bdiff(?:erence|erences|er)?\s+(?:between\s+)?(.+?)\s+(?:and|from|vs\.?|versus)\s+(.+)$/iu;
 const VERSUS = /^(.+?)\s+(?:vs\.?|versus|対)\s+(.+)$/iu;

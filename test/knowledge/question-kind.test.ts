@@ -59,6 +59,7 @@ describe("questionKind", () => {
     ["NodePort Service と Ingress の違いは？", ["NodePort Service", "Ingress"]],
     ["Dockerfile の RUN と CMD の違いは？", ["RUN", "CMD"]],
     ["ReplicaSet と Deployment って何が違うの？", ["ReplicaSet", "Deployment"]],
+    ["NodePort と Ingress はどこが違う？", ["NodePort", "Ingress"]],
     ["difference between a Pod and a Deployment", ["Pod", "Deployment"]],
     ["Docker Compose vs Docker Swarm", ["Docker Compose", "Docker Swarm"]],
   ])("%s compares %j", (q, sides) => {
