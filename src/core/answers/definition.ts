@@ -12,12 +12,21 @@ export function normalSubject(text: string): string {
     .replace(/[\s・_.\-–—]/gu, "");
 }
 
+/**
+ * The word for a kind of thing that a heading adds to the name it is about ("NodePort Service", "Pod
+ * リソース"), normalized as normalSubject does: "NodePort" asks about the section headed "NodePort Service".
+ */
+const KIND_SUFFIX = /(?:service|サービス|resource|リソース|object|オブジェクト|command|コマンド|option|オプション)$/u;
+
 function sameSubject(a: string, b: string): boolean {
   const x = normalSubject(a);
   const y = normalSubject(b);
   if (!x || !y) return false;
   // "Pods" asks about "Pod".
-  return x === y || `${x}s` === y || x === `${y}s`;
+  if (x === y || `${x}s` === y || x === `${y}s`) return true;
+  // A name and the heading that adds its kind (never the kind word alone: "Service" is not "NodePort Service").
+  const bare = (s: string) => s.replace(KIND_SUFFIX, "");
+  return (bare(x) === y && bare(x).length > 0) || (bare(y) === x && bare(y).length > 0);
 }
 
 export interface Definition {
