@@ -6,7 +6,7 @@ import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown, tokenize } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
 import { questionKind } from "./question-kind.js";
-import { isGeneralWord } from "./ranking/general-english.js";
+import { isFamiliarEnglish, isGeneralWord } from "./ranking/general-english.js";
 import {
   bareHeading,
   headedBySubject,
@@ -30,6 +30,7 @@ import {
   FIELD_WEIGHT,
   FIELDS,
   type Field,
+  DIFFERENCE_PAIR_WINDOW,
   FOUND_COVERAGE,
   K1,
   MAX_CANDIDATES,
@@ -417,6 +418,43 @@ export class KnowledgeIndex {
   }
 
   /**
+   * For a difference whose two sides the notes describe in two sections (ClusterIP and NodePort, each under
+   * its own heading): the place in `ranked` (among the first DIFFERENCE_PAIR_WINDOW) of the section that,
+   * with the best one, covers FOUND_COVERAGE of the question and holds both sides; -1 when none does.
+   */
+  private differencePartner(
+    index: SectionIndex,
+    query: string,
+    groups: TermGroup[],
+    totalWeight: number,
+    ranked: readonly { doc: SectionDoc }[],
+  ): number {
+    const shape = questionKind(query);
+    const best = ranked[0];
+    if (shape.kind !== "difference" || shape.sides?.length !== 2 || !best) return -1;
+    const sides = shape.sides.map((side) => {
+      const words = new Set(segmentWords(side));
+      return groups.filter((g) => g.typed.split(/[\s-]/).some((w) => words.has(w)));
+    });
+    const bestCovered = groups.map((g) => this.fieldScore(index, best.doc, g).covered);
+    for (let i = 1; i < Math.min(ranked.length, DIFFERENCE_PAIR_WINDOW); i++) {
+      const other = ranked[i];
+      if (!other) continue;
+      const covered = groups.map((g, k) =>
+        Math.max(bestCovered[k] ?? 0, this.fieldScore(index, other.doc, g).covered),
+      );
+      const share =
+        groups.reduce((sum, g, k) => sum + g.weight * g.credit * (covered[k] ?? 0), 0) / totalWeight;
+      // Each side by a name the two sections hold (NodePort), not an everyday word (ADD is also "add").
+      const held = sides.every((own) =>
+        own.some((g) => (covered[groups.indexOf(g)] ?? 0) > 0 && !isFamiliarEnglish(g.typed)),
+      );
+      if (share >= FOUND_COVERAGE && held) return i;
+    }
+    return -1;
+  }
+
+  /**
    * A how-to question is about doing something to something: a section that holds only the verb
    * ("インストール") and none of what it is done to ("Helm", "chart") does not answer it.
    */
@@ -651,11 +689,17 @@ export class KnowledgeIndex {
       subject !== null && only && only.alternatives.length === 1 ? only.typed.replace(/[\s-]/g, "") : "";
     const subjectKnown =
       word.length < 2 || unique.slice(0, 5).some((r) => this.prose(this.entry(r.doc.entryId)).includes(word));
-    const found =
+    const alone =
       best !== undefined &&
       best.coverage >= FOUND_COVERAGE &&
+      this.holdsBothSides(index, best.doc, query, live);
+    // A difference of two things the notes describe under two headings: those two sections, together.
+    const partner = best && !alone ? this.differencePartner(index, query, live, totalWeight, unique) : -1;
+    if (partner > 1) unique.splice(1, 0, ...unique.splice(partner, 1));
+    const found =
+      best !== undefined &&
+      (alone || partner > 0) &&
       subjectKnown &&
-      this.holdsBothSides(index, best.doc, query, live) &&
       this.holdsAnObject(index, best.doc, live) &&
       live.some((g) => !g.bySound && this.fieldScore(index, best.doc, g).covered > 0);
     const readings = groups.flatMap((g) => (g.readAs ? [{ typed: g.shown ?? g.typed, read: g.readAs }] : []));

@@ -154,6 +154,22 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(textsOf(r)[0]).toContain("L7レベルのルーティング");
   });
 
+  it("difference: two things described under two headings are answered from both, each in the notes' words", async () => {
+    for (const q of ["ClusterIP と NodePort のちがい", "ClusterIP と NodePort はどこが違う？"]) {
+      const r = await ask(q, "ja");
+      const text = textsOf(r).join("\n");
+      expect(r.notFound, q).not.toBe(true);
+      // "ClusterIP" is the notes' "Cluster IP Service", and NodePort their "NodePort Service".
+      expect(text, q).toContain("内部IPアドレスに公開できるService");
+      expect(text, q).toContain("外部に公開できるサービス");
+    }
+  });
+
+  it("difference: 'A と B はどこが違う' compares A and B (not 'B はどこが')", async () => {
+    const r = await ask("NodePort と Ingress はどこが違う？", "ja");
+    expect(textsOf(r)[0]).toContain("L4レベルの制御");
+  });
+
   it("difference: not in the notes when one side is never named in them", async () => {
     const r = await ask("Dockerfile の ENTRYPOINT と CMD の違い", "ja");
     expect(r.notFound).toBe(true);

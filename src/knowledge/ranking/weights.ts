@@ -98,6 +98,13 @@ export const COMMAND_TOOL_HEADINGS = 3;
 /** Share of the question's weight the best section must cover for the question to count as covered. */
 export const FOUND_COVERAGE = 0.62;
 
+/**
+ * A difference whose sides the notes describe under two headings is answered from the best section and one of
+ * the next ones, among the first this many, when the two together cover FOUND_COVERAGE (search.ts
+ * `differencePartner`).
+ */
+export const DIFFERENCE_PAIR_WINDOW = 5;
+
 /** A suggestion ("did you mean") is a section covering at least this share. */
 export const SUGGEST_COVERAGE = 0.3;
 

@@ -156,6 +156,32 @@ Dockerfile に構成を書くので、同じ環境を何度でも再現できま
     expect(notes.ask("how do I push my image to the registry").response.found).toBe(false);
   });
 
+  it("answers a difference of two things each under its own heading from both sections", () => {
+    const services = folder({
+      "service.md": `# Service
+
+## ClusterIP Service
+
+クラスタ内部の IP アドレスだけに公開する Service。
+
+## NodePort Service
+
+各ノードのポートで外部に公開する Service。
+
+## Dockerfile
+
+COPY はファイルをイメージに入れる命令。
+`,
+    });
+    const r = services.ask("ClusterIP と NodePort の違い").response;
+    expect(r.found).toBe(true);
+    expect(r.results.slice(0, 2).map((x) => x.path.at(-1))).toEqual(
+      expect.arrayContaining(["ClusterIP Service", "NodePort Service"]),
+    );
+    // A side the folder names only as an everyday word ("add") is no side it describes.
+    expect(services.ask("Dockerfile の ADD と COPY の違い").response.found).toBe(false);
+  });
+
   it("says the notes do not cover a question about something they never name", () => {
     expect(workloads.ask("StatefulSet の使い方").response.found).toBe(false);
     expect(workloads.ask("how do I install Helm").response.found).toBe(false);
