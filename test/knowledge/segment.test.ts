@@ -21,7 +21,12 @@ describe("the words of a question", () => {
   });
 
   it("drops the helper verbs after て (残しておきたい, 消してしまった) and だけ: grammar, not the topic", () => {
-    expect(queryTerms("ReplicaSet だけ消して Pod は残しておきたい")).toEqual(["replicaset", "消し", "pod", "残"]);
+    expect(queryTerms("ReplicaSet だけ消して Pod は残しておきたい")).toEqual([
+      "replicaset",
+      "消し",
+      "pod",
+      "残",
+    ]);
     expect(queryTerms("Pod を消してしまった")).toEqual(["pod", "消し"]);
   });
 

@@ -14,9 +14,11 @@ export function normalSubject(text: string): string {
 
 /**
  * The word for a kind of thing that a heading adds to the name it is about ("NodePort Service", "Pod
- * リソース"), normalized as normalSubject does: "NodePort" asks about the section headed "NodePort Service".
+ * リソース"), normalized as normalSubject does: "NodePort" asks about the section headed "NodePort
+ * Service".
  */
-const KIND_SUFFIX = /(?:service|サービス|resource|リソース|object|オブジェクト|command|コマンド|option|オプション)$/u;
+const KIND_SUFFIX =
+  /(?:service|サービス|resource|リソース|object|オブジェクト|command|コマンド|option|オプション)$/u;
 
 function sameSubject(a: string, b: string): boolean {
   const x = normalSubject(a);
