@@ -170,6 +170,20 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(textsOf(r)[0]).toContain("L4レベルの制御");
   });
 
+  it("list: the kinds of a thing, one per heading under it, each with its opening sentence", async () => {
+    for (const q of ["Service にはどんな種類がある？", "what types of Service are there"]) {
+      const first = textsOf(await ask(q, "ja"))[0] ?? "";
+      expect(first.split("\n"), q).toEqual([
+        "Cluster IP Service — 内部IPアドレスに公開できるService。",
+        "NodePort Service — 外部に公開できるサービス。",
+        expect.stringMatching(/^ExternalName Service — /),
+      ]);
+    }
+    // Not for a list that is not of kinds: the section's own list.
+    const reasons = textsOf(await ask("Docker を使う意義を挙げてください", "ja")).join("\n");
+    expect(reasons).toContain("冪等性を確保できる");
+  });
+
   it("difference: not in the notes when one side is never named in them", async () => {
     const r = await ask("Dockerfile の ENTRYPOINT と CMD の違い", "ja");
     expect(r.notFound).toBe(true);

@@ -336,26 +336,70 @@ function lineUsing(
 }
 
 /** The list the section holds: its glossary, else its command lines with their captions. */
-function listAnswer(tutor: KnowledgeContext, entries: readonly StoredEntry[]): PlannedAnswer | null {
+/** A list question that asks for the kinds of something ("Service にはどんな種類がある？", "what types of Service"). */
+const KINDS_OF = /種類|どんな|\b(?:kinds?|types?|sorts?) of\b/iu;
+
+/**
+ * The kinds of a thing the notes describe one per heading under a heading about it ("Service について" ›
+ * "Cluster IP Service", "NodePort Service", …): each heading with its opening sentence, in the notes' order.
+ * Only when the parent's heading and every one of its subheadings hold a word of the question.
+ */
+function kindsList(tutor: KnowledgeContext, main: StoredEntry, terms: readonly Term[]): PlannedAnswer | null {
+  const parent = main.path.slice(0, -1);
+  if (parent.length === 0) return null;
+  const key = (path: readonly string[]) => path.join("\u0000");
+  const siblings = tutor.index
+    .allEntries("section")
+    .filter(
+      (e) =>
+        e.file === main.file &&
+        e.path.length === main.path.length &&
+        key(e.path.slice(0, -1)) === key(parent),
+    );
+  if (siblings.length < 2 || siblings.length > MAX_LIST_ITEMS) return null;
+  const words = withoutMarkers(terms).map((t) => wordOf(t).toLowerCase());
+  const holds = (heading: string) => words.some((w) => w.length >= 2 && heading.toLowerCase().includes(w));
+  if (!holds(parent[parent.length - 1] ?? "") || !siblings.every((e) => holds(e.title))) return null;
+  return {
+    kind: "answer",
+    main,
+    blocks: [
+      {
+        type: "text",
+        text: siblings.map((e) => [e.title, sentences(e.text)[0]].filter(Boolean).join(" — ")).join("\n"),
+      },
+    ],
+    trimmed: true,
+  };
+}
+
+function listAnswer(
+  tutor: KnowledgeContext,
+  question: string,
+  entries: readonly StoredEntry[],
+  terms: readonly Term[],
+): PlannedAnswer | null {
   const first = entries[0];
   if (!first) return null;
   const here = tutor.index.entriesOfSection(first.file, first.anchor);
   const main = sectionOf(tutor, first);
-  const terms = here.filter((e) => e.kind === "term");
-  if (terms.length >= 2)
+  const kinds = KINDS_OF.test(question) ? kindsList(tutor, main, terms) : null;
+  if (kinds) return kinds;
+  const glossary = here.filter((e) => e.kind === "term");
+  if (glossary.length >= 2)
     return {
       kind: "answer",
       main,
       blocks: [
         {
           type: "text",
-          text: terms
+          text: glossary
             .slice(0, MAX_LIST_ITEMS)
             .map((e) => `${e.title} — ${e.text}`)
             .join("\n"),
         },
       ],
-      trimmed: terms.length > MAX_LIST_ITEMS,
+      trimmed: glossary.length > MAX_LIST_ITEMS,
     };
   const lines = notesLines(tutor, [first]).filter((l) => l.text.trim() !== l.entry.command);
   if (lines.length >= 2)
@@ -405,7 +449,7 @@ export function planAnswer(
         commandAnswer(tutor, locale, question, entries, terms, true)
       );
     case "list":
-      return listAnswer(tutor, entries);
+      return listAnswer(tutor, question, entries, terms);
     case "other":
       // The search's best entry of the best section is one of its command lines: that line is what the
       // question is about ("イメージに名前とタグを付けてビルド"), so it is shown with its caption, not left out.
