@@ -563,7 +563,12 @@ export class QueryAnalyzer {
       // loose equivalent that covers the word in part and never lightens it (it still weighs as a word the
       // folder lacks, so a question about something else is still declined).
       let translated: string[] | undefined;
-      if (knownAlts.length === 0 && LATIN.test(w.word) && this.index.languages.has("ja")) {
+      if (
+        knownAlts.length === 0 &&
+        LATIN.test(w.word) &&
+        !isFamiliarEnglish(meant) &&
+        this.index.languages.has("ja")
+      ) {
         const ja = vocabularyJapanese(meant);
         const words = ja ? segmentWords(ja) : [];
         if (words.length > 0 && this.known(words)) {

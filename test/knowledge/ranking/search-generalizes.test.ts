@@ -154,6 +154,11 @@ Dockerfile に構成を書くので、同じ環境を何度でも再現できま
     expect(top(notes, "why is a docker environment easy to reproduce")).toBe("Docker の利点");
     // push's usual word (送信) is in the notes, but push still weighs as a word they lack.
     expect(notes.ask("how do I push my image to the registry").response.found).toBe(false);
+    // An everyday word ("what is that *called*") is phrasing, not translated: 呼び出し covers nothing.
+    const calls = analyzer({
+      "api.md": "# API\n\n## 呼び出し\n\nAPI の呼び出しには認証が要ります。\n\n## 認証\n\nトークンで認証します。\n",
+    }).groups("what is that token thing called");
+    expect(calls.find((g) => g.typed === "call")?.alternatives.flat()).not.toContain("呼び出し");
   });
 
   it("answers a difference of two things each under its own heading from both sections", () => {
