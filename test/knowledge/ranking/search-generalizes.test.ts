@@ -156,7 +156,8 @@ Dockerfile に構成を書くので、同じ環境を何度でも再現できま
     expect(notes.ask("how do I push my image to the registry").response.found).toBe(false);
     // An everyday word ("what is that *called*") is phrasing, not translated: 呼び出し covers nothing.
     const calls = analyzer({
-      "api.md": "# API\n\n## 呼び出し\n\nAPI の呼び出しには認証が要ります。\n\n## 認証\n\nトークンで認証します。\n",
+      "api.md":
+        "# API\n\n## 呼び出し\n\nAPI の呼び出しには認証が要ります。\n\n## 認証\n\nトークンで認証します。\n",
     }).groups("what is that token thing called");
     expect(calls.find((g) => g.typed === "call")?.alternatives.flat()).not.toContain("呼び出し");
   });
