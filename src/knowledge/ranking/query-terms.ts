@@ -571,7 +571,17 @@ export class QueryAnalyzer {
       ) {
         const ja = vocabularyJapanese(meant);
         const words = ja ? segmentWords(ja) : [];
-        if (words.length > 0 && this.known(words)) {
+        // One word of two characters or more that says something (not 確認, 手順, 元: most pages have
+        // those), so it covers only a section about the same thing.
+        const [only] = words;
+        if (
+          words.length === 1 &&
+          only !== undefined &&
+          [...only].length >= 2 &&
+          !isStopword(only) &&
+          !isGeneralWord(only) &&
+          this.known(words)
+        ) {
           translated = words;
           alternatives.push(words);
           knownAlts = [words];

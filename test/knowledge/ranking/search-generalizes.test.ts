@@ -154,6 +154,12 @@ Dockerfile に構成を書くので、同じ環境を何度でも再現できま
     expect(top(notes, "why is a docker environment easy to reproduce")).toBe("Docker の利点");
     // push's usual word (送信) is in the notes, but push still weighs as a word they lack.
     expect(notes.ask("how do I push my image to the registry").response.found).toBe(false);
+    // Nor a word most pages hold (confirm → 確認, procedure → 手順): a Terraform question stays declined.
+    const ops = folder({
+      "ops.md":
+        "# 運用\n\n## デプロイ手順\n\n手順どおりに設定を確認してからデプロイします。\n\n## ログ\n\nログは標準出力に出ます。\n",
+    });
+    expect(ops.ask("procedure to confirm a terraform state").response.found).toBe(false);
     // An everyday word ("what is that *called*") is phrasing, not translated: 呼び出し covers nothing.
     const calls = analyzer({
       "api.md":
