@@ -412,11 +412,10 @@ const EN_GROUPS: string[][] = [
   ["img", "image"],
   ["tmp", "temp", "temporary"],
   ["max", "maximum"],
-  ["min", "minimum"],
+  // Not min (minute as often as minimum) nor var (/var/log as often as a variable).
   ["cert", "certificate"],
   ["cred", "creds", "credential"],
   ["passwd", "password"],
-  ["var", "variable"],
   ["arg", "argument"],
   ["param", "parameter"],
   ["infra", "infrastructure"],
