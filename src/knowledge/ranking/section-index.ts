@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
-import { isStopword, segmentWords } from "../segment.js";
+import { isStopword, segmentWords, stem } from "../segment.js";
+import { isFamiliarEnglish } from "./general-english.js";
 import { COMMAND_TOOL_HEADINGS, FIELDS, type Field } from "./weights.js";
 
 /** The language a text is written in, as far as ranking cares. */
@@ -373,8 +374,13 @@ export class SectionIndex {
   }
 }
 
-/** The tool a heading that is a command names ("kubectl drain" → kubectl), or null for other headings. */
+/**
+ * The tool a heading that is a command names, stemmed as question words are ("kubectl drain" → kubectl,
+ * "rails new" → rail), or null for other headings: not a function word or everyday English ("how to
+ * deploy", "team notes", "release checklist").
+ */
 export function commandTool(heading: string): string | null {
   const m = /^([a-z][a-z0-9-]*)(?: [a-z][a-z0-9-]*)+$/.exec(heading.trim());
-  return m?.[1] ?? null;
+  const tool = m?.[1] ? stem(m[1]) : null;
+  return tool && !isStopword(tool) && !isFamiliarEnglish(tool) ? tool : null;
 }

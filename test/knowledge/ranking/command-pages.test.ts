@@ -24,6 +24,10 @@ describe("a folder of command pages", () => {
     expect(commandTool("docker container ls")).toBe("docker");
     expect(commandTool("Restart policies")).toBeNull();
     expect(commandTool("kubectl")).toBeNull();
+    // Not a function word or everyday English at the start of an ordinary heading.
+    for (const h of ["how to deploy", "team notes", "on call rotation"]) expect(commandTool(h), h).toBeNull();
+    // Stemmed as question words are.
+    expect(commandTool("jenkins restart")).toBe("jenkin");
   });
 
   it.skipIf(!present)("knows the tools whose commands head its pages", () => {
