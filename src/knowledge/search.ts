@@ -420,7 +420,8 @@ export class KnowledgeIndex {
   /**
    * For a difference whose two sides the notes describe in two sections (ClusterIP and NodePort, each under
    * its own heading): the place in `ranked` (among the first DIFFERENCE_PAIR_WINDOW) of the section that,
-   * with the best one, covers FOUND_COVERAGE of the question and holds both sides; -1 when none does.
+   * with the best one, covers FOUND_COVERAGE of the question and holds both sides, and what the two cover;
+   * null when none does.
    */
   private differencePartner(
     index: SectionIndex,
@@ -428,10 +429,10 @@ export class KnowledgeIndex {
     groups: TermGroup[],
     totalWeight: number,
     ranked: readonly { doc: SectionDoc }[],
-  ): number {
+  ): { at: number; coverage: number } | null {
     const shape = questionKind(query);
     const best = ranked[0];
-    if (shape.kind !== "difference" || shape.sides?.length !== 2 || !best) return -1;
+    if (shape.kind !== "difference" || shape.sides?.length !== 2 || !best) return null;
     const sides = shape.sides.map((side) => {
       const words = new Set(segmentWords(side));
       return groups.filter((g) => g.typed.split(/[\s-]/).some((w) => words.has(w)));
@@ -449,9 +450,9 @@ export class KnowledgeIndex {
       const held = sides.every((own) =>
         own.some((g) => (covered[groups.indexOf(g)] ?? 0) > 0 && !isFamiliarEnglish(g.typed)),
       );
-      if (share >= FOUND_COVERAGE && held) return i;
+      if (share >= FOUND_COVERAGE && held) return { at: i, coverage: share };
     }
-    return -1;
+    return null;
   }
 
   /**
@@ -694,11 +695,12 @@ export class KnowledgeIndex {
       best.coverage >= FOUND_COVERAGE &&
       this.holdsBothSides(index, best.doc, query, live);
     // A difference of two things the notes describe under two headings: those two sections, together.
-    const partner = best && !alone ? this.differencePartner(index, query, live, totalWeight, unique) : -1;
-    if (partner > 1) unique.splice(1, 0, ...unique.splice(partner, 1));
+    // The partner comes second, before sections that scored higher alone: the answer is the two together.
+    const partner = best && !alone ? this.differencePartner(index, query, live, totalWeight, unique) : null;
+    if (partner && partner.at > 1) unique.splice(1, 0, ...unique.splice(partner.at, 1));
     const found =
       best !== undefined &&
-      (alone || partner > 0) &&
+      (alone || partner !== null) &&
       subjectKnown &&
       this.holdsAnObject(index, best.doc, live) &&
       live.some((g) => !g.bySound && this.fieldScore(index, best.doc, g).covered > 0);
@@ -730,7 +732,7 @@ export class KnowledgeIndex {
       terms: groups.map((g) => g.readAs ?? g.typed),
       spellings: groups.map((g) => g.alternatives),
       ...(verb ? { action: verb.readAs ?? verb.typed } : {}),
-      coverage: best.coverage,
+      coverage: partner?.coverage ?? best.coverage,
       ...(readings.length > 0 ? { readings: readings.map((r) => this.displayReading(r, hits)) } : {}),
     };
   }
