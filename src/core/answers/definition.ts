@@ -14,21 +14,27 @@ export function normalSubject(text: string): string {
 
 /**
  * The word for a kind of thing that a heading adds to the name it is about ("NodePort Service", "Pod
- * リソース"), normalized as normalSubject does: "NodePort" asks about the section headed "NodePort
- * Service".
+ * リソース"): "NodePort" asks about the section headed "NodePort Service". An English kind word after a
+ * space only (a "microservice" is not a kind of "micro").
  */
 const KIND_SUFFIX =
-  /(?:service|サービス|resource|リソース|object|オブジェクト|command|コマンド|option|オプション)$/u;
+  /(?:\s+(?:service|resource|object|command|option)|\s*(?:サービス|リソース|オブジェクト|コマンド|オプション))$/iu;
 
-function sameSubject(a: string, b: string): boolean {
+/**
+ * Whether two texts name the same subject: equal once normalized, or one a plural of the other; `loose`
+ * also takes a name and the heading that adds its kind (never the kind word alone: "Service" is not
+ * "NodePort Service").
+ */
+function sameSubject(a: string, b: string, loose = false): boolean {
   const x = normalSubject(a);
   const y = normalSubject(b);
   if (!x || !y) return false;
   // "Pods" asks about "Pod".
   if (x === y || `${x}s` === y || x === `${y}s`) return true;
-  // A name and the heading that adds its kind (never the kind word alone: "Service" is not "NodePort Service").
-  const bare = (s: string) => s.replace(KIND_SUFFIX, "");
-  return (bare(x) === y && bare(x).length > 0) || (bare(y) === x && bare(y).length > 0);
+  if (!loose) return false;
+  const bare = (s: string) => normalSubject(s.trim().replace(KIND_SUFFIX, ""));
+  const [bx, by] = [bare(a), bare(b)];
+  return (bx !== x && bx.length > 0 && bx === y) || (by !== y && by.length > 0 && by === x);
 }
 
 export interface Definition {
@@ -116,17 +122,19 @@ export function definitionOf(
     ...tutor.index.allEntries("term"),
     ...tutor.index.allEntries("option"),
   ];
-  const term = rows.find(
-    (e) =>
-      (sameSubject(e.title, subject) || sameSubject(String(e.data?.typed ?? ""), subject)) && e.text.trim(),
-  );
+  const names = (e: StoredEntry, loose: boolean) =>
+    (sameSubject(e.title, subject, loose) || sameSubject(String(e.data?.typed ?? ""), subject, loose)) &&
+    e.text.trim() !== "";
+  // The subject as written first ("Git"), then a heading that adds its kind ("Git コマンド").
+  const term = rows.find((e) => names(e, false)) ?? rows.find((e) => names(e, true));
   if (term) return { text: `${term.title} — ${term.text}`, entry: term };
   const found = hits.flatMap((h) =>
     tutor.index.entriesOfSection(h.file, h.anchor).filter((e) => e.kind === "section"),
   );
-  const headed = [...found, ...tutor.index.allEntries("section")].find(
-    (e) => sameSubject(e.title, subject) && e.text.trim(),
-  );
+  const sections = [...found, ...tutor.index.allEntries("section")];
+  const headed =
+    sections.find((e) => sameSubject(e.title, subject) && e.text.trim()) ??
+    sections.find((e) => sameSubject(e.title, subject, true) && e.text.trim());
   if (headed) {
     const best = bestSentence(headed.text, subject);
     if (best) return { text: best.text, entry: headed };
