@@ -450,3 +450,37 @@ describe("a flag in someone else's notes", () => {
     expect(codeOf(r).join("\n")).not.toContain("kubectl apply");
   });
 });
+
+describe("the kinds of a thing in someone else's notes", () => {
+  const notes = [
+    "# Service",
+    "",
+    "## Service の種類",
+    "",
+    "### ClusterIP",
+    "",
+    "クラスタの中だけで使える内部の IP アドレスを持つ。",
+    "",
+    "### NodePort",
+    "",
+    "各ノードのポートで外部に公開する。",
+    "",
+    "## Service の作成",
+    "",
+    "マニフェストを kubectl apply で適用して作る。",
+    "",
+    "## Service の削除",
+    "",
+    "kubectl delete service で消す。",
+    "",
+  ].join("\n");
+  const env = tutorOverNotes({ "service.md": notes }, "answer-kinds-kinds");
+  const ask = (q: string) => askReply(env().tutor, invocation("ja"), q);
+
+  it("lists the subheadings of the section about the kinds, not its siblings about other things", async () => {
+    const first = textsOf(await ask("Service にはどんな種類がある？"))[0] ?? "";
+    expect(first).toContain("ClusterIP — クラスタの中だけで使える");
+    expect(first).toContain("NodePort — 各ノードのポートで外部に公開する。");
+    expect(first).not.toContain("Service の作成");
+  });
+});

@@ -340,33 +340,44 @@ function lineUsing(
 const KINDS_OF = /種類|どんな|\b(?:kinds?|types?|sorts?) of\b/iu;
 
 /**
- * The kinds of a thing the notes describe one per heading under a heading about it ("Service について" ›
- * "Cluster IP Service", "NodePort Service", …): each heading with its opening sentence, in the notes' order.
- * Only when the parent's heading and every one of its subheadings hold a word of the question.
+ * The kinds of a thing the notes describe one per heading: the subheadings of the best section when it is
+ * about the thing ("Service の種類" › "ClusterIP", "NodePort"), else the best section and its siblings under
+ * a heading about it: a heading that says they are kinds ("Service の種類"), or one whose subheadings all
+ * hold the question's word too ("Service について" › "Cluster IP Service", "NodePort Service", …). Each
+ * heading with its opening sentence, in the notes' order.
  */
 function kindsList(tutor: KnowledgeContext, main: StoredEntry, terms: readonly Term[]): PlannedAnswer | null {
-  const parent = main.path.slice(0, -1);
-  if (parent.length === 0) return null;
-  const key = (path: readonly string[]) => path.join("\u0000");
-  const siblings = tutor.index
-    .allEntries("section")
-    .filter(
-      (e) =>
-        e.file === main.file &&
-        e.path.length === main.path.length &&
-        key(e.path.slice(0, -1)) === key(parent),
-    );
-  if (siblings.length < 2 || siblings.length > MAX_LIST_ITEMS) return null;
   const words = withoutMarkers(terms).map((t) => wordOf(t).toLowerCase());
   const holds = (heading: string) => words.some((w) => w.length >= 2 && heading.toLowerCase().includes(w));
-  if (!holds(parent[parent.length - 1] ?? "") || !siblings.every((e) => holds(e.title))) return null;
+  const key = (path: readonly string[]) => path.join("\u0000");
+  const under = (parent: readonly string[]) =>
+    tutor.index
+      .allEntries("section")
+      .filter(
+        (e) =>
+          e.file === main.file &&
+          e.path.length === parent.length + 1 &&
+          key(e.path.slice(0, -1)) === key(parent),
+      );
+  const children = holds(main.title) ? under(main.path) : [];
+  const parent = main.path.slice(0, -1);
+  const siblings = parent.length > 0 && holds(parent[parent.length - 1] ?? "") ? under(parent) : [];
+  // Siblings are kinds when their parent says so ("Service の種類") or each names the thing too.
+  const parentSaysKinds = KINDS_OF.test(parent[parent.length - 1] ?? "");
+  const kinds =
+    children.length >= 2
+      ? children
+      : parentSaysKinds || siblings.every((e) => holds(e.title))
+        ? siblings
+        : [];
+  if (kinds.length < 2 || kinds.length > MAX_LIST_ITEMS) return null;
   return {
     kind: "answer",
     main,
     blocks: [
       {
         type: "text",
-        text: siblings.map((e) => [e.title, sentences(e.text)[0]].filter(Boolean).join(" — ")).join("\n"),
+        text: kinds.map((e) => [e.title, sentences(e.text)[0]].filter(Boolean).join(" — ")).join("\n"),
       },
     ],
     trimmed: true,
@@ -383,8 +394,6 @@ function listAnswer(
   if (!first) return null;
   const here = tutor.index.entriesOfSection(first.file, first.anchor);
   const main = sectionOf(tutor, first);
-  const kinds = KINDS_OF.test(question) ? kindsList(tutor, main, terms) : null;
-  if (kinds) return kinds;
   const glossary = here.filter((e) => e.kind === "term");
   if (glossary.length >= 2)
     return {
@@ -401,6 +410,9 @@ function listAnswer(
       ],
       trimmed: glossary.length > MAX_LIST_ITEMS,
     };
+  // Kinds asked of a thing the notes describe one per heading (no glossary here to list them).
+  const kinds = KINDS_OF.test(question) ? kindsList(tutor, main, terms) : null;
+  if (kinds) return kinds;
   const lines = notesLines(tutor, [first]).filter((l) => l.text.trim() !== l.entry.command);
   if (lines.length >= 2)
     return {
