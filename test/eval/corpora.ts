@@ -65,7 +65,8 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * after all of those had been seen, on trial's six folders, by a helper who read no code. `closing`,
  * `epilogue` and `coda` are the blind sets written one after another on the seven folders that have audit,
  * each after the sets before it had been seen, by helpers who read no code, before the engine was run on
- * them. `finale` was written with coda, by another helper, and kept unseen until the end of its round.
+ * them. `finale` was written with coda, by another helper, and kept unseen until the end of its round;
+ * `envoi` after finale had been run, the same way.
  */
 export const EXTRA_SET_NAMES = [
   "fresh",
@@ -81,6 +82,7 @@ export const EXTRA_SET_NAMES = [
   "epilogue",
   "coda",
   "finale",
+  "envoi",
 ] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
@@ -145,13 +147,13 @@ export const FOLDERS: Folder[] = [
     key: "team-ja",
     dir: "test/eval/folders/team-ja",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda", "finale"],
+    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda", "finale", "envoi"],
   },
   {
     key: "team-en",
     dir: "test/eval/folders/team-en",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda", "finale"],
+    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda", "finale", "envoi"],
   },
   // A third team folder, written with the trial set and never read by the engine's authors: a Docusaurus
   // site (GitHub Actions, Redis, systemd, Prometheus), mostly Japanese, two pages in both languages.
@@ -159,7 +161,7 @@ export const FOLDERS: Folder[] = [
     key: "team-ops",
     dir: "test/eval/folders/team-ops",
     sets: [],
-    extraSets: ["trial", "audit", "closing", "epilogue", "coda", "finale"],
+    extraSets: ["trial", "audit", "closing", "epilogue", "coda", "finale", "envoi"],
   },
   // A fourth, written with the audit set by a helper who read no code: an English web team's Jekyll docs
   // (a Node.js service, pm2, TLS with certbot and openssl, MySQL, an incident runbook, a FAQ).
@@ -167,7 +169,7 @@ export const FOLDERS: Folder[] = [
     key: "team-web",
     dir: "test/eval/folders/team-web",
     sets: [],
-    extraSets: ["audit", "closing", "epilogue", "coda", "finale"],
+    extraSets: ["audit", "closing", "epilogue", "coda", "finale", "envoi"],
   },
 ];
 

@@ -60,7 +60,7 @@ const CHECK_SIZES: Record<string, [number, number]> = {
 };
 
 /**
- * Least size of the closing, epilogue, coda and finale sets (answerable, not covered), as commissioned: each
+ * Least size of the closing, epilogue, coda, finale and envoi sets (answerable, not covered), as commissioned: each
  * on audit's seven folders, written from each folder alone after the sets before it had been seen.
  */
 const SEVEN_FOLDER_SIZES: Record<string, [number, number]> = {
@@ -72,7 +72,7 @@ const SEVEN_FOLDER_SIZES: Record<string, [number, number]> = {
 /**
  * The blind sets written one after another, each after the ones before had been seen, with their least
  * sizes per folder as commissioned: check on five folders; trial adds team-ops, written with it; audit adds
- * team-web, written with it; closing, epilogue, coda and finale on audit's seven folders. Each must share no
+ * team-web, written with it; closing, epilogue, coda, finale and envoi on audit's seven folders. Each must share no
  * question with any other set of its folder.
  */
 const LAST_SIZES: Partial<Record<ExtraSetName, Record<string, [number, number]>>> = {
@@ -83,6 +83,7 @@ const LAST_SIZES: Partial<Record<ExtraSetName, Record<string, [number, number]>>
   epilogue: SEVEN_FOLDER_SIZES,
   coda: SEVEN_FOLDER_SIZES,
   finale: SEVEN_FOLDER_SIZES,
+  envoi: SEVEN_FOLDER_SIZES,
 };
 
 /** The sets that must share no question with any other set of their folder. */
