@@ -335,7 +335,6 @@ function lineUsing(
   return (own ?? lines[0])?.text;
 }
 
-/** The list the section holds: its glossary, else its command lines with their captions. */
 /** A list question that asks for the kinds of something ("Service にはどんな種類がある？", "what types of Service"). */
 const KINDS_OF = /種類|どんな|\b(?:kinds?|types?|sorts?) of\b/iu;
 
@@ -384,6 +383,10 @@ function kindsList(tutor: KnowledgeContext, main: StoredEntry, terms: readonly T
   };
 }
 
+/**
+ * The list the section holds: its glossary, else (for the kinds of a thing) the headings kindsList finds,
+ * else its command lines with their captions.
+ */
 function listAnswer(
   tutor: KnowledgeContext,
   question: string,

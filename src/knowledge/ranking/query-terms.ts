@@ -559,9 +559,9 @@ export class QueryAnalyzer {
         }
       }
       const meant = everyday ?? w.word;
-      // Still nothing, in a folder with Japanese pages: the usual Japanese word for it (reproduce → 再現), a
-      // loose equivalent that covers the word in part and never lightens it (it still weighs as a word the
-      // folder lacks, so a question about something else is still declined).
+      // Still nothing, in a folder with Japanese pages: the usual Japanese word for it (reproduce → 再現), which
+      // covers the word (VOCABULARY_CREDIT) but never lightens it (it still weighs as a word the folder lacks,
+      // so a question about something else is still declined).
       let translated: string[] | undefined;
       if (
         knownAlts.length === 0 &&

@@ -85,7 +85,7 @@ export const SCORE = {
 } as const;
 
 /**
- * The most specific section before its parent (search.ts `preferSpecific`): among the first `window` results,
+ * The most specific section before its parent (specific.ts `preferSpecific`): among the first `window` results,
  * a subsection moves above an ancestor ranked higher when it covers at least `clearCoverage` more of the
  * question, or when its coverage is at most `coverage` lower and its score at most `score` lower (and its own
  * heading holds as much of the question).
