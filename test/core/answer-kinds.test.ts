@@ -3,6 +3,7 @@ import { renderReply } from "../../src/bots/discord/render.js";
 import { renderSlack } from "../../src/bots/slack/render.js";
 import { renderText } from "../../src/bots/terminal/render.js";
 import { askReply } from "../../src/core/answers/ask.js";
+import { definitionOf } from "../../src/core/answers/definition.js";
 import type { Reply } from "../../src/core/reply.js";
 import {
   codeOf,
@@ -482,5 +483,44 @@ describe("the kinds of a thing in someone else's notes", () => {
     expect(first).toContain("ClusterIP — クラスタの中だけで使える");
     expect(first).toContain("NodePort — 各ノードのポートで外部に公開する。");
     expect(first).not.toContain("Service の作成");
+  });
+});
+
+describe("a definition in notes that also head a kind of the subject", () => {
+  const notes = [
+    "# Tools",
+    "",
+    "## Git コマンド",
+    "",
+    "よく使う Git のコマンドをまとめる。",
+    "",
+    "## Git",
+    "",
+    "Git は分散型のバージョン管理システムである。",
+    "",
+    "## Microservice",
+    "",
+    "小さなサービスを組み合わせて作るアーキテクチャ。",
+    "",
+  ].join("\n");
+  const env = tutorOverNotes({ "tools.md": notes }, "answer-kinds-kind-suffix");
+  const section = (title: string) => {
+    const found = env()
+      .tutor.index.allEntries("section")
+      .find((e) => e.title === title);
+    if (!found) throw new Error(`no section ${title}`);
+    return found;
+  };
+
+  it("answers from the heading that is the subject itself before one that adds its kind", () => {
+    // Even when the search ranked the kind's heading first.
+    const def = definitionOf(env().tutor, "Git", [section("Git コマンド")]);
+    expect(def?.text).toContain("分散型のバージョン管理システム");
+  });
+
+  it("takes an English kind word only after a space: 'micro' is not defined by 'Microservice'", () => {
+    expect(definitionOf(env().tutor, "micro", [section("Microservice")])?.text ?? "").not.toContain(
+      "小さなサービスを組み合わせて",
+    );
   });
 });

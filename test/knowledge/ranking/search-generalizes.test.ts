@@ -8,6 +8,7 @@ import { familiarTypo, isFamiliarEnglish } from "../../../src/knowledge/ranking/
 import { bareHeading, negates } from "../../../src/knowledge/ranking/heading-signals.js";
 import { QueryAnalyzer } from "../../../src/knowledge/ranking/query-terms.js";
 import { SectionIndex } from "../../../src/knowledge/ranking/section-index.js";
+import { FOUND_COVERAGE } from "../../../src/knowledge/ranking/weights.js";
 import { KnowledgeIndex } from "../../../src/knowledge/search.js";
 
 /** A notes folder written into a temporary directory, indexed, with its KnowledgeIndex. */
@@ -185,8 +186,11 @@ Dockerfile に構成を書くので、同じ環境を何度でも再現できま
 COPY はファイルをイメージに入れる命令。
 `,
     });
-    const r = services.ask("ClusterIP と NodePort の違い").response;
+    const outcome = services.ask("ClusterIP と NodePort の違い");
+    const r = outcome.response;
     expect(r.found).toBe(true);
+    // What the two cover together, not the best one's share alone.
+    expect(outcome.coverage).toBeGreaterThanOrEqual(FOUND_COVERAGE);
     expect(r.results.slice(0, 2).map((x) => x.path.at(-1))).toEqual(
       expect.arrayContaining(["ClusterIP Service", "NodePort Service"]),
     );
