@@ -66,7 +66,9 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * `epilogue` and `coda` are the blind sets written one after another on the seven folders that have audit,
  * each after the sets before it had been seen, by helpers who read no code, before the engine was run on
  * them. `finale` was written with coda, by another helper, and kept unseen until the end of its round;
- * `envoi` after finale had been run, the same way.
+ * `envoi` after finale had been run, the same way. `reprise` and `postlude` were written together on the
+ * seven folders and a fifth team folder written with them (team-data); reprise was run at the start of its
+ * round, postlude kept unseen until its end.
  */
 export const EXTRA_SET_NAMES = [
   "fresh",
@@ -83,6 +85,8 @@ export const EXTRA_SET_NAMES = [
   "coda",
   "finale",
   "envoi",
+  "reprise",
+  "postlude",
 ] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
@@ -147,13 +151,39 @@ export const FOLDERS: Folder[] = [
     key: "team-ja",
     dir: "test/eval/folders/team-ja",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda", "finale", "envoi"],
+    extraSets: [
+      "exam",
+      "spare",
+      "check",
+      "trial",
+      "audit",
+      "closing",
+      "epilogue",
+      "coda",
+      "finale",
+      "envoi",
+      "reprise",
+      "postlude",
+    ],
   },
   {
     key: "team-en",
     dir: "test/eval/folders/team-en",
     sets: [],
-    extraSets: ["exam", "spare", "check", "trial", "audit", "closing", "epilogue", "coda", "finale", "envoi"],
+    extraSets: [
+      "exam",
+      "spare",
+      "check",
+      "trial",
+      "audit",
+      "closing",
+      "epilogue",
+      "coda",
+      "finale",
+      "envoi",
+      "reprise",
+      "postlude",
+    ],
   },
   // A third team folder, written with the trial set and never read by the engine's authors: a Docusaurus
   // site (GitHub Actions, Redis, systemd, Prometheus), mostly Japanese, two pages in both languages.
@@ -161,7 +191,7 @@ export const FOLDERS: Folder[] = [
     key: "team-ops",
     dir: "test/eval/folders/team-ops",
     sets: [],
-    extraSets: ["trial", "audit", "closing", "epilogue", "coda", "finale", "envoi"],
+    extraSets: ["trial", "audit", "closing", "epilogue", "coda", "finale", "envoi", "reprise", "postlude"],
   },
   // A fourth, written with the audit set by a helper who read no code: an English web team's Jekyll docs
   // (a Node.js service, pm2, TLS with certbot and openssl, MySQL, an incident runbook, a FAQ).
@@ -169,7 +199,16 @@ export const FOLDERS: Folder[] = [
     key: "team-web",
     dir: "test/eval/folders/team-web",
     sets: [],
-    extraSets: ["audit", "closing", "epilogue", "coda", "finale", "envoi"],
+    extraSets: ["audit", "closing", "epilogue", "coda", "finale", "envoi", "reprise", "postlude"],
+  },
+  // A fifth, written with the reprise and postlude sets by a helper who read no code: a data platform team's
+  // MkDocs site (mkdocs.yml, docs/: Airflow, dbt, BigQuery, transfers, Python environments, Jupyter in two
+  // languages, a runbook, a glossary), Japanese and English pages, admonitions and content tabs.
+  {
+    key: "team-data",
+    dir: "test/eval/folders/team-data",
+    sets: [],
+    extraSets: ["reprise", "postlude"],
   },
 ];
 

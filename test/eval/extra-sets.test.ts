@@ -70,9 +70,34 @@ const SEVEN_FOLDER_SIZES: Record<string, [number, number]> = {
 };
 
 /**
+ * Least sizes of the reprise and postlude sets, written together on audit's seven folders and team-data, as
+ * they stand after the questions another set already asked were removed, unread, by a script.
+ */
+const REPRISE_SIZES: Record<string, [number, number]> = {
+  note: [22, 7],
+  "k8s-ja": [21, 4],
+  tldr: [18, 4],
+  "team-ja": [16, 5],
+  "team-en": [14, 4],
+  "team-ops": [16, 5],
+  "team-web": [15, 4],
+  "team-data": [22, 6],
+};
+const POSTLUDE_SIZES: Record<string, [number, number]> = {
+  note: [23, 5],
+  "k8s-ja": [19, 6],
+  tldr: [18, 5],
+  "team-ja": [15, 4],
+  "team-en": [12, 4],
+  "team-ops": [14, 5],
+  "team-web": [16, 5],
+  "team-data": [22, 6],
+};
+
+/**
  * The blind sets written one after another, each after the ones before had been seen, with their least
  * sizes per folder as commissioned: check on five folders; trial adds team-ops, written with it; audit adds
- * team-web, written with it; closing, epilogue, coda, finale and envoi on audit's seven folders. Each must share no
+ * team-web, written with it; closing, epilogue, coda, finale and envoi on audit's seven folders; reprise and postlude on those and team-data. Each must share no
  * question with any other set of its folder.
  */
 const LAST_SIZES: Partial<Record<ExtraSetName, Record<string, [number, number]>>> = {
@@ -84,6 +109,8 @@ const LAST_SIZES: Partial<Record<ExtraSetName, Record<string, [number, number]>>
   coda: SEVEN_FOLDER_SIZES,
   finale: SEVEN_FOLDER_SIZES,
   envoi: SEVEN_FOLDER_SIZES,
+  reprise: REPRISE_SIZES,
+  postlude: POSTLUDE_SIZES,
 };
 
 /** The sets that must share no question with any other set of their folder. */

@@ -18,7 +18,7 @@ const EVAL_DIR = path.dirname(fileURLToPath(import.meta.url));
 /**
  * Commissioned sizes of each team folder's retrieval sets (answerable, not covered) and answer-content file
  * (questions, least not covered). team-ops came later, with the trial set only; team-web (an English web
- * team's Jekyll site) later still, with the audit set only.
+ * team's Jekyll site) later still, with the audit set only; team-data (a data team's MkDocs site) with reprise and postlude.
  */
 const TEAMS = [
   {
@@ -33,14 +33,15 @@ const TEAMS = [
   },
   { key: "team-ops", sets: { trial: [25, 6] }, answers: [15, 2] },
   { key: "team-web", sets: { audit: [22, 6] }, answers: [16, 3] },
+  { key: "team-data", sets: { reprise: [22, 6], postlude: [22, 6] }, answers: [20, 3] },
 ] as const satisfies readonly {
   key: string;
   sets: Record<string, readonly [number, number]>;
   answers: readonly [number, number];
 }[];
 
-/** Files a docs site keeps next to its pages that are not pages: Docusaurus' sidebar categories. */
-const SITE_FILES = /(^|\/)_category_\.json$/;
+/** Files a docs site keeps next to its pages that are not pages: Docusaurus' sidebar categories, MkDocs' config. */
+const SITE_FILES = /(^|\/)(_category_\.json|mkdocs\.yml)$/;
 
 interface Section {
   heading: string;
