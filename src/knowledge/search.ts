@@ -31,7 +31,7 @@ import {
   FIELDS,
   type Field,
   DIFFERENCE_PAIR_WINDOW,
-  FOUND_COVERAGE,
+  foundCoverage,
   K1,
   MAX_CANDIDATES,
   SCORE,
@@ -420,7 +420,7 @@ export class KnowledgeIndex {
   /**
    * For a difference whose two sides the notes describe in two sections (ClusterIP and NodePort, each under
    * its own heading): the place in `ranked` (among the first DIFFERENCE_PAIR_WINDOW) of the section that,
-   * with the best one, covers FOUND_COVERAGE of the question and holds both sides, and what the two cover;
+   * with the best one, covers the share `needed` (foundCoverage) of the question and holds both sides, and what the two cover;
    * null when none does.
    */
   private differencePartner(
@@ -429,6 +429,7 @@ export class KnowledgeIndex {
     groups: TermGroup[],
     totalWeight: number,
     ranked: readonly { doc: SectionDoc }[],
+    needed: number,
   ): { at: number; coverage: number } | null {
     const shape = questionKind(query);
     const best = ranked[0];
@@ -450,7 +451,7 @@ export class KnowledgeIndex {
       const held = sides.every((own) =>
         own.some((g) => (covered[groups.indexOf(g)] ?? 0) > 0 && !isFamiliarEnglish(g.typed)),
       );
-      if (share >= FOUND_COVERAGE && held) return { at: i, coverage: share };
+      if (share >= needed && held) return { at: i, coverage: share };
     }
     return null;
   }
@@ -690,13 +691,14 @@ export class KnowledgeIndex {
       subject !== null && only && only.alternatives.length === 1 ? only.typed.replace(/[\s-]/g, "") : "";
     const subjectKnown =
       word.length < 2 || unique.slice(0, 5).some((r) => this.prose(this.entry(r.doc.entryId)).includes(word));
+    // The share the best section must cover, by the number of words the question weighs.
+    const needed = foundCoverage(live.filter((g) => g.weight > 0).length);
     const alone =
-      best !== undefined &&
-      best.coverage >= FOUND_COVERAGE &&
-      this.holdsBothSides(index, best.doc, query, live);
+      best !== undefined && best.coverage >= needed && this.holdsBothSides(index, best.doc, query, live);
     // A difference of two things the notes describe under two headings: those two sections, together.
     // The partner comes second, before sections that scored higher alone: the answer is the two together.
-    const partner = best && !alone ? this.differencePartner(index, query, live, totalWeight, unique) : null;
+    const partner =
+      best && !alone ? this.differencePartner(index, query, live, totalWeight, unique, needed) : null;
     if (partner && partner.at > 1) unique.splice(1, 0, ...unique.splice(partner.at, 1));
     const found =
       best !== undefined &&

@@ -42,7 +42,9 @@ export function stem(word: string): string {
   else if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (/(sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  // A verb ending -ie keeps its e in -ying (dying, lying, tying): die, not dy.
+  if (/^[a-z]ying$/.test(w)) w = `${w.charAt(0)}ie`;
+  else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith("ied") && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
   if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);

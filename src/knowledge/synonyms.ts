@@ -1,4 +1,5 @@
-import { inflectionStem, stem } from "./segment.js";
+import { englishSkeleton, katakanaSkeleton } from "./ranking/transliterate.js";
+import { inflectionStem, katakanaForm, stem } from "./segment.js";
 import { VOCABULARY_EN_JA } from "./vocabulary-en-ja.js";
 
 /**
@@ -447,4 +448,23 @@ for (const [word, ja] of Object.entries(VOCABULARY_EN_JA))
  */
 export function vocabularyJapanese(word: string): string | null {
   return VOCABULARY_EN_JA[word]?.[0] ?? VOCABULARY_BY_STEM.get(word) ?? null;
+}
+
+const VOCABULARY_ALL_BY_STEM = new Map<string, readonly string[]>();
+for (const [word, ja] of Object.entries(VOCABULARY_EN_JA))
+  VOCABULARY_ALL_BY_STEM.set(stem(word), [...(VOCABULARY_ALL_BY_STEM.get(stem(word)) ?? []), ...ja]);
+
+/**
+ * Whether a katakana word may be the loanword of an English word that sounds like it: not when the tables
+ * give the English word another loanword that sounds like it too (field is フィールド, not フォルダ; fail is
+ * フェイル, not ファイル). A table's loanword that does not sound like the word (back's バッキングストア, by
+ * the stem of "backing") says nothing either way.
+ */
+export function soundsLikeLoanword(english: string, katakana: string): boolean {
+  const heard = englishSkeleton(english);
+  const k = katakanaForm(katakana);
+  const rivals = [...japaneseFor(english), ...(VOCABULARY_ALL_BY_STEM.get(stem(english)) ?? [])].filter(
+    (ja) => heard !== null && katakanaSkeleton(ja) === heard,
+  );
+  return rivals.length === 0 || rivals.some((ja) => katakanaForm(ja) === k);
 }

@@ -412,6 +412,7 @@ export const VOCABULARY_EN_JA: Readonly<Record<string, readonly string[]>> = {
   master: ["マスター", "主"],
   leader: ["リーダー", "主"],
   standby: ["待機系", "スタンバイ"],
+  fail: ["失敗", "フェイル"],
   failover: ["切り替え", "フェイルオーバー"],
   redundancy: ["冗長性", "冗長化"],
   redundant: ["冗長"],

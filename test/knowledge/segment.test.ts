@@ -15,6 +15,16 @@ describe("the words of a question", () => {
     ]);
   });
 
+  it("keeps the e of a verb ending -ie in -ying, so 'dies' and 'dying' meet", () => {
+    expect(["dying", "dies", "lying", "tying", "carrying"].map(stem)).toEqual([
+      "die",
+      "die",
+      "lie",
+      "tie",
+      "carry",
+    ]);
+  });
+
   it("drops the grammar the segmenter leaves in Japanese questions (書か|なか|ったら, です|か)", () => {
     const terms = queryTerms("replicas を書かなかったら Pod はいくつ動くんですか");
     expect(terms).toEqual(["replica", "書", "pod", "いくつ", "動く"]);

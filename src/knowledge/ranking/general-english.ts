@@ -46,6 +46,10 @@ paid:pay said:say ran:run sat:sit saw:see seen:see sent:send sold:sell spent:spe
 stole:steal stolen:steal taken:take took:take taught:teach thought:think threw:throw thrown:throw told:tell
 understood:understand woke:wake won:win wore:wear worn:wear wrote:write written:write rebuilt:rebuild
 rewrote:rewrite rewritten:rewrite undid:undo undone:undo overwrote:overwrite overwritten:overwrite
+reran:rerun overran:overrun redid:redo redone:redo froze:freeze frozen:freeze grew:grow grown:grow drew:draw
+drawn:draw flew:fly flown:fly shook:shake shaken:shake shown:show stuck:stick struck:strike hung:hang
+caught:catch fought:fight sought:seek slept:sleep dealt:deal lent:lend bent:bend rode:ride ridden:ride
+tore:tear torn:tear swore:swear sworn:swear mistook:mistake mistaken:mistake withdrew:withdraw
 `;
 
 const IRREGULAR_BASE = new Map(

@@ -14,6 +14,7 @@ import {
   englishSynonyms,
   japaneseFor,
   japaneseForCutVerb,
+  soundsLikeLoanword,
   vocabularyJapanese,
 } from "../synonyms.js";
 import {
@@ -68,6 +69,7 @@ export interface TermGroup {
 }
 
 const LATIN = /^[a-z][a-z0-9-]*$/;
+const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /**
  * 直す right after a verb's stem: a kana that ends the common ones (作り, 起動し, 立ち上げ, 書き, 入れ), not a
  * particle (を直す, に直す are "fix") nor the い or け that end nouns (間違い直す, 文字化け直す: "fix" too).
@@ -319,7 +321,11 @@ export class QueryAnalyzer {
     // An acronym (RBAC, DNS) is not a spoken word: it has no katakana reading to match by sound.
     if (this.acronyms.has(word)) return [];
     this.skeletons ??= new SkeletonIndex(this.index.vocabulary(), SKELETON_MIN_LENGTH);
-    return this.skeletons.counterparts(word).slice(0, 6);
+    const latin = /^[a-z]+$/.test(word);
+    return this.skeletons
+      .counterparts(word)
+      .filter((c) => (latin ? soundsLikeLoanword(word, c) : soundsLikeLoanword(c, word)))
+      .slice(0, 6);
   }
 
   /**
@@ -346,6 +352,8 @@ export class QueryAnalyzer {
         .map((m) => m[0].replace(/(?<=[A-Z])s$/, "").toLowerCase()),
     );
     const { capitalised, flags, hyphenated, camelWords } = typedMarks(query);
+    // A question with no Japanese in it, over a folder with English pages, is asked of those pages.
+    const englishOnly = !JAPANESE_SCRIPT.test(normalized);
     const words = segmentWordsWithParts(query).filter(
       (w) =>
         flags.has(w.word) ||
@@ -639,7 +647,7 @@ export class QueryAnalyzer {
       if (
         dfs.length > 0 &&
         Math.max(...dfs) <= EVERYDAY_RARE_DF &&
-        !this.index.languages.has("ja") &&
+        (!this.index.languages.has("ja") || (this.index.languages.has("en") && englishOnly)) &&
         !isAction &&
         LATIN.test(w.word) &&
         isFamiliarEnglish(meant) &&

@@ -99,6 +99,22 @@ export const COMMAND_TOOL_HEADINGS = 3;
 export const FOUND_COVERAGE = 0.62;
 
 /**
+ * A long question needs less of it: past `words` weighed words, each more one lowers the share by `step`,
+ * down to `floor`. The topic of a question is a few words whatever its length; the words a longer one adds
+ * are the asker's situation and phrasing ("someone reran the load and now every order shows up twice"),
+ * which no section repeats, so a fixed share declines long questions the notes answer. On the seen sets
+ * (~2,600 questions, twelve folders): 40 answerable questions whose best section was right but uncovered,
+ * against 5 uncovered ones answered; not-covered questions are mostly short (a name the folder lacks).
+ */
+export const LONG_QUESTION = { words: 5, step: 0.03, floor: 0.5 } as const;
+
+/** The share a question of `words` weighed words must have covered (FOUND_COVERAGE, LONG_QUESTION). */
+export function foundCoverage(words: number): number {
+  const extra = Math.max(0, words - LONG_QUESTION.words);
+  return Math.max(LONG_QUESTION.floor, FOUND_COVERAGE - LONG_QUESTION.step * extra);
+}
+
+/**
  * A difference whose sides the notes describe under two headings is answered from the best section and one of
  * the next ones, among the first this many, when the two together cover FOUND_COVERAGE (search.ts
  * `differencePartner`).
@@ -142,7 +158,8 @@ export const FAMILIAR_UNKNOWN_CAP = 0.5;
  * An everyday English word (general-english.ts) that an English folder uses in at most this many sections
  * ("by hand", once) is rare there by chance, not a topic: it weighs at most FAMILIAR_UNKNOWN_CAP of the
  * question's heaviest other word, as an everyday word the folder lacks does. Not over a folder with Japanese
- * pages, whose English words are terms (build, pod) far more often than everyday speech.
+ * pages, whose English words are terms (build, pod) far more often than everyday speech, unless the folder
+ * also has English pages and the question is all English (it is asked of those pages).
  */
 export const EVERYDAY_RARE_DF = 2;
 

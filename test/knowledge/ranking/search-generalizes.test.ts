@@ -8,7 +8,7 @@ import { familiarTypo, isFamiliarEnglish } from "../../../src/knowledge/ranking/
 import { bareHeading, negates } from "../../../src/knowledge/ranking/heading-signals.js";
 import { QueryAnalyzer } from "../../../src/knowledge/ranking/query-terms.js";
 import { SectionIndex } from "../../../src/knowledge/ranking/section-index.js";
-import { FOUND_COVERAGE } from "../../../src/knowledge/ranking/weights.js";
+import { FOUND_COVERAGE, foundCoverage, LONG_QUESTION } from "../../../src/knowledge/ranking/weights.js";
 import { KnowledgeIndex } from "../../../src/knowledge/search.js";
 
 /** A notes folder written into a temporary directory, indexed, with its KnowledgeIndex. */
@@ -440,13 +440,27 @@ Pipe the output through pino-pretty.
     };
     const w = weights("run jest tests at night");
     expect(w.night).toBeLessThanOrEqual((w.jest ?? 0) * 0.5 + 1e-9);
-    // Over a folder with Japanese pages, English words are terms: nothing is capped.
+    // Over a Japanese folder, English words are terms: nothing is capped.
     const ja = analyzer({
-      ...notes,
-      "memo.md": "# メモ\n\nnight に jest を動かすときのメモです。\n",
+      "memo.md": "# テストのメモ\n\nnight に jest を動かすときのメモです。テストは毎日動かします。\n",
+      "deploy.md": "# デプロイ\n\nビルドをサーバーにコピーして再起動します。\n",
     }).groups("run jest tests at night");
     const jaWeights = Object.fromEntries(ja.map((g) => [g.typed, g.weight]));
     expect(jaWeights.night).toBeGreaterThan((jaWeights.jest ?? 0) * 0.5);
+    // A folder of both languages: an English question is asked of its English pages, and capped as there.
+    const both = analyzer({
+      ...notes,
+      "memo.md": "# メモ\n\nnight に jest を動かすときのメモです。\n",
+    });
+    const bothWeights = Object.fromEntries(
+      both.groups("run jest tests at night").map((g) => [g.typed, g.weight]),
+    );
+    expect(bothWeights.night).toBeLessThanOrEqual((bothWeights.jest ?? 0) * 0.5 + 1e-9);
+    // … but not a question with Japanese in it.
+    const mixed = Object.fromEntries(
+      both.groups("jest を night に動かしたい").map((g) => [g.typed, g.weight]),
+    );
+    expect(mixed.night).toBeGreaterThan((mixed.jest ?? 0) * 0.5);
   });
 
   it("reads the abbreviations people type (prod, perf) as the words notes write, and a unit as phrasing", () => {
@@ -536,6 +550,32 @@ Give the RUN steps of a docker build the host's network, so that they can create
   it("reads an irregular past form as its verb ('built' → build)", () => {
     const groups = build.ask("push the image once it is built").spellings ?? [];
     expect(groups.some((alts) => alts.some((a) => a.join(" ") === "build"))).toBe(true);
+  });
+
+  it("reads a rerun by its irregular past ('reran') and a kernel that dies as one 'dying'", () => {
+    const runbook = folder({
+      "runbook.md": `# Runbook
+
+## Duplicate rows after a rerun
+
+A load that appends instead of replacing leaves every row twice. Delete the extra copies by id.
+
+## Kernel keeps dying
+
+Almost always memory: read fewer columns.
+
+## Picking a kernel
+
+Choose the kernel of the project's environment from the kernel menu; each kernel has its own packages.
+
+## Loading a dataframe
+
+Read the table into a dataframe with the client library, then work on it locally.
+`,
+    });
+    const groups = runbook.ask("someone reran the orders load").spellings ?? [];
+    expect(groups.some((alts) => alts.some((a) => a.join(" ") === "rerun"))).toBe(true);
+    expect(top(runbook, "why does my kernel die")).toBe("Kernel keeps dying");
   });
 
   it("does not answer a docker command group the folder names only in prose", () => {
@@ -770,5 +810,37 @@ describe("a command line of a tool the command reference does not know", () => {
 
   it("is not covered when no section names its command", () => {
     expect(pages.explain("helm upgrade myapp ./chart --install").response.found).toBe(false);
+  });
+});
+
+describe("a long question is not declined for the situation it describes", () => {
+  it("asks less of a long question's words, down to a floor", () => {
+    expect(foundCoverage(3)).toBe(FOUND_COVERAGE);
+    expect(foundCoverage(LONG_QUESTION.words)).toBe(FOUND_COVERAGE);
+    expect(foundCoverage(LONG_QUESTION.words + 2)).toBeCloseTo(FOUND_COVERAGE - 2 * LONG_QUESTION.step);
+    expect(foundCoverage(40)).toBe(LONG_QUESTION.floor);
+  });
+
+  const ops = folder({
+    "ops.md": `# Operations
+
+## Duplicate rows after a rerun
+
+A load that appended instead of replacing makes every order show up two times in the table. Find the
+duplicates by order id, delete them, then load again with replace.
+
+## Backfills
+
+Run the loader for each day of the range, oldest first. Someone on call checks the counts now and then.
+`,
+  });
+
+  it("answers a long question whose situation words no section holds, and still declines a short one", () => {
+    // The section holds rerun, order, load, every, up but not someone, now or twice: 60 % of the question, under
+    // FOUND_COVERAGE but enough for a question of eight words.
+    expect(top(ops, "someone reran the orders load and now every order shows up twice, what do I do")).toBe(
+      "Duplicate rows after a rerun",
+    );
+    expect(ops.ask("rerun a dbt model").response.found).toBe(false);
   });
 });
