@@ -37,7 +37,7 @@ const SAME_JA = /^(.+?)\s*と\s*(.+?)\s*(?:は|って)\s*(?:同じ|一緒|同一
 const WHICH_OPTION =
   /(?:どの|何の|なんの|どんな)(?:オプション|フラグ)|(?:オプション|フラグ)(?:は|って)(?:何|なに|どれ)|(?:オプション|フラグ)(?:何|なに|どれ)$|(?:オプション|フラグ)(?:は)?$|\b(?:which|what)\s+(?:option|flag|switch)s?\b|^(?:the\s+)?(?:option|flag|switch)s?\s+(?:to|for)\b/iu;
 const WHICH_COMMAND =
-  /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)(?:何|なに|どれ)|コマンド(?:何|なに|どれ)$|コマンド(?:は)?$|\b(?:which|what)\s+(?:command|cli command)s?\b/iu;
+  /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)(?:何|なに|どれ)|コマンド(?:何|なに|どれ)$|コマンド(?:は)?$|コマンド(?:を|が)(?:教えて|知りたい)|\b(?:which|what)\s+(?:command|cli command)s?\b|\b(?:what's|what is)\s+the\s+command\b/iu;
 const LIST =
   /一覧|種類|(?:何|なに)がある|どんな\S*が(?:ある|あります)|列挙|挙げて|\bwhat are the\b|\blist (?:of|all|the)\b|\bkinds of\b|\btypes of\b/iu;
 const HOWTO_EN =

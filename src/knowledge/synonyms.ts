@@ -392,6 +392,7 @@ const EN_GROUPS: string[][] = [
   ["info", "information", "detail", "details", "inspect"],
   ["background", "detach", "detached"],
   ["compare", "diff"],
+  ["upgrade", "bump"],
   // Abbreviations people type for the full word.
   ["k8s", "kubernetes"],
   ["repo", "repository"],

@@ -524,3 +524,81 @@ describe("a definition in notes that also head a kind of the subject", () => {
     );
   });
 });
+
+describe("a data team's notes: tools the command reference does not know, glossary pairs, aspects of a thing", () => {
+  const notes = {
+    "airflow.md": [
+      "# Airflow",
+      "",
+      "DAG の import を手で試すときは scheduler の Pod に入る:",
+      "",
+      "```bash",
+      "# DAG を import して試す",
+      "kubectl -n airflow exec -it deploy/airflow-scheduler -- python /dags/orders.py",
+      "```",
+      "",
+      "## DAG の状態を見る",
+      "",
+      "```bash",
+      "airflow dags list",
+      "airflow dags list-import-errors",
+      "```",
+      "",
+      "DAG が UI に出ないときはまず import エラーを見る。",
+      "",
+    ].join("\n"),
+    "glossary.md": [
+      "# 用語集",
+      "",
+      "## DAG Run とタスクインスタンス",
+      "",
+      "DAG Run は DAG の1回分の実行。タスクインスタンスは、その DAG Run の中の1タスクの実行。",
+      "",
+    ].join("\n"),
+    "dbt.md": [
+      "# dbt",
+      "",
+      "## Tests",
+      "",
+      "Generic tests are declared in the model's YAML:",
+      "",
+      "```yaml",
+      "columns:",
+      "  - name: status",
+      "    tests:",
+      "      - accepted_values:",
+      "          values: ['placed', 'shipped']",
+      "```",
+      "",
+      "### Seeing the rows that failed",
+      "",
+      "Add --store-failures and dbt keeps the failing rows.",
+      "",
+      "### Warn instead of fail",
+      "",
+      "Set severity: warn for checks we only watch.",
+      "",
+    ].join("\n"),
+  };
+  const env = tutorOverNotes(notes, "answer-kinds-data");
+  const ask = (q: string, locale: "en" | "ja" = "en") => askReply(env().tutor, invocation(locale), q);
+
+  it("which command: the best section's own shell block, not another section's kubectl line", async () => {
+    const r = await ask("which command shows DAGs that failed to import?");
+    expect(r.title).toBe("DAG の状態を見る");
+    expect(codeOf(r).join("\n")).toContain("airflow dags list-import-errors");
+    expect(codeOf(r).join("\n")).not.toContain("kubectl -n airflow exec");
+  });
+
+  it("difference: each side's own sentence from a section headed by both", async () => {
+    const text = renderText(await ask("DAG Run とタスクインスタンスの違いは？", "ja"), "ja");
+    expect(text).toContain("DAG Run は DAG の1回分の実行");
+    expect(text).toContain("タスクインスタンスは、その DAG Run の中の1タスクの実行");
+  });
+
+  it("kinds: subheadings that say what to do with a thing are not its kinds; the section's own block is", async () => {
+    const text = renderText(await ask("what kinds of generic tests do we put on dbt columns?"), "en");
+    expect(text).toContain("accepted_values");
+    expect(text).not.toContain("Warn instead of fail —");
+  });
+});

@@ -29,6 +29,9 @@ describe("questionKind", () => {
     // Casual Japanese drops the particle: オプションどれ, コマンド何.
     ["コンテナを消すオプションどれ", "which-option", "コンテナを消す"],
     ["ログを見るコマンド何", "which-command", "ログを見る"],
+    // Asking to be told the command: コマンドを教えて, "what's the command to …".
+    ["署名付きURLを作るコマンドを教えて", "which-command", "署名付きURLを作る"],
+    ["what's the command to upgrade one package", "which-command", "to upgrade one package"],
     ["Podの役割は何ですか", "definition", "Pod"],
     ["is Kubernetes any different from Docker Swarm", "difference", "Kubernetes Docker Swarm"],
     // A noun phrase that ends in the thing asked for, as typed into a search box.

@@ -66,7 +66,7 @@ function isCommandLine(sentence: string): boolean {
 function bestSentence(
   prose: string,
   subject: string,
-  namedOnly = false,
+  only: "any" | "named" | "mentioning" = "any",
 ): { text: string; score: number } | null {
   const s = escapeRegExp(subject.trim()).replace(/\s+/g, "\\s*");
   const named = new RegExp(
@@ -84,7 +84,7 @@ function bestSentence(
     .entries()) {
     let score = 0;
     if (named.test(p)) score += SIGNS.namesAsDefined;
-    else if (namedOnly) continue;
+    else if (only === "named" || (only === "mentioning" && !mentions.test(p))) continue;
     if (mentions.test(p) && ending.test(p)) score += SIGNS.endsAsDefinition;
     if (i === 0) score += SIGNS.opening;
     if (starts.test(p)) score += SIGNS.startsWithSubject;
@@ -139,9 +139,13 @@ export function definitionOf(
     const best = bestSentence(headed.text, subject);
     if (best) return { text: best.text, entry: headed };
   }
-  // Elsewhere only a sentence that names the subject as defined counts (not any opening sentence).
+  // Elsewhere only a sentence that names the subject as defined counts (not any opening sentence), or, in a
+  // section whose heading names it among others ("DAG Run とタスクインスタンス"), one that names it and
+  // reads as a definition ("DAG Run は DAG の1回分の実行").
   for (const section of found) {
-    const best = bestSentence(section.text, subject, true);
+    const named = normalSubject(subject);
+    const headedToo = named.length >= 2 && normalSubject(section.title).includes(named);
+    const best = bestSentence(section.text, subject, headedToo ? "mentioning" : "named");
     if (best) return { text: best.text, entry: section };
   }
   return null;

@@ -73,6 +73,20 @@ function withoutMarkers(terms: readonly Term[]): Term[] {
   return kept.length > 0 ? kept : [...terms];
 }
 
+/** Fence languages of shell sessions. */
+const SHELL_LANGS = new Set(["bash", "sh", "shell", "console", "zsh", "powershell", "ps1", "cmd", "fish"]);
+
+/** Whether a section shows a shell block but no command line the command reference knows. */
+function shellOfUnknownTools(tutor: KnowledgeContext, hit: StoredEntry): boolean {
+  const section = sectionOf(tutor, hit);
+  const langs = section.data?.blockLangs;
+  const shell =
+    Array.isArray(langs) && langs.some((l) => typeof l === "string" && SHELL_LANGS.has(l.toLowerCase()));
+  return (
+    shell && !tutor.index.entriesOfSection(section.file, section.anchor).some((e) => e.kind === "command")
+  );
+}
+
 function commandAnswer(
   tutor: KnowledgeContext,
   locale: Locale,
@@ -81,6 +95,9 @@ function commandAnswer(
   terms: readonly Term[],
   codeFirst: boolean,
 ): PlannedAnswer | null {
+  // The best section's own shell block answers when the command reference knows none of its tools
+  // (`airflow dags …`, `uv lock …`): its section answer shows that block, not another section's kubectl line.
+  if (entries[0] && shellOfUnknownTools(tutor, entries[0])) return null;
   const lines = bestLines(notesLines(tutor, entries), withoutMarkers(terms), question);
   const first = lines[0];
   if (!first) return null;
@@ -335,6 +352,12 @@ function lineUsing(
   return (own ?? lines[0])?.text;
 }
 
+/** A heading short enough to be a name (a kind's): three words at most, KIND_NAME_CHARS characters at most. */
+const KIND_NAME_WORDS = 3;
+const KIND_NAME_CHARS = 24;
+const nameLike = (heading: string): boolean =>
+  heading.trim().split(/\s+/u).length <= KIND_NAME_WORDS && [...heading.trim()].length <= KIND_NAME_CHARS;
+
 /** A list question that asks for the kinds of something ("Service にはどんな種類がある？", "what types of Service"). */
 const KINDS_OF = /種類|どんな|\b(?:kinds?|types?|sorts?) of\b/iu;
 
@@ -358,13 +381,16 @@ function kindsList(tutor: KnowledgeContext, main: StoredEntry, terms: readonly T
           e.path.length === parent.length + 1 &&
           key(e.path.slice(0, -1)) === key(parent),
       );
+  // A section about the thing lists its kinds as subheadings that name one each ("ClusterIP", "NodePort
+  // Service"), not as ones that say what to do with it ("Seeing the rows that failed" under "Tests").
   const children = holds(main.title) ? under(main.path) : [];
+  const namesKinds = children.every((e) => holds(e.title) || nameLike(e.title));
   const parent = main.path.slice(0, -1);
   const siblings = parent.length > 0 && holds(parent[parent.length - 1] ?? "") ? under(parent) : [];
   // Siblings are kinds when their parent says so ("Service の種類") or each names the thing too.
   const parentSaysKinds = KINDS_OF.test(parent[parent.length - 1] ?? "");
   const kinds =
-    children.length >= 2
+    children.length >= 2 && namesKinds
       ? children
       : parentSaysKinds || siblings.every((e) => holds(e.title))
         ? siblings
