@@ -460,6 +460,12 @@ export class QueryAnalyzer {
       if (uncut && this.df(w.word) === 0 && this.df(uncut) > 0) alternatives.push([uncut]);
       const stem = inflectionStem(w.word);
       if (stem && this.df(w.word) === 0) alternatives.push([stem]);
+      // The notes may write the verb cut after its kanji (戻|した|い, indexed as 戻 alone): the question's 戻せる
+      // meets it by its kanji. Matched, never weighed (as a cut verb's stem below).
+      const kanji = stem?.slice(0, -1);
+      const bareKanji =
+        stem && kanji && this.df(w.word) === 0 && this.df(stem) === 0 && this.df(kanji) > 0 ? [kanji] : null;
+      if (bareKanji) alternatives.push(bareKanji);
       for (const ja of [...japaneseFor(w.word), ...(uncut ? japaneseFor(uncut) : [])])
         alternatives.push(segmentWords(ja));
       // A compound verb the segmenter cut in two (立ち|上げ) is still the table's verb (立ち上げ → 起動); the second
@@ -606,7 +612,7 @@ export class QueryAnalyzer {
       // Japanese words such a folder holds come from the command reference's one-liners, rare and beside the point.
       const weighed = (
         this.otherScript(w.word) < 1 ? knownAlts.filter((a) => a.every((t) => LATIN.test(t))) : knownAlts
-      ).filter((a) => (a.length !== 1 || a[0] !== cut) && a !== translated);
+      ).filter((a) => (a.length !== 1 || a[0] !== cut) && a !== translated && a !== bareKanji);
       const dfs = weighed.map((a) => Math.min(...a.map((t) => this.df(t))));
       const single = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(w.word)
         ? SINGLE_CHARACTER_FACTOR

@@ -636,6 +636,28 @@ replicas フィールドを変えるとスケールアップやスケールダ�
       "ReplicaSetのスケーリング",
     );
   });
+
+  it("meets the notes' 戻|した|い (indexed as 戻) with a question's 戻せる, by its kanji", () => {
+    const tables = folder({
+      "tables.md": `# テーブル
+
+## 消してしまったデータを戻したい
+
+7日以内ならスナップショットから復元できる。
+
+## テーブルのコピー
+
+別のデータセットにコピーしておくと安心。
+`,
+    });
+    expect(
+      tables
+        .ask("消したテーブル、元に戻せる？")
+        .spellings?.flat()
+        .map((a) => a.join("+")),
+    ).toContain("戻");
+    expect(top(tables, "消したテーブル、元に戻せる？")).toBe("消してしまったデータを戻したい");
+  });
 });
 
 describe("a camelCase name meets the same words spaced in a heading", () => {
