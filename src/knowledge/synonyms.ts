@@ -469,3 +469,12 @@ export function soundsLikeLoanword(english: string, katakana: string): boolean {
   );
   return rivals.length === 0 || rivals.some((ja) => katakanaForm(ja) === k);
 }
+
+const VOCABULARY_BY_JAPANESE = new Map<string, string[]>();
+for (const [word, jas] of Object.entries(VOCABULARY_EN_JA))
+  for (const ja of jas) VOCABULARY_BY_JAPANESE.set(ja, [...(VOCABULARY_BY_JAPANESE.get(ja) ?? []), word]);
+
+/** The English words of the general vocabulary table that a Japanese word translates (行 → row, line). */
+export function vocabularyEnglish(word: string): readonly string[] {
+  return VOCABULARY_BY_JAPANESE.get(word) ?? [];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { soundsLikeLoanword } from "../../src/knowledge/synonyms.js";
+import { soundsLikeLoanword, vocabularyEnglish } from "../../src/knowledge/synonyms.js";
 
 describe("loanwords heard in English words", () => {
   it("takes a katakana word as the loanword of an English word that sounds like it", () => {
@@ -18,5 +18,12 @@ describe("loanwords heard in English words", () => {
 
   it("a table's loanword that does not sound like the word says nothing ('back', by the stem of 'backing')", () => {
     expect(soundsLikeLoanword("back", "バック")).toBe(true);
+  });
+});
+
+describe("the general vocabulary read backwards", () => {
+  it("gives a Japanese word the English words it translates", () => {
+    expect(vocabularyEnglish("行")).toEqual(expect.arrayContaining(["row", "line"]));
+    expect(vocabularyEnglish("ない言葉")).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import {
   japaneseFor,
   japaneseForCutVerb,
   soundsLikeLoanword,
+  vocabularyEnglish,
   vocabularyJapanese,
 } from "../synonyms.js";
 import {
@@ -70,6 +71,8 @@ export interface TermGroup {
 
 const LATIN = /^[a-z][a-z0-9-]*$/;
 const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A word in kanji or katakana (a noun or a verb's stem), not grammar in hiragana. */
+const JAPANESE_WORD = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
 /**
  * 直す right after a verb's stem: a kana that ends the common ones (作り, 起動し, 立ち上げ, 書き, 入れ), not a
  * particle (を直す, に直す are "fix") nor the い or け that end nouns (間違い直す, 文字化け直す: "fix" too).
@@ -599,6 +602,24 @@ export class QueryAnalyzer {
           translated = words;
           alternatives.push(words);
           knownAlts = [words];
+          credit = Math.min(credit, VOCABULARY_CREDIT);
+        }
+      }
+      // The other way, in a folder with English pages: a Japanese word it never writes, read as the English
+      // words the vocabulary gives it (行 → row), with the same credit and no lighter weight.
+      if (
+        knownAlts.length === 0 &&
+        translated === undefined &&
+        JAPANESE_WORD.test(w.word) &&
+        this.index.languages.has("en")
+      ) {
+        const english = vocabularyEnglish(w.word)
+          .map((en) => segmentWords(en))
+          .filter((a) => this.known(a));
+        if (english.length > 0) {
+          translated = english[0];
+          alternatives.push(...english);
+          knownAlts = english;
           credit = Math.min(credit, VOCABULARY_CREDIT);
         }
       }

@@ -866,3 +866,29 @@ Run the loader for each day of the range, oldest first. Someone on call checks t
     expect(ops.ask("rerun a dbt model").response.found).toBe(false);
   });
 });
+
+describe("a Japanese question over a folder's English pages", () => {
+  const dbt = folder({
+    "dbt.md": `# dbt
+
+## Seeing the rows that failed
+
+Add --store-failures and dbt keeps every failing row in a table of its own.
+
+## Warn instead of fail
+
+Set severity: warn for checks we only watch.
+`,
+    "memo.md": "# メモ\n\ndbt のモデルは毎朝動く。\n",
+  });
+
+  it("reads a word the folder writes only in English by the vocabulary (行 → row)", () => {
+    expect(
+      dbt
+        .ask("dbt test で fail した行を見たい")
+        .spellings?.flat()
+        .map((a) => a.join("+")),
+    ).toContain("row");
+    expect(top(dbt, "dbt test で fail した行を見たい")).toBe("Seeing the rows that failed");
+  });
+});
