@@ -579,7 +579,7 @@ export class QueryAnalyzer {
       // Still nothing, in a folder with Japanese pages: the usual Japanese word for it (reproduce → 再現), which
       // covers the word (VOCABULARY_CREDIT) but never lightens it (it still weighs as a word the folder lacks,
       // so a question about something else is still declined).
-      let translated: string[] | undefined;
+      const translations: string[][] = [];
       if (
         knownAlts.length === 0 &&
         LATIN.test(w.word) &&
@@ -599,7 +599,7 @@ export class QueryAnalyzer {
           !isGeneralWord(only) &&
           this.known(words)
         ) {
-          translated = words;
+          translations.push(words);
           alternatives.push(words);
           knownAlts = [words];
           credit = Math.min(credit, VOCABULARY_CREDIT);
@@ -609,7 +609,7 @@ export class QueryAnalyzer {
       // words the vocabulary gives it (行 → row), with the same credit and no lighter weight.
       if (
         knownAlts.length === 0 &&
-        translated === undefined &&
+        translations.length === 0 &&
         JAPANESE_WORD.test(w.word) &&
         this.index.languages.has("en")
       ) {
@@ -617,7 +617,7 @@ export class QueryAnalyzer {
           .map((en) => segmentWords(en))
           .filter((a) => this.known(a));
         if (english.length > 0) {
-          translated = english[0];
+          translations.push(...english);
           alternatives.push(...english);
           knownAlts = english;
           credit = Math.min(credit, VOCABULARY_CREDIT);
@@ -633,7 +633,7 @@ export class QueryAnalyzer {
       // Japanese words such a folder holds come from the command reference's one-liners, rare and beside the point.
       const weighed = (
         this.otherScript(w.word) < 1 ? knownAlts.filter((a) => a.every((t) => LATIN.test(t))) : knownAlts
-      ).filter((a) => (a.length !== 1 || a[0] !== cut) && a !== translated && a !== bareKanji);
+      ).filter((a) => (a.length !== 1 || a[0] !== cut) && !translations.includes(a) && a !== bareKanji);
       const dfs = weighed.map((a) => Math.min(...a.map((t) => this.df(t))));
       const single = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(w.word)
         ? SINGLE_CHARACTER_FACTOR
