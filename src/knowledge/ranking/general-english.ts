@@ -97,7 +97,7 @@ const FAMILIAR = new Set(
   [
     ...daleChall,
     // Adverbs and adjectives of everyday questions that the fourth-grade list leaves out.
-    ..."actual actually recent recently current currently basic basically exact exactly simple simply final finally proper properly immediate immediately previous previously".split(
+    ..."actual actually recent recently current currently basic basically exact exactly simple simply final finally proper properly immediate immediately previous previously manual manually random randomly".split(
       " ",
     ),
   ].map((w) => stem(w.toLowerCase())),
@@ -106,12 +106,16 @@ const FAMILIAR = new Set(
 /** Letters a word keeps at least before a superlative or adverb ending (newest: new). */
 const BASE_MIN_LETTERS = 3;
 const BASE_ENDING = new RegExp(`^([a-z]{${BASE_MIN_LETTERS},}?)(?:est|ly)$`);
+const ABLE_ENDING = new RegExp(`^(?:un)?([a-z]{${BASE_MIN_LETTERS},}?)(?:able|ible)$`);
 
 /**
  * The word without a superlative or adverb ending (newest, quickly), when it has one. Not -er: it makes
  * nouns of verbs (docker, server, layer, builder), which are names, not phrasing.
  */
 function baseForms(word: string): string[] {
+  // An adjective made with -able from an everyday verb, negated or not (readable, unreadable, usable): the verb.
+  const able = ABLE_ENDING.exec(word);
+  if (able?.[1]) return [able[1], `${able[1]}e`];
   const m = BASE_ENDING.exec(word);
   if (!m?.[1]) return [];
   const root = m[1];

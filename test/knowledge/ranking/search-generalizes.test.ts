@@ -401,6 +401,11 @@ Restart the container when it exits with --restart on-failure.
   it("knows everyday English (with comparative and superlative forms) from names and terms", () => {
     for (const w of ["throw", "play", "raise", "newest", "quickly", "actually", "recently"])
       expect(isFamiliarEnglish(w), w).toBe(true);
+    // An -able adjective of an everyday verb, negated or not; everyday adverbs the fourth-grade list lacks.
+    for (const w of ["readable", "unreadable", "manually", "randomly"])
+      expect(isFamiliarEnglish(w), w).toBe(true);
+    // Not a word that merely ends in -able, nor an un- verb.
+    for (const w of ["cable", "uninstall", "untag"]) expect(isFamiliarEnglish(w), w).toBe(false);
     for (const w of [
       "container",
       "helm",
