@@ -37,7 +37,7 @@ const SAME_JA = /^(.+?)\s*と\s*(.+?)\s*(?:は|って)\s*(?:同じ|一緒|同一
 const WHICH_OPTION =
   /(?:どの|何の|なんの|どんな)(?:オプション|フラグ)|(?:オプション|フラグ)(?:は|って)(?:何|なに|どれ)|(?:オプション|フラグ)(?:何|なに|どれ)$|(?:オプション|フラグ)(?:は)?$|\b(?:which|what)\s+(?:option|flag|switch)s?\b|^(?:the\s+)?(?:option|flag|switch)s?\s+(?:to|for)\b/iu;
 const WHICH_COMMAND =
-  /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)(?:何|なに|どれ)|コマンド(?:何|なに|どれ)$|コマンド(?:は)?$|コマンド(?:を|が)(?:教えて|知りたい)|\b(?:which|what)\s+(?:command|cli command)s?\b|\b(?:what's|what is)\s+the\s+command\b/iu;
+  /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)(?:何|なに|どれ)|コマンド(?:何|なに|どれ)$|コマンド(?:は)?$|コマンド(?:を|が)(?:教えて|知りたい)|\b(?:which|what)\s+(?:command|cli command)s?\b|\bwhat(?:'s|’s|\s+is)\s+the\s+command\s+(?:to|for|that)\b/iu;
 const LIST =
   /一覧|種類|(?:何|なに)がある|どんな\S*が(?:ある|あります)|列挙|挙げて|\bwhat are the\b|\blist (?:of|all|the)\b|\bkinds of\b|\btypes of\b/iu;
 const HOWTO_EN =
@@ -87,7 +87,12 @@ export function questionKind(question: string): QuestionShape {
   if (diff?.[1] && diff[2]) {
     // "Dockerfile の RUN と CMD": the sides are RUN and CMD, in the context of Dockerfile.
     const a = clean(diff[1].replace(/^(?:what(?:'s| is) the\s+)/iu, "").replace(/^.*\sの\s*/u, ""));
-    const b = clean(diff[2].replace(/\s*(?:の違い.*|は\?*)$/u, ""));
+    // "RDB vs AOF, what's the difference?": the question after the comma is not part of the side.
+    const b = clean(
+      diff[2]
+        .replace(/\s*[,、]\s*(?:what(?:'s|’s| is)|which|how|is|are|do|does)\b.*$/iu, "")
+        .replace(/\s*(?:の違い.*|は\?*)$/u, ""),
+    );
     if (a && b) return { kind: "difference", subject: `${a} ${b}`, sides: [a, b] };
   }
   if (WHICH_OPTION.test(q)) return shape("which-option", q.replace(WHICH_OPTION, " "));

@@ -665,12 +665,18 @@ export class KnowledgeIndex {
       subject === null
         ? null
         : groups.reduce((s, g) => (g.readAs ? s.replace(g.typed, g.readAs) : s), subject);
+    // The share the best section must cover, by the number of words the question weighs.
+    const needed = foundCoverage(live.filter((g) => g.weight > 0).length);
     if (read !== null)
-      preferSpecific(ranked, {
-        introduces: (doc) => this.bareOf(doc) === read || headedBySubject(doc, read),
-        asks: (doc) => definitionSubject(doc.path[doc.path.length - 1] ?? "") === read,
-      });
-    else preferSpecific(ranked);
+      preferSpecific(
+        ranked,
+        {
+          introduces: (doc) => this.bareOf(doc) === read || headedBySubject(doc, read),
+          asks: (doc) => definitionSubject(doc.path[doc.path.length - 1] ?? "") === read,
+        },
+        needed,
+      );
+    else preferSpecific(ranked, undefined, needed);
     // One copy per page: a section kept twice counts once, and a page's translations count once, in the
     // language that ranked first.
     const pageLang = new Map<string, Lang>();
@@ -691,8 +697,6 @@ export class KnowledgeIndex {
       subject !== null && only && only.alternatives.length === 1 ? only.typed.replace(/[\s-]/g, "") : "";
     const subjectKnown =
       word.length < 2 || unique.slice(0, 5).some((r) => this.prose(this.entry(r.doc.entryId)).includes(word));
-    // The share the best section must cover, by the number of words the question weighs.
-    const needed = foundCoverage(live.filter((g) => g.weight > 0).length);
     const alone =
       best !== undefined && best.coverage >= needed && this.holdsBothSides(index, best.doc, query, live);
     // A difference of two things the notes describe under two headings: those two sections, together.

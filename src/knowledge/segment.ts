@@ -35,6 +35,9 @@ export function normalize(text: string): string {
  * A light English stemmer (plurals, -ing, -ed), applied to Latin words on both sides of the index so
  * that "containers", "copying" and "copied" meet "container" and "copy".
  */
+/** Forms of the verbs that end -ie (die, lie, tie, vie, untie) the -ing and -ed rules would cut wrong. */
+const IE_VERB_FORM = /^(d|l|t|v|unt)(?:ying|ied)$/;
+
 export function stem(word: string): string {
   if (!/^[a-z]{4,}$/.test(word)) return word;
   let w = word;
@@ -42,8 +45,9 @@ export function stem(word: string): string {
   else if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (/(sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  // A verb ending -ie keeps its e in -ying (dying, lying, tying): die, not dy.
-  if (/^[a-z]ying$/.test(w)) w = `${w.charAt(0)}ie`;
+  // A verb ending -ie keeps its e in -ying and -ied (dying, died, untying): die, not dy or di.
+  const ie = IE_VERB_FORM.exec(w);
+  if (ie?.[1]) w = `${ie[1]}ie`;
   else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith("ied") && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);

@@ -456,7 +456,8 @@ for (const [word, ja] of Object.entries(VOCABULARY_EN_JA))
   VOCABULARY_ALL_BY_STEM.set(stem(word), [...(VOCABULARY_ALL_BY_STEM.get(stem(word)) ?? []), ...ja]);
 
 /**
- * Whether a katakana word may be the loanword of an English word that sounds like it: not when the tables
+ * For an English word and a katakana word already matched by sound (SkeletonIndex), whether the katakana
+ * word may be the English word's loanword: not when the tables
  * give the English word another loanword that sounds like it too (field is フィールド, not フォルダ; fail is
  * フェイル, not ファイル). A table's loanword that does not sound like the word (back's バッキングストア, by
  * the stem of "backing") says nothing either way.
@@ -464,7 +465,10 @@ for (const [word, ja] of Object.entries(VOCABULARY_EN_JA))
 export function soundsLikeLoanword(english: string, katakana: string): boolean {
   const heard = englishSkeleton(english);
   const k = katakanaForm(katakana);
-  const rivals = [...japaneseFor(english), ...(VOCABULARY_ALL_BY_STEM.get(stem(english)) ?? [])].filter(
+  // The word may come stemmed (releas of "released"): the table's entry is under the word or the word plus e.
+  const table =
+    VOCABULARY_ALL_BY_STEM.get(stem(english)) ?? VOCABULARY_ALL_BY_STEM.get(stem(`${english}e`)) ?? [];
+  const rivals = [...japaneseFor(english), ...table].filter(
     (ja) => heard !== null && katakanaSkeleton(ja) === heard,
   );
   return rivals.length === 0 || rivals.some((ja) => katakanaForm(ja) === k);

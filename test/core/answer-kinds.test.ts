@@ -590,15 +590,87 @@ describe("a data team's notes: tools the command reference does not know, glossa
     expect(codeOf(r).join("\n")).not.toContain("kubectl -n airflow exec");
   });
 
-  it("difference: each side's own sentence from a section headed by both", async () => {
+  it("difference: each side's own sentence from a section headed by both, each said once", async () => {
     const text = renderText(await ask("DAG Run とタスクインスタンスの違いは？", "ja"), "ja");
     expect(text).toContain("DAG Run は DAG の1回分の実行");
-    expect(text).toContain("タスクインスタンスは、その DAG Run の中の1タスクの実行");
+    expect(text.split("タスクインスタンスは、その DAG Run の中の1タスクの実行")).toHaveLength(2);
+  });
+
+  it("a heading joining two names defines each, not a word inside one ('DAG' is not 'DAG Run')", () => {
+    const glossary = env()
+      .tutor.index.allEntries("section")
+      .find((e) => e.title === "DAG Run とタスクインスタンス");
+    if (!glossary) throw new Error("no glossary section");
+    expect(definitionOf(env().tutor, "DAG Run", [glossary])?.text).toBe("DAG Run は DAG の1回分の実行。");
+    expect(definitionOf(env().tutor, "DAG", [glossary])).toBeNull();
   });
 
   it("kinds: subheadings that say what to do with a thing are not its kinds; the section's own block is", async () => {
     const text = renderText(await ask("what kinds of generic tests do we put on dbt columns?"), "en");
     expect(text).toContain("accepted_values");
     expect(text).not.toContain("Warn instead of fail —");
+  });
+});
+
+describe("the same notes written with bare fences and Japanese subheadings", () => {
+  const notes = {
+    "airflow.md": [
+      "# Airflow",
+      "",
+      "DAG の import を手で試すときは scheduler の Pod に入る:",
+      "",
+      "```",
+      "# DAG を import して試す",
+      "kubectl -n airflow exec -it deploy/airflow-scheduler -- python /dags/orders.py",
+      "```",
+      "",
+      "## DAG の状態を見る",
+      "",
+      "```",
+      "airflow dags list",
+      "airflow dags list-import-errors",
+      "```",
+      "",
+      "DAG が UI に出ないときはまず import エラーを見る。",
+      "",
+    ].join("\n"),
+    "dbt.md": [
+      "# dbt",
+      "",
+      "## Tests",
+      "",
+      "テストはモデルの YAML に書く:",
+      "",
+      "```yaml",
+      "columns:",
+      "  - name: status",
+      "    tests:",
+      "      - accepted_values:",
+      "          values: ['placed', 'shipped']",
+      "```",
+      "",
+      "### 失敗した行を見る",
+      "",
+      "--store-failures を付けると失敗した行がテーブルに残る。",
+      "",
+      "### 警告だけにする",
+      "",
+      "severity: warn にすると止まらない。",
+      "",
+    ].join("\n"),
+  };
+  const env = tutorOverNotes(notes, "answer-kinds-data-bare");
+  const ask = (q: string, locale: "en" | "ja" = "en") => askReply(env().tutor, invocation(locale), q);
+
+  it("which command: an unlabelled block of command lines is the section's shell block too", async () => {
+    const r = await ask("which command shows DAGs that failed to import?");
+    expect(codeOf(r).join("\n")).toContain("airflow dags list-import-errors");
+    expect(codeOf(r).join("\n")).not.toContain("kubectl -n airflow exec");
+  });
+
+  it("kinds: Japanese subheadings that say what to do are not kinds either", async () => {
+    const text = renderText(await ask("dbt の Tests にはどんな種類がある？", "ja"), "ja");
+    expect(text).not.toContain("失敗した行を見る —");
+    expect(text).not.toContain("警告だけにする —");
   });
 });

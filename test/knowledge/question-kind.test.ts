@@ -31,7 +31,13 @@ describe("questionKind", () => {
     ["ログを見るコマンド何", "which-command", "ログを見る"],
     // Asking to be told the command: コマンドを教えて, "what's the command to …".
     ["署名付きURLを作るコマンドを教えて", "which-command", "署名付きURLを作る"],
-    ["what's the command to upgrade one package", "which-command", "to upgrade one package"],
+    ["what's the command to upgrade one package", "which-command", "upgrade one package"],
+    // Not a command line's option or a design pattern.
+    [
+      "what is the command line option for verbose output",
+      "definition",
+      "command line option for verbose output",
+    ],
     ["Podの役割は何ですか", "definition", "Pod"],
     ["is Kubernetes any different from Docker Swarm", "difference", "Kubernetes Docker Swarm"],
     // A noun phrase that ends in the thing asked for, as typed into a search box.
@@ -65,6 +71,8 @@ describe("questionKind", () => {
     ["NodePort と Ingress はどこが違う？", ["NodePort", "Ingress"]],
     ["difference between a Pod and a Deployment", ["Pod", "Deployment"]],
     ["Docker Compose vs Docker Swarm", ["Docker Compose", "Docker Swarm"]],
+    // The question after a comma is not part of the second side.
+    ["RDB vs AOF in Redis, what's the difference?", ["RDB", "AOF in Redis"]],
   ])("%s compares %j", (q, sides) => {
     const shape = questionKind(q);
     expect(shape.kind).toBe("difference");

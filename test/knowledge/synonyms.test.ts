@@ -5,7 +5,7 @@ describe("loanwords heard in English words", () => {
   it("takes a katakana word as the loanword of an English word that sounds like it", () => {
     expect(soundsLikeLoanword("query", "クエリ")).toBe(true);
     expect(soundsLikeLoanword("folder", "フォルダ")).toBe(true);
-    // No table gives "kernel" a loanword: sound alone decides.
+    // No table gives "kernel" a loanword: the sound match (made before this is asked) stands.
     expect(soundsLikeLoanword("kernel", "カーネル")).toBe(true);
   });
 
@@ -14,6 +14,8 @@ describe("loanwords heard in English words", () => {
     expect(soundsLikeLoanword("fail", "ファイル")).toBe(false);
     expect(soundsLikeLoanword("field", "フォルダ")).toBe(false);
     expect(soundsLikeLoanword("release", "レス")).toBe(false);
+    // … stemmed as questions are ("released" → releas).
+    expect(soundsLikeLoanword("releas", "レス")).toBe(false);
   });
 
   it("a table's loanword that does not sound like the word says nothing ('back', by the stem of 'backing')", () => {

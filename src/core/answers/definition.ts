@@ -37,6 +37,12 @@ function sameSubject(a: string, b: string, loose = false): boolean {
   return (bx !== x && bx.length > 0 && bx === y) || (by !== y && by.length > 0 && by === x);
 }
 
+/** The names a heading joins (「DAG Run とタスクインスタンス」, "RDB and AOF", "A / B"): never a name's own words. */
+function headingParts(heading: string): string[] {
+  const parts = heading.split(/\s*(?:と|や|、|,|\/|\band\b|\bvs\.?)\s*/u).filter((p) => p.trim());
+  return parts.length > 1 ? parts : [];
+}
+
 export interface Definition {
   text: string;
   entry: StoredEntry;
@@ -84,13 +90,15 @@ function bestSentence(
     .entries()) {
     let score = 0;
     if (named.test(p)) score += SIGNS.namesAsDefined;
-    else if (only === "named" || (only === "mentioning" && !mentions.test(p))) continue;
+    else if (only === "named" || (only === "mentioning" && !starts.test(p))) continue;
     if (mentions.test(p) && ending.test(p)) score += SIGNS.endsAsDefinition;
     if (i === 0) score += SIGNS.opening;
     if (starts.test(p)) score += SIGNS.startsWithSubject;
     if (score > 0 && (!best || score > best.score)) best = { text: p, score };
   }
-  return best === null ? null : { text: withLine(prose, best.text), score: best.score };
+  if (best === null) return null;
+  // A sentence of a section about several things stays one sentence: its line holds the others'.
+  return { text: only === "mentioning" ? best.text : withLine(prose, best.text), score: best.score };
 }
 
 /** A definition line short enough to show whole ("…の単位となるリソース。ReplicaSetを管理するためのリソース。"). */
@@ -140,11 +148,10 @@ export function definitionOf(
     if (best) return { text: best.text, entry: headed };
   }
   // Elsewhere only a sentence that names the subject as defined counts (not any opening sentence), or, in a
-  // section whose heading names it among others ("DAG Run とタスクインスタンス"), one that names it and
-  // reads as a definition ("DAG Run は DAG の1回分の実行").
+  // section whose heading names it among others ("DAG Run とタスクインスタンス"), one that opens with it
+  // ("DAG Run は DAG の1回分の実行").
   for (const section of found) {
-    const named = normalSubject(subject);
-    const headedToo = named.length >= 2 && normalSubject(section.title).includes(named);
+    const headedToo = headingParts(section.title).some((part) => sameSubject(part, subject));
     const best = bestSentence(section.text, subject, headedToo ? "mentioning" : "named");
     if (best) return { text: best.text, entry: section };
   }

@@ -76,12 +76,28 @@ function withoutMarkers(terms: readonly Term[]): Term[] {
 /** Fence languages of shell sessions. */
 const SHELL_LANGS = new Set(["bash", "sh", "shell", "console", "zsh", "powershell", "ps1", "cmd", "fish"]);
 
+/** A line of a shell session: a prompt, or a lower-case program name and its arguments (not `key: value`). */
+const SHELL_LINE = /^(?:\$\s+)?[a-z][\w.-]*(?:\s+\S.*)?$/u;
+const YAML_KEY = /^[\w.-]+:(?:\s|$)/u;
+
+/** Whether a block of no fence language reads as shell: every line that is not a comment is a command line. */
+function readsAsShell(code: string): boolean {
+  const lines = code
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
+  return lines.length > 0 && lines.every((l) => SHELL_LINE.test(l) && !YAML_KEY.test(l));
+}
+
 /** Whether a section shows a shell block but no command line the command reference knows. */
 function shellOfUnknownTools(tutor: KnowledgeContext, hit: StoredEntry): boolean {
   const section = sectionOf(tutor, hit);
-  const langs = section.data?.blockLangs;
-  const shell =
-    Array.isArray(langs) && langs.some((l) => typeof l === "string" && SHELL_LANGS.has(l.toLowerCase()));
+  const langs: unknown[] = Array.isArray(section.data?.blockLangs) ? section.data.blockLangs : [];
+  const shell = (section.examples ?? []).some((code, i) => {
+    const given = langs[i];
+    const lang = typeof given === "string" ? given.toLowerCase() : "";
+    return SHELL_LANGS.has(lang) || (lang === "" && readsAsShell(code));
+  });
   return (
     shell && !tutor.index.entriesOfSection(section.file, section.anchor).some((e) => e.kind === "command")
   );
@@ -352,11 +368,17 @@ function lineUsing(
   return (own ?? lines[0])?.text;
 }
 
-/** A heading short enough to be a name (a kind's): three words at most, KIND_NAME_CHARS characters at most. */
+/**
+ * A heading that can be a name (a kind's): three words at most, KIND_NAME_CHARS characters at most, and no
+ * hiragana but の (a Japanese name is written in kanji, katakana or Latin letters; 失敗した行を見る says what
+ * to do).
+ */
 const KIND_NAME_WORDS = 3;
 const KIND_NAME_CHARS = 24;
 const nameLike = (heading: string): boolean =>
-  heading.trim().split(/\s+/u).length <= KIND_NAME_WORDS && [...heading.trim()].length <= KIND_NAME_CHARS;
+  heading.trim().split(/\s+/u).length <= KIND_NAME_WORDS &&
+  [...heading.trim()].length <= KIND_NAME_CHARS &&
+  !/\p{Script=Hiragana}/u.test(heading.replace(/の/gu, ""));
 
 /** A list question that asks for the kinds of something ("Service にはどんな種類がある？", "what types of Service"). */
 const KINDS_OF = /種類|どんな|\b(?:kinds?|types?|sorts?) of\b/iu;
@@ -383,14 +405,16 @@ function kindsList(tutor: KnowledgeContext, main: StoredEntry, terms: readonly T
       );
   // A section about the thing lists its kinds as subheadings that name one each ("ClusterIP", "NodePort
   // Service"), not as ones that say what to do with it ("Seeing the rows that failed" under "Tests").
-  const children = holds(main.title) ? under(main.path) : [];
-  const namesKinds = children.every((e) => holds(e.title) || nameLike(e.title));
+  // The ones that name a kind, when they are most of them (one "どれを使うか" among kinds does not undo them).
+  const all = holds(main.title) ? under(main.path) : [];
+  const named = all.filter((e) => holds(e.title) || nameLike(e.title));
+  const children = named.length * 2 > all.length ? named : [];
   const parent = main.path.slice(0, -1);
   const siblings = parent.length > 0 && holds(parent[parent.length - 1] ?? "") ? under(parent) : [];
   // Siblings are kinds when their parent says so ("Service の種類") or each names the thing too.
   const parentSaysKinds = KINDS_OF.test(parent[parent.length - 1] ?? "");
   const kinds =
-    children.length >= 2 && namesKinds
+    children.length >= 2
       ? children
       : parentSaysKinds || siblings.every((e) => holds(e.title))
         ? siblings

@@ -52,9 +52,12 @@ const JA_PRONOUNS = /(それ|これ|あれ|そいつ)/u;
 /** Japanese determiners ("its", "that …"): the subject with の (その一覧 → Namespaceの一覧). */
 const JA_DETERMINERS = /(その|この|あの)/u;
 
-/** Openers that mark a continuation ("and …", "what about …", "じゃあ…"). */
-const EN_CONTINUATION = /^(and|also|then|so|ok|okay)\b[\s,]*/i;
-const JA_CONTINUATION = /^(じゃあ|では|それで|あと|また|で、)[\s、,]*/u;
+/**
+ * Openers that mark a continuation ("and …", "what about …", "じゃあ…"), only before something else: "OK"
+ * alone is the question.
+ */
+const EN_CONTINUATION = /^(and|also|then|so|ok|okay)\b[\s,]*(?=\S)/i;
+const JA_CONTINUATION = /^(じゃあ|では|それで|あと|また|で、)[\s、,]*(?=\S)/u;
 
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 

@@ -50,6 +50,7 @@ reran:rerun overran:overrun redid:redo redone:redo froze:freeze frozen:freeze gr
 drawn:draw flew:fly flown:fly shook:shake shaken:shake shown:show stuck:stick struck:strike hung:hang
 caught:catch fought:fight sought:seek slept:sleep dealt:deal lent:lend bent:bend rode:ride ridden:ride
 tore:tear torn:tear swore:swear sworn:swear mistook:mistake mistaken:mistake withdrew:withdraw
+overrode:override overridden:override
 `;
 
 const IRREGULAR_BASE = new Map(

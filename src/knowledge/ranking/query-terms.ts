@@ -71,6 +71,10 @@ export interface TermGroup {
 
 const LATIN = /^[a-z][a-z0-9-]*$/;
 const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A Japanese word is read back into English only when the vocabulary gives it at most this many words. */
+const MAX_BACK_TRANSLATIONS = 3;
+/** Kana after a kanji that are a particle (後で, 上の), not a verb's ending. */
+const PARTICLE_ENDING = /^[をがはにでとのへもかやよねな]/u;
 /** A word in kanji or katakana (a noun or a verb's stem), not grammar in hiragana. */
 const JAPANESE_WORD = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
 /**
@@ -466,8 +470,16 @@ export class QueryAnalyzer {
       // The notes may write the verb cut after its kanji (戻|した|い, indexed as 戻 alone): the question's 戻せる
       // meets it by its kanji. Matched, never weighed (as a cut verb's stem below).
       const kanji = stem?.slice(0, -1);
+      const ending = kanji ? w.word.slice(kanji.length) : "";
       const bareKanji =
-        stem && kanji && this.df(w.word) === 0 && this.df(stem) === 0 && this.df(kanji) > 0 ? [kanji] : null;
+        stem &&
+        kanji &&
+        !PARTICLE_ENDING.test(ending) &&
+        this.df(w.word) === 0 &&
+        this.df(stem) === 0 &&
+        this.df(kanji) > 0
+          ? [kanji]
+          : null;
       if (bareKanji) alternatives.push(bareKanji);
       for (const ja of [...japaneseFor(w.word), ...(uncut ? japaneseFor(uncut) : [])])
         alternatives.push(segmentWords(ja));
@@ -495,6 +507,8 @@ export class QueryAnalyzer {
       const kana = /^\p{Script=Hiragana}$/u.test(after) ? after : undefined;
       if (kana) for (const ja of japaneseForCutVerb(w.word, kana)) alternatives.push(segmentWords(ja));
       for (const en of englishFor(w.word)) alternatives.push([en]);
+      // An irregular past (reran, built) also meets its verb, even where the folder writes the past too: "push
+      // the image once it is built" asks about building (the price: "frozen" also meets "freeze").
       const base = irregularBase(w.word);
       if (base) alternatives.push([base]);
       for (const alias of this.index.aliases.get(w.word) ?? []) alternatives.push(alias);
@@ -616,7 +630,8 @@ export class QueryAnalyzer {
         const english = vocabularyEnglish(w.word)
           .map((en) => segmentWords(en))
           .filter((a) => this.known(a));
-        if (english.length > 0) {
+        // A word of specific sense (行: row, line), not an everyday one with many readings (確認).
+        if (english.length > 0 && english.length <= MAX_BACK_TRANSLATIONS && !isGeneralWord(w.word)) {
           translations.push(...english);
           alternatives.push(...english);
           knownAlts = english;

@@ -39,6 +39,8 @@ export function isWithin(
 export function preferSpecific<T extends RankedSection>(
   ranked: T[],
   subject?: SubjectSections<T["doc"]>,
+  /** The share the question needs covered to be answered (foundCoverage). */
+  needed: number = FOUND_COVERAGE,
 ): void {
   const top = Math.min(ranked.length, SPECIFIC.window);
   // The sections that introduce a "what is X" question's subject: none of their subsections moves above
@@ -53,7 +55,7 @@ export function preferSpecific<T extends RankedSection>(
       const inner = ranked[j];
       if (!inner || !isWithin(inner.doc, outer.doc) || held(inner)) continue;
       // Never a subsection the notes would not answer from in place of a parent they would.
-      if (inner.coverage < FOUND_COVERAGE && outer.coverage >= FOUND_COVERAGE) continue;
+      if (inner.coverage < needed && outer.coverage >= needed) continue;
       const clear = inner.coverage >= outer.coverage + SPECIFIC.clearCoverage;
       const close =
         inner.coverage >= outer.coverage - SPECIFIC.coverage &&

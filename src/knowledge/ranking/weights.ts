@@ -116,7 +116,8 @@ export function foundCoverage(words: number): number {
 
 /**
  * A difference whose sides the notes describe under two headings is answered from the best section and one of
- * the next ones, among the first this many, when the two together cover FOUND_COVERAGE (search.ts
+ * the next ones, among the first this many, when the two together cover the share the question needs
+ * (foundCoverage; search.ts
  * `differencePartner`).
  */
 export const DIFFERENCE_PAIR_WINDOW = 5;

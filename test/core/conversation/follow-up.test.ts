@@ -64,6 +64,10 @@ describe("resolveFollowUp", () => {
     });
   });
 
+  it("keeps a question that is only a continuation word ('OK', found by the property below)", () => {
+    expect(resolveFollowUp("OK", [turn("0")]).text).toContain("OK");
+  });
+
   it("never throws, and never loses the question's own words", () => {
     fc.assert(
       fc.property(fc.string(), fc.array(fc.string(), { maxLength: 6 }), (q, earlier) => {
