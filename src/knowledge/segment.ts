@@ -31,13 +31,13 @@ export function normalize(text: string): string {
   return text.normalize("NFKC").toLowerCase();
 }
 
+/** Forms of the verbs that end -ie (die, lie, tie, vie, untie) the -ing and -ed rules would cut wrong. */
+const IE_VERB_FORM = /^(d|l|t|v|unt)(?:ying|ied)$/;
+
 /**
  * A light English stemmer (plurals, -ing, -ed), applied to Latin words on both sides of the index so
  * that "containers", "copying" and "copied" meet "container" and "copy".
  */
-/** Forms of the verbs that end -ie (die, lie, tie, vie, untie) the -ing and -ed rules would cut wrong. */
-const IE_VERB_FORM = /^(d|l|t|v|unt)(?:ying|ied)$/;
-
 export function stem(word: string): string {
   if (!/^[a-z]{4,}$/.test(word)) return word;
   let w = word;

@@ -404,8 +404,8 @@ function kindsList(tutor: KnowledgeContext, main: StoredEntry, terms: readonly T
           key(e.path.slice(0, -1)) === key(parent),
       );
   // A section about the thing lists its kinds as subheadings that name one each ("ClusterIP", "NodePort
-  // Service"), not as ones that say what to do with it ("Seeing the rows that failed" under "Tests").
-  // The ones that name a kind, when they are most of them (one "どれを使うか" among kinds does not undo them).
+  // Service"), not as ones that say what to do with it ("Seeing the rows that failed" under "Tests"): those
+  // that name a kind, when they are most of them (one "どれを使うか" among the kinds does not undo them).
   const all = holds(main.title) ? under(main.path) : [];
   const named = all.filter((e) => holds(e.title) || nameLike(e.title));
   const children = named.length * 2 > all.length ? named : [];
