@@ -105,6 +105,20 @@ export function englishSkeleton(word: string): string | null {
   return (/^[aeiou]/.test(word) ? "_" : "") + fold(w.replace(/[aeiouy]/g, ""));
 }
 
+/**
+ * The skeletons an English word may be heard with: englishSkeleton's, and for a "ch" (read k there: echo,
+ * schema, architecture) the one with it read as in チャート, チェック, バッチ (chart, check, batch).
+ */
+export function englishSkeletons(word: string): string[] {
+  const k = englishSkeleton(word);
+  if (k === null) return [];
+  if (!word.includes("ch")) return [k];
+  const c = englishSkeleton(word.replace(/ch/g, "tsh"));
+  // "tsh" is heard t + s in the rules above; チ is c: rewrite that pair.
+  const heard = c === null ? null : c.replace(/ts/g, "c");
+  return heard && heard !== k ? [k, heard] : [k];
+}
+
 /** Index of skeletons to words, built from a vocabulary; skeletons shorter than `minLength` are left out. */
 export class SkeletonIndex {
   private readonly byKana = new Map<string, string[]>();
@@ -121,8 +135,10 @@ export class SkeletonIndex {
     for (const word of vocabulary) {
       const k = this.key(katakanaSkeleton(word), word);
       if (k) this.add(this.byKana, k, word);
-      const e = this.key(englishSkeleton(word), word);
-      if (e) this.add(this.byLatin, e, word);
+      for (const skeleton of englishSkeletons(word)) {
+        const e = this.key(skeleton, word);
+        if (e) this.add(this.byLatin, e, word);
+      }
     }
   }
 
@@ -142,8 +158,9 @@ export class SkeletonIndex {
 
   /** Vocabulary words in the other script that sound like `word`: katakana for English, English for katakana. */
   counterparts(word: string): string[] {
-    const e = this.key(englishSkeleton(word), word);
-    if (e) return this.byKana.get(e) ?? [];
+    const heard = englishSkeletons(word);
+    if (heard.length > 0)
+      return [...new Set(heard.flatMap((s) => this.byKana.get(this.key(s, word) ?? "") ?? []))];
     const k = this.key(katakanaSkeleton(word), word);
     if (k) return this.byLatin.get(k) ?? [];
     return [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   englishSkeleton,
+  englishSkeletons,
   katakanaSkeleton,
   SkeletonIndex,
 } from "../../../src/knowledge/ranking/transliterate.js";
@@ -21,6 +22,19 @@ describe("katakana and English skeletons", () => {
     ["endpoint", "エンドポイント"],
   ])("%s sounds like %s", (en, ja) => {
     expect(englishSkeleton(en)).toBe(katakanaSkeleton(ja));
+  });
+
+  it("hears ch both ways: チ in chart, check, batch; k in echo and schema", () => {
+    const heard = (en: string, ja: string) => englishSkeletons(en).includes(katakanaSkeleton(ja) ?? "");
+    expect(heard("chart", "チャート")).toBe(true);
+    expect(heard("check", "チェック")).toBe(true);
+    expect(heard("batch", "バッチ")).toBe(true);
+    expect(heard("checkout", "チェックアウト")).toBe(true);
+    expect(heard("echo", "エコー")).toBe(true);
+    expect(heard("schema", "スキーマ")).toBe(true);
+    const index = new SkeletonIndex(["チャート", "スキーマ"], 3);
+    expect(index.counterparts("chart")).toEqual(["チャート"]);
+    expect(index.counterparts("schema")).toEqual(["スキーマ"]);
   });
 
   it("tells a word that opens with a vowel from one that does not", () => {
