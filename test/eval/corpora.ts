@@ -68,7 +68,8 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * them. `finale` was written with coda, by another helper, and kept unseen until the end of its round;
  * `envoi` after finale had been run, the same way. `reprise` and `postlude` were written together on the
  * seven folders and a fifth team folder written with them (team-data); reprise was run at the start of its
- * round, postlude kept unseen until its end.
+ * round, postlude kept unseen until its end; `epode` after postlude had been run, on the same eight folders, run
+ * once at the end of the round.
  */
 export const EXTRA_SET_NAMES = [
   "fresh",
@@ -87,6 +88,7 @@ export const EXTRA_SET_NAMES = [
   "envoi",
   "reprise",
   "postlude",
+  "epode",
 ] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 
@@ -164,6 +166,7 @@ export const FOLDERS: Folder[] = [
       "envoi",
       "reprise",
       "postlude",
+      "epode",
     ],
   },
   {
@@ -183,6 +186,7 @@ export const FOLDERS: Folder[] = [
       "envoi",
       "reprise",
       "postlude",
+      "epode",
     ],
   },
   // A third team folder, written with the trial set and never read by the engine's authors: a Docusaurus
@@ -191,7 +195,18 @@ export const FOLDERS: Folder[] = [
     key: "team-ops",
     dir: "test/eval/folders/team-ops",
     sets: [],
-    extraSets: ["trial", "audit", "closing", "epilogue", "coda", "finale", "envoi", "reprise", "postlude"],
+    extraSets: [
+      "trial",
+      "audit",
+      "closing",
+      "epilogue",
+      "coda",
+      "finale",
+      "envoi",
+      "reprise",
+      "postlude",
+      "epode",
+    ],
   },
   // A fourth, written with the audit set by a helper who read no code: an English web team's Jekyll docs
   // (a Node.js service, pm2, TLS with certbot and openssl, MySQL, an incident runbook, a FAQ).
@@ -199,7 +214,7 @@ export const FOLDERS: Folder[] = [
     key: "team-web",
     dir: "test/eval/folders/team-web",
     sets: [],
-    extraSets: ["audit", "closing", "epilogue", "coda", "finale", "envoi", "reprise", "postlude"],
+    extraSets: ["audit", "closing", "epilogue", "coda", "finale", "envoi", "reprise", "postlude", "epode"],
   },
   // A fifth, written with the reprise and postlude sets by a helper who read no code: a data platform team's
   // MkDocs site (mkdocs.yml, docs/: Airflow, dbt, BigQuery, transfers, Python environments, Jupyter in two
@@ -208,7 +223,7 @@ export const FOLDERS: Folder[] = [
     key: "team-data",
     dir: "test/eval/folders/team-data",
     sets: [],
-    extraSets: ["reprise", "postlude"],
+    extraSets: ["reprise", "postlude", "epode"],
   },
 ];
 
