@@ -1,4 +1,4 @@
-import { englishSkeleton, katakanaSkeleton } from "./ranking/transliterate.js";
+import { englishSkeletons, katakanaSkeleton } from "./ranking/transliterate.js";
 import { inflectionStem, katakanaForm, stem } from "./segment.js";
 import { VOCABULARY_EN_JA } from "./vocabulary-en-ja.js";
 
@@ -457,19 +457,18 @@ for (const [word, ja] of Object.entries(VOCABULARY_EN_JA))
 
 /**
  * For an English word and a katakana word already matched by sound (SkeletonIndex), whether the katakana
- * word may be the English word's loanword: not when the tables
- * give the English word another loanword that sounds like it too (field is フィールド, not フォルダ; fail is
- * フェイル, not ファイル). A table's loanword that does not sound like the word (back's バッキングストア, by
+ * word may be the English word's loanword: not when the tables give the English word another loanword that
+ * sounds like it too (field is フィールド, not フォルダ; fail is フェイル, not ファイル). A table's loanword that does not sound like the word (back's バッキングストア, by
  * the stem of "backing") says nothing either way.
  */
 export function soundsLikeLoanword(english: string, katakana: string): boolean {
-  const heard = englishSkeleton(english);
+  const heard = englishSkeletons(english);
   const k = katakanaForm(katakana);
   // The word may come stemmed (releas of "released"): the table's entry is under the word or the word plus e.
   const table =
     VOCABULARY_ALL_BY_STEM.get(stem(english)) ?? VOCABULARY_ALL_BY_STEM.get(stem(`${english}e`)) ?? [];
-  const rivals = [...japaneseFor(english), ...table].filter(
-    (ja) => heard !== null && katakanaSkeleton(ja) === heard,
+  const rivals = [...japaneseFor(english), ...table].filter((ja) =>
+    heard.includes(katakanaSkeleton(ja) ?? ""),
   );
   return rivals.length === 0 || rivals.some((ja) => katakanaForm(ja) === k);
 }
