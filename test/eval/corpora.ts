@@ -105,6 +105,13 @@ export const extraSetOf = (folder: Folder, name: ExtraSetName): EvalSet => ({
 export const extraSetsOf = (folder: Folder, name: ExtraSetName): EvalSet[] =>
   folder.extraSets.includes(name) ? [extraSetOf(folder, name)] : [];
 
+/**
+ * The later sets from one on, in the order they were written: a folder written with a set has it and every
+ * set after it (team-ja and team-en from exam, team-ops from trial, team-web from audit, team-data from reprise).
+ */
+const setsFrom = (first: ExtraSetName): readonly ExtraSetName[] =>
+  EXTRA_SET_NAMES.slice(EXTRA_SET_NAMES.indexOf(first));
+
 export const FOLDERS: Folder[] = [
   {
     key: "note",
@@ -153,41 +160,13 @@ export const FOLDERS: Folder[] = [
     key: "team-ja",
     dir: "test/eval/folders/team-ja",
     sets: [],
-    extraSets: [
-      "exam",
-      "spare",
-      "check",
-      "trial",
-      "audit",
-      "closing",
-      "epilogue",
-      "coda",
-      "finale",
-      "envoi",
-      "reprise",
-      "postlude",
-      "epode",
-    ],
+    extraSets: setsFrom("exam"),
   },
   {
     key: "team-en",
     dir: "test/eval/folders/team-en",
     sets: [],
-    extraSets: [
-      "exam",
-      "spare",
-      "check",
-      "trial",
-      "audit",
-      "closing",
-      "epilogue",
-      "coda",
-      "finale",
-      "envoi",
-      "reprise",
-      "postlude",
-      "epode",
-    ],
+    extraSets: setsFrom("exam"),
   },
   // A third team folder, written with the trial set and never read by the engine's authors: a Docusaurus
   // site (GitHub Actions, Redis, systemd, Prometheus), mostly Japanese, two pages in both languages.
@@ -195,18 +174,7 @@ export const FOLDERS: Folder[] = [
     key: "team-ops",
     dir: "test/eval/folders/team-ops",
     sets: [],
-    extraSets: [
-      "trial",
-      "audit",
-      "closing",
-      "epilogue",
-      "coda",
-      "finale",
-      "envoi",
-      "reprise",
-      "postlude",
-      "epode",
-    ],
+    extraSets: setsFrom("trial"),
   },
   // A fourth, written with the audit set by a helper who read no code: an English web team's Jekyll docs
   // (a Node.js service, pm2, TLS with certbot and openssl, MySQL, an incident runbook, a FAQ).
@@ -214,7 +182,7 @@ export const FOLDERS: Folder[] = [
     key: "team-web",
     dir: "test/eval/folders/team-web",
     sets: [],
-    extraSets: ["audit", "closing", "epilogue", "coda", "finale", "envoi", "reprise", "postlude", "epode"],
+    extraSets: setsFrom("audit"),
   },
   // A fifth, written with the reprise and postlude sets by a helper who read no code: a data platform team's
   // MkDocs site (mkdocs.yml, docs/: Airflow, dbt, BigQuery, transfers, Python environments, Jupyter in two
@@ -223,7 +191,7 @@ export const FOLDERS: Folder[] = [
     key: "team-data",
     dir: "test/eval/folders/team-data",
     sets: [],
-    extraSets: ["reprise", "postlude", "epode"],
+    extraSets: setsFrom("reprise"),
   },
 ];
 
