@@ -525,28 +525,52 @@ describe("a definition in notes that also head a kind of the subject", () => {
   });
 });
 
+/** A data team's Airflow page: a kubectl line on the page, the tool's own lines under a heading, in `fence`. */
+const airflowPage = (fence: string) =>
+  [
+    "# Airflow",
+    "",
+    "DAG の import を手で試すときは scheduler の Pod に入る:",
+    "",
+    `\`\`\`${fence}`,
+    "# DAG を import して試す",
+    "kubectl -n airflow exec -it deploy/airflow-scheduler -- python /dags/orders.py",
+    "```",
+    "",
+    "## DAG の状態を見る",
+    "",
+    `\`\`\`${fence}`,
+    "airflow dags list",
+    "airflow dags list-import-errors",
+    "```",
+    "",
+    "DAG が UI に出ないときはまず import エラーを見る。",
+    "",
+  ].join("\n");
+
+/** A dbt page whose Tests section holds a YAML block and two subheadings that say what to do, each with a line. */
+const dbtPage = (intro: string, aspects: readonly [string, string][]) =>
+  [
+    "# dbt",
+    "",
+    "## Tests",
+    "",
+    intro,
+    "",
+    "```yaml",
+    "columns:",
+    "  - name: status",
+    "    tests:",
+    "      - accepted_values:",
+    "          values: ['placed', 'shipped']",
+    "```",
+    "",
+    ...aspects.flatMap(([heading, line]) => [`### ${heading}`, "", line, ""]),
+  ].join("\n");
+
 describe("a data team's notes: tools the command reference does not know, glossary pairs, aspects of a thing", () => {
   const notes = {
-    "airflow.md": [
-      "# Airflow",
-      "",
-      "DAG の import を手で試すときは scheduler の Pod に入る:",
-      "",
-      "```bash",
-      "# DAG を import して試す",
-      "kubectl -n airflow exec -it deploy/airflow-scheduler -- python /dags/orders.py",
-      "```",
-      "",
-      "## DAG の状態を見る",
-      "",
-      "```bash",
-      "airflow dags list",
-      "airflow dags list-import-errors",
-      "```",
-      "",
-      "DAG が UI に出ないときはまず import エラーを見る。",
-      "",
-    ].join("\n"),
+    "airflow.md": airflowPage("bash"),
     "glossary.md": [
       "# 用語集",
       "",
@@ -555,30 +579,10 @@ describe("a data team's notes: tools the command reference does not know, glossa
       "DAG Run は DAG の1回分の実行。タスクインスタンスは、その DAG Run の中の1タスクの実行。",
       "",
     ].join("\n"),
-    "dbt.md": [
-      "# dbt",
-      "",
-      "## Tests",
-      "",
-      "Generic tests are declared in the model's YAML:",
-      "",
-      "```yaml",
-      "columns:",
-      "  - name: status",
-      "    tests:",
-      "      - accepted_values:",
-      "          values: ['placed', 'shipped']",
-      "```",
-      "",
-      "### Seeing the rows that failed",
-      "",
-      "Add --store-failures and dbt keeps the failing rows.",
-      "",
-      "### Warn instead of fail",
-      "",
-      "Set severity: warn for checks we only watch.",
-      "",
-    ].join("\n"),
+    "dbt.md": dbtPage("Generic tests are declared in the model's YAML:", [
+      ["Seeing the rows that failed", "Add --store-failures and dbt keeps the failing rows."],
+      ["Warn instead of fail", "Set severity: warn for checks we only watch."],
+    ]),
   };
   const env = tutorOverNotes(notes, "answer-kinds-data");
   const ask = (q: string, locale: "en" | "ja" = "en") => askReply(env().tutor, invocation(locale), q);
@@ -614,50 +618,11 @@ describe("a data team's notes: tools the command reference does not know, glossa
 
 describe("the same notes written with bare fences and Japanese subheadings", () => {
   const notes = {
-    "airflow.md": [
-      "# Airflow",
-      "",
-      "DAG の import を手で試すときは scheduler の Pod に入る:",
-      "",
-      "```",
-      "# DAG を import して試す",
-      "kubectl -n airflow exec -it deploy/airflow-scheduler -- python /dags/orders.py",
-      "```",
-      "",
-      "## DAG の状態を見る",
-      "",
-      "```",
-      "airflow dags list",
-      "airflow dags list-import-errors",
-      "```",
-      "",
-      "DAG が UI に出ないときはまず import エラーを見る。",
-      "",
-    ].join("\n"),
-    "dbt.md": [
-      "# dbt",
-      "",
-      "## Tests",
-      "",
-      "テストはモデルの YAML に書く:",
-      "",
-      "```yaml",
-      "columns:",
-      "  - name: status",
-      "    tests:",
-      "      - accepted_values:",
-      "          values: ['placed', 'shipped']",
-      "```",
-      "",
-      "### 失敗した行を見る",
-      "",
-      "--store-failures を付けると失敗した行がテーブルに残る。",
-      "",
-      "### 警告だけにする",
-      "",
-      "severity: warn にすると止まらない。",
-      "",
-    ].join("\n"),
+    "airflow.md": airflowPage(""),
+    "dbt.md": dbtPage("テストはモデルの YAML に書く:", [
+      ["失敗した行を見る", "--store-failures を付けると失敗した行がテーブルに残る。"],
+      ["警告だけにする", "severity: warn にすると止まらない。"],
+    ]),
   };
   const env = tutorOverNotes(notes, "answer-kinds-data-bare");
   const ask = (q: string, locale: "en" | "ja" = "en") => askReply(env().tutor, invocation(locale), q);
