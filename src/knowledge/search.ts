@@ -420,8 +420,8 @@ export class KnowledgeIndex {
   /**
    * For a difference whose two sides the notes describe in two sections (ClusterIP and NodePort, each under
    * its own heading): the place in `ranked` (among the first DIFFERENCE_PAIR_WINDOW) of the section that,
-   * with the best one, covers the share `needed` (foundCoverage) of the question and holds both sides, and what the two cover;
-   * null when none does.
+   * with the best one, covers the share `needed` (foundCoverage) of the question and holds both sides, and
+   * what the two cover; null when none does.
    */
   private differencePartner(
     index: SectionIndex,
