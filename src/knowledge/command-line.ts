@@ -598,3 +598,20 @@ export function withBreakdown<R extends object>(
 ): R & { breakdown: ExplainedPart[] } {
   return { ...response, breakdown: explainLine(text, locale) };
 }
+
+/** A line that reads as a command: a lower-case program name, then arguments; not a sentence, not Japanese. */
+const COMMAND_LIKE =
+  /^[a-z][\w.-]*\s+(?![\s\S]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[^\s][\s\S]*[^.!?,;:]$/u;
+
+/**
+ * Whether a block is command lines, of any tool (`airflow dags list`, `uv lock --upgrade`, whether the
+ * reference knows it or not): every line but comments, after a `$ ` prompt, a lower-case program name and
+ * its arguments, with no Japanese and no sentence's end.
+ */
+export function readsAsCommandLines(code: string): boolean {
+  const lines = code
+    .split("\n")
+    .map((l) => l.trim().replace(/^\$\s+/u, ""))
+    .filter((l) => l && !l.startsWith("#"));
+  return lines.length > 0 && lines.every((l) => COMMAND_LIKE.test(l));
+}

@@ -1,6 +1,6 @@
 import { findCommand, matchFlag } from "./catalog/index.js";
 import type { CatalogCommand } from "./catalog/types.js";
-import { breakDown, type Breakdown } from "./command-line.js";
+import { breakDown, type Breakdown, readsAsCommandLines } from "./command-line.js";
 import type { Entry, Finding } from "./entries.js";
 import { findGarbledCommand } from "./garbled.js";
 import {
@@ -39,10 +39,6 @@ const PLAIN_LANGS = new Set([
   "markdown",
 ]);
 
-/** A line that reads as a command: a lower-case program name, then arguments; not a sentence, not Japanese. */
-const COMMAND_LIKE =
-  /^[a-z][\w.-]*\s+(?![\s\S]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[^\s][\s\S]*[^.!?,;:]$/u;
-
 /** Code blocks that hold prose (a quotation, a pasted paragraph) rather than code. */
 function isProseBlock(block: CodeBlock): boolean {
   if (looksLikeYaml(block) || looksLikeDockerfile(block)) return false;
@@ -52,10 +48,8 @@ function isProseBlock(block: CodeBlock): boolean {
   if (lang && /^[\w+#.-]+$/.test(lang) && !PLAIN_LANGS.has(lang)) return false;
   const lines = block.value.split("\n").filter((l) => l.trim());
   if (lines.some((l) => /^\s*(\$|#!|!#)/.test(l) || TOOL_START.test(l.trim()))) return false;
-  // Command lines of a tool the reference does not know (`airflow dags list`, `uv lock --upgrade`): each line
-  // (comments aside) a lower-case program name and its arguments, with no Japanese and no sentence's end.
-  const commands = lines.filter((l) => !/^\s*#/.test(l));
-  if (commands.length > 0 && commands.every((l) => COMMAND_LIKE.test(l.trim()))) return false;
+  // Command lines of a tool the reference does not know (`airflow dags list`) are code too.
+  if (readsAsCommandLines(block.value)) return false;
   return (
     lines.length > 0 &&
     lines.every((l) => /[\p{L}]{2,}.*\s.*[\p{L}]{2,}|[\p{Script=Han}\p{Script=Hiragana}]/u.test(l))

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Piece, breakDown, tokenize } from "../../src/knowledge/command-line.js";
+import { type Piece, breakDown, readsAsCommandLines, tokenize } from "../../src/knowledge/command-line.js";
 
 /** One line per piece, so that a whole breakdown reads as a short list. */
 function render(p: Piece): string {
@@ -914,5 +914,19 @@ describe("what runs the command is not part of it", () => {
     expect(breakDown("sudo docker cp web:/a ./a").match?.canonical).toBe("docker container cp");
     expect(breakDown("sudo -E kubectl get po").match?.canonical).toBe("kubectl get pods");
     expect(breakDown("DOCKER_HOST=tcp://x:2375 docker ps -a").match?.canonical).toBe("docker container ls");
+  });
+});
+
+describe("a block of command lines of any tool", () => {
+  it("reads lines of a program and its arguments as commands, comments and prompts aside", () => {
+    expect(readsAsCommandLines("# the DAGs\nairflow dags list\n$ uv lock --upgrade-package dbt")).toBe(true);
+  });
+
+  it("not sentences, Japanese, YAML keys or a lone word", () => {
+    expect(readsAsCommandLines("we use it for sessions.")).toBe(false);
+    expect(readsAsCommandLines("airflow で DAG を見る")).toBe(false);
+    expect(readsAsCommandLines("name: status")).toBe(false);
+    expect(readsAsCommandLines("airflow")).toBe(false);
+    expect(readsAsCommandLines("# only a comment")).toBe(false);
   });
 });

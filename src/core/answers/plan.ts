@@ -13,7 +13,7 @@ import {
   placeholdersOf,
 } from "./command-lines.js";
 import { definitionOf, normalSubject } from "./definition.js";
-import { breakDown, type Piece } from "../../knowledge/command-line.js";
+import { breakDown, type Piece, readsAsCommandLines } from "../../knowledge/command-line.js";
 import { segmentWords } from "../../knowledge/segment.js";
 import { bestPassage, sentences, type Term, termHits, wordOf } from "./passages.js";
 import { placeholderLine } from "./words.js";
@@ -76,19 +76,6 @@ function withoutMarkers(terms: readonly Term[]): Term[] {
 /** Fence languages of shell sessions. */
 const SHELL_LANGS = new Set(["bash", "sh", "shell", "console", "zsh", "powershell", "ps1", "cmd", "fish"]);
 
-/** A line of a shell session: a prompt, or a lower-case program name and its arguments (not `key: value`). */
-const SHELL_LINE = /^(?:\$\s+)?[a-z][\w.-]*(?:\s+\S.*)?$/u;
-const YAML_KEY = /^[\w.-]+:(?:\s|$)/u;
-
-/** Whether a block of no fence language reads as shell: every line that is not a comment is a command line. */
-function readsAsShell(code: string): boolean {
-  const lines = code
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith("#"));
-  return lines.length > 0 && lines.every((l) => SHELL_LINE.test(l) && !YAML_KEY.test(l));
-}
-
 /** Whether a section shows a shell block but no command line the command reference knows. */
 function shellOfUnknownTools(tutor: KnowledgeContext, hit: StoredEntry): boolean {
   const section = sectionOf(tutor, hit);
@@ -96,7 +83,7 @@ function shellOfUnknownTools(tutor: KnowledgeContext, hit: StoredEntry): boolean
   const shell = (section.examples ?? []).some((code, i) => {
     const given = langs[i];
     const lang = typeof given === "string" ? given.toLowerCase() : "";
-    return SHELL_LANGS.has(lang) || (lang === "" && readsAsShell(code));
+    return SHELL_LANGS.has(lang) || (lang === "" && readsAsCommandLines(code));
   });
   return (
     shell && !tutor.index.entriesOfSection(section.file, section.anchor).some((e) => e.kind === "command")
