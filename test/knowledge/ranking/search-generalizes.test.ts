@@ -656,10 +656,7 @@ replicas フィールドを変えるとスケールアップやスケールダ�
 `,
     });
     expect(
-      tables
-        .ask("消したテーブル、元に戻せる？")
-        .spellings?.flat()
-        .map((a) => a.join("+")),
+      (tables.ask("消したテーブル、元に戻せる？").spellings?.flat() ?? []).map((a) => a.join("+")),
     ).toContain("戻");
     expect(top(tables, "消したテーブル、元に戻せる？")).toBe("消してしまったデータを戻したい");
   });
@@ -889,10 +886,7 @@ Set severity: warn for checks we only watch.
 
   it("reads a word the folder writes only in English by the vocabulary (行 → row)", () => {
     expect(
-      dbt
-        .ask("dbt test で fail した行を見たい")
-        .spellings?.flat()
-        .map((a) => a.join("+")),
+      (dbt.ask("dbt test で fail した行を見たい").spellings?.flat() ?? []).map((a) => a.join("+")),
     ).toContain("row");
     expect(top(dbt, "dbt test で fail した行を見たい")).toBe("Seeing the rows that failed");
   });
