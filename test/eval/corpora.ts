@@ -69,7 +69,8 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * `envoi` after finale had been run, the same way. `reprise` and `postlude` were written together on the
  * seven folders and a fifth team folder written with them (team-data); reprise was run at the start of its
  * round, postlude kept unseen until its end; `epode` after postlude had been run, on the same eight folders, run
- * once at the end of the round.
+ * once at the end of the round. `rondo` and `cadenza` were written together after epode had been run, on the
+ * same eight folders: rondo run at the start of its round, cadenza kept unseen until its end.
  */
 export const EXTRA_SET_NAMES = [
   "fresh",
@@ -89,6 +90,8 @@ export const EXTRA_SET_NAMES = [
   "reprise",
   "postlude",
   "epode",
+  "rondo",
+  "cadenza",
 ] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 

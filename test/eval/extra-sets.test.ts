@@ -93,6 +93,27 @@ const EPODE_SIZES: Record<string, [number, number]> = {
   "team-web": [15, 4],
   "team-data": [18, 5],
 };
+/** Least sizes of the rondo and cadenza sets, written together after epode had been seen, deduplicated alike. */
+const RONDO_SIZES: Record<string, [number, number]> = {
+  note: [21, 4],
+  "k8s-ja": [20, 5],
+  tldr: [15, 4],
+  "team-ja": [16, 3],
+  "team-en": [13, 3],
+  "team-ops": [15, 5],
+  "team-web": [16, 5],
+  "team-data": [18, 5],
+};
+const CADENZA_SIZES: Record<string, [number, number]> = {
+  note: [19, 6],
+  "k8s-ja": [19, 5],
+  tldr: [16, 5],
+  "team-ja": [14, 3],
+  "team-en": [12, 2],
+  "team-ops": [15, 5],
+  "team-web": [14, 4],
+  "team-data": [16, 5],
+};
 const POSTLUDE_SIZES: Record<string, [number, number]> = {
   note: [23, 5],
   "k8s-ja": [19, 6],
@@ -122,6 +143,8 @@ const LAST_SIZES: Partial<Record<ExtraSetName, Record<string, [number, number]>>
   reprise: REPRISE_SIZES,
   postlude: POSTLUDE_SIZES,
   epode: EPODE_SIZES,
+  rondo: RONDO_SIZES,
+  cadenza: CADENZA_SIZES,
 };
 
 /** The sets that must share no question with any other set of their folder. */
@@ -138,7 +161,7 @@ const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
 const ANSWER_SET_SIZE = 30;
 const LAST_ANSWER_SET_SIZE = 24;
 /** Answer-content sets left smaller once the questions older sets asked were removed (epode: 26 → 22). */
-const ANSWER_SET_SIZES: Partial<Record<ExtraSetName, number>> = { epode: 22 };
+const ANSWER_SET_SIZES: Partial<Record<ExtraSetName, number>> = { epode: 22, rondo: 19, cadenza: 20 };
 
 const cells = FOLDERS.flatMap((folder) => folder.extraSets.map((name) => [folder, name] as const));
 
