@@ -29,6 +29,7 @@ import type { SectionIndex } from "./section-index.js";
 import { typedMarks } from "./question.js";
 import { SkeletonIndex } from "./transliterate.js";
 import {
+  ACTION_CAP,
   ACTION_FACTOR,
   ACTION_NEUTRAL,
   GENERAL_WORD_FACTOR,
@@ -127,6 +128,16 @@ function capPhrasing(groups: TermGroup[], held: ReadonlySet<number>, phrasing: R
     const g = groups[i];
     if (g) g.weight = Math.min(g.weight, FAMILIAR_UNKNOWN_CAP * heaviest);
   }
+}
+
+/**
+ * The verb of a how-to question weighs at most ACTION_CAP times the question's heaviest other word the folder
+ * has: a rare verb (残し of "ReplicaSet だけ消して Pod は残したい") is what is asked for, not the whole question.
+ */
+function capAction(groups: TermGroup[], held: ReadonlySet<number>): void {
+  const heaviest = Math.max(0, ...groups.filter((g, i) => held.has(i) && !g.action).map((g) => g.weight));
+  if (heaviest === 0) return;
+  for (const g of groups) if (g.action) g.weight = Math.min(g.weight, ACTION_CAP * heaviest);
 }
 
 /** The function words long enough for a one-letter typo of them to be recognised (which, should, about). */
@@ -710,6 +721,7 @@ export class QueryAnalyzer {
     // flags to jest") is rare there, not a topic: it weighs at most a share of the question's heaviest other
     // word (EVERYDAY_RARE_DF).
     capPhrasing(out, new Set([...held].filter((i) => !everydayHeld.has(i))), everydayHeld);
+    capAction(out, held);
     return this.correctJapaneseRuns(query, out);
   }
 

@@ -203,6 +203,9 @@ export const SYNONYM_CREDIT = 0.8;
  */
 export const ACTION_FACTOR = 2;
 
+/** … but at most this many times the question's heaviest other word the folder has (query-terms.ts `capAction`). */
+export const ACTION_CAP = 2;
+
 /** Verbs of knowing and looking, and light verbs (give, make), which name no action of their own. */
 export const ACTION_NEUTRAL = new Set(
   "see know learn understand do use get give take put make have go come keep let try find 見 知り 知 教え 分かり わかり 使い 使う し する 確認 調べ 確かめ".split(

@@ -8,7 +8,12 @@ import { familiarTypo, isFamiliarEnglish } from "../../../src/knowledge/ranking/
 import { bareHeading, negates } from "../../../src/knowledge/ranking/heading-signals.js";
 import { QueryAnalyzer } from "../../../src/knowledge/ranking/query-terms.js";
 import { SectionIndex } from "../../../src/knowledge/ranking/section-index.js";
-import { FOUND_COVERAGE, foundCoverage, LONG_QUESTION } from "../../../src/knowledge/ranking/weights.js";
+import {
+  ACTION_CAP,
+  FOUND_COVERAGE,
+  foundCoverage,
+  LONG_QUESTION,
+} from "../../../src/knowledge/ranking/weights.js";
 import { KnowledgeIndex } from "../../../src/knowledge/search.js";
 
 /** A notes folder written into a temporary directory, indexed, with its KnowledgeIndex. */
@@ -889,5 +894,25 @@ Set severity: warn for checks we only watch.
       (dbt.ask("dbt test で fail した行を見たい").spellings?.flat() ?? []).map((a) => a.join("+")),
     ).toContain("row");
     expect(top(dbt, "dbt test で fail した行を見たい")).toBe("Seeing the rows that failed");
+  });
+});
+
+describe("the verb of a how-to question", () => {
+  // ReplicaSet, Pod and 消す in every section, 残す in one: rare, so its weight uncapped would be most of the question.
+  const rs = analyzer({
+    "rs.md": `# ReplicaSet\n\n${Array.from(
+      { length: 8 },
+      (_, i) => `## 操作 ${i}\n\nReplicaSet を消すと Pod も消えます。\n`,
+    ).join("\n")}\n## 履歴\n\n古いリビジョンを残す数を決めます。残したものに戻せます。\n`,
+  });
+
+  it("weighs at most ACTION_CAP times the heaviest other word, however rare it is", () => {
+    const groups = rs.groups("ReplicaSet だけ消して Pod は残したい");
+    const action = groups.find((g) => g.action);
+    expect(action?.typed).toBe("残");
+    const heaviest = Math.max(
+      ...groups.filter((g) => !g.action && g.alternatives.length > 0).map((g) => g.weight),
+    );
+    expect(action?.weight).toBeCloseTo(ACTION_CAP * heaviest);
   });
 });
