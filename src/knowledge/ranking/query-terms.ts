@@ -28,6 +28,7 @@ import {
 import type { SectionIndex } from "./section-index.js";
 import { typedMarks } from "./question.js";
 import { SkeletonIndex } from "./transliterate.js";
+import { dictionarySynonyms } from "../synonym-dictionary.js";
 import {
   ACTION_CAP,
   ACTION_FACTOR,
@@ -559,6 +560,20 @@ export class QueryAnalyzer {
         for (const x of synonyms) alternatives.push([x]);
         if (synonyms.length > 0 && !alternatives.slice(0, -synonyms.length).some((a) => this.known(a)))
           credit = SYNONYM_CREDIT;
+      }
+      // A Japanese word's synonyms in Sudachi's dictionary that the folder holds (上限 → 最大限, max; メンテ →
+      // maintenance): alternatives like the tables' words, earning SYNONYM_CREDIT when nothing else matches.
+      // Not for Latin words: their tables and stems serve better (the dictionary reads "create" as creation).
+      if (!LATIN.test(w.word)) {
+        const synonyms = [
+          ...dictionarySynonyms(w.word),
+          ...(w.typed && w.typed !== w.word ? dictionarySynonyms(w.typed) : []),
+        ]
+          .map((x) => segmentWords(x))
+          .filter((a) => a.length > 0 && this.known(a));
+        if (synonyms.length > 0 && !alternatives.some((a) => this.known(a)))
+          credit = Math.min(credit, SYNONYM_CREDIT);
+        alternatives.push(...synonyms);
       }
       for (const split of this.splitCounterparts(w.word)) alternatives.push(split);
       let knownAlts = alternatives.filter((a) => this.known(a));

@@ -897,6 +897,53 @@ Set severity: warn for checks we only watch.
   });
 });
 
+describe("a Japanese word the folder writes in other words, by Sudachi's synonym dictionary", () => {
+  const deploy = folder({
+    "deploy.md": `# デプロイ
+
+## 超過できる数
+
+ローリングアップデートで理想状態を超えて作成できる最大限のPod数を指定します。
+
+## 停止できる数
+
+更新中に利用できなくなるPodの数を指定します。
+`,
+  });
+
+  it("meets 上限 as the folder's 最大限", () => {
+    expect(
+      (deploy.ask("ローリングアップデートで増やせる Pod の上限").spellings?.flat() ?? []).map((a) =>
+        a.join("+"),
+      ),
+    ).toContain("最大限");
+    expect(top(deploy, "ローリングアップデートで増やせる Pod の上限")).toBe("超過できる数");
+  });
+
+  const tldr = folder({
+    "kubectl-drain.md": `# kubectl drain
+
+> Evict all pods from a node before maintenance.
+
+- Drain a node:
+
+\`kubectl drain {{node_name}}\`
+`,
+    "kubectl-cordon.md": `# kubectl cordon
+
+> Mark a node as unschedulable, so that no new pod lands on it.
+
+- Cordon a node:
+
+\`kubectl cordon {{node_name}}\`
+`,
+  });
+
+  it("reads a Japanese short form over English pages (メンテ → maintenance)", () => {
+    expect(top(tldr, "ノードをメンテしたい")).toBe("kubectl drain");
+  });
+});
+
 describe("the verb of a how-to question", () => {
   // ReplicaSet, Pod and 消す in every section, 残す in one: rare, so its weight uncapped would be most of the question.
   const rs = analyzer({
@@ -914,5 +961,11 @@ describe("the verb of a how-to question", () => {
       ...groups.filter((g) => !g.action && g.alternatives.length > 0).map((g) => g.weight),
     );
     expect(action?.weight).toBeCloseTo(ACTION_CAP * heaviest);
+  });
+
+  it("is not read with the dictionary's synonyms when it is a Latin word", () => {
+    const a = analyzer({ "c.md": "# Creation\n\nThe creation of a pod takes a second.\n" });
+    const create = a.groups("how do I create a pod").find((g) => g.typed === "create");
+    expect(create?.alternatives.flat()).not.toContain("creation");
   });
 });

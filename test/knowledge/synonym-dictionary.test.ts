@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { compactSynonymGroups, readSudachiPackage } from "../../bench/lib/sudachi.js";
+import { SUDACHI_SYNONYMS, SUDACHI_VERSION } from "../../src/knowledge/generated/sudachi-synonyms.js";
+import { dictionarySynonyms } from "../../src/knowledge/synonym-dictionary.js";
+
+describe("Sudachi's synonym dictionary", () => {
+  it("gives a word the other words of its groups, not itself", () => {
+    const limit = dictionarySynonyms("上限");
+    expect(limit).toEqual(expect.arrayContaining(["最大限", "限度", "max", "limit"]));
+    expect(limit).not.toContain("上限");
+    expect(dictionarySynonyms("メンテ")).toEqual(expect.arrayContaining(["メンテナンス", "maintenance"]));
+  });
+
+  it("expands nothing for a word it does not hold", () => {
+    expect(dictionarySynonyms("kubectl")).toEqual([]);
+    expect(dictionarySynonyms("")).toEqual([]);
+  });
+
+  it("does not expand a word the dictionary marks as a synonym only", () => {
+    // Every word marked ! in a group is a synonym of the others, and in no group a trigger.
+    const lines = SUDACHI_SYNONYMS.split("\n").map((l) => l.split("\t"));
+    const triggers = new Set(lines.flatMap((ws) => ws.filter((w) => !w.startsWith("!"))));
+    const onlySynonym = lines.flatMap((ws) => ws.filter((w) => w.startsWith("!")).map((w) => w.slice(1)));
+    const word = onlySynonym.find((w) => !triggers.has(w));
+    expect(word).toBeDefined();
+    expect(dictionarySynonyms(word ?? "")).toEqual([]);
+  });
+
+  it("is the snapshot `npm run synonyms:update` writes from the installed package", () => {
+    const { version, groups } = readSudachiPackage();
+    expect(SUDACHI_VERSION).toBe(version);
+    expect(compactSynonymGroups(groups)).toBe(SUDACHI_SYNONYMS);
+  });
+});
