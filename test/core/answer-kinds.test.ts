@@ -263,6 +263,13 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     );
   });
 
+  it("how-to asked for all at once: the line that clears them all, though another section ranked first", async () => {
+    // The best section is the one that removes a container (docker container rm); the bulk line is in the next.
+    expect(codeOf(await ask("how do I remove all stopped containers in one go"))[0]).toBe(
+      "$ docker container prune <オプション>",
+    );
+  });
+
   it("how-to: two commands of the section that both do it, each with its caption", async () => {
     const r = await ask("remove all unused images at once");
     expect(codeOf(r)).toContain("$ docker image prune <オプション>");

@@ -75,6 +75,11 @@ const ACTION_MISS_COST = 2;
  * that deletes one, "remove all stopped containers in one go" by the one that deletes them all.
  */
 const BULK_COST = 2.5;
+/**
+ * What a line that clears everything at once gains when the question asks for that ("remove all stopped
+ * containers in one go"): `docker container prune` in the next section, not `docker container rm` in the best.
+ */
+const BULK_GAIN = 1;
 /** Words that ask for everything at once, or for a clean-up, in a question. */
 const BULK_ASKED =
   /一括|まとめて|全部|ぜんぶ|全て|すべて|全削除|一気に|丸ごと|不要|要らない|いらない|未使用|使(?:用し|っ)て(?:い)?(?:ない|ません)|使わない|掃除|片付け|整理|\ball\b|\bevery|\bunused\b|\bbulk\b|\bat once\b|\bin one go\b|\bclean|\bprune|\bpurge|\bdangling|\bstale\b|\bleftover/iu;
@@ -146,7 +151,7 @@ function scoreOf(
   terms: readonly Term[],
   weights: readonly number[],
   averages?: { own: number },
-  oneThing = false,
+  oneThing?: boolean,
 ): number {
   let score = 0;
   const b = LENGTH_NORMALIZATION;
@@ -163,7 +168,8 @@ function scoreOf(
   });
   const bare = line.text.trim() === line.entry.command ? BARE_MENTION_COST : 0;
   const said = `${texts.own} ${texts.heading} ${texts.reference}`;
-  const bulk = oneThing && BULK_LINE.test(said) && REMOVAL.test(said) ? BULK_COST : 0;
+  const clears = BULK_LINE.test(said) && REMOVAL.test(said);
+  const bulk = oneThing === true && clears ? BULK_COST : oneThing === false && clears ? -BULK_GAIN : 0;
   return score - RANK_COST * line.rank - bare - bulk;
 }
 
@@ -207,7 +213,7 @@ export function bestLines(
   const weights = termWeights(texts, terms);
   const averages = averagesOf(texts);
   // Of a question whose words are known, whether it asks for one thing (see BULK_COST).
-  const oneThing = question !== undefined && !BULK_ASKED.test(question);
+  const oneThing = question === undefined ? undefined : !BULK_ASKED.test(question);
   const scored = lines.map((line, order) => ({
     line,
     order,
