@@ -78,6 +78,16 @@ function shape(kind: QuestionKind, subject?: string): QuestionShape {
   return s ? { kind, subject: s } : { kind };
 }
 
+/** A trailing "in a Dockerfile", "on Kubernetes" after a side that names a thing: the context, not the side. */
+const CONTEXT_EN = /\s+(?:in|on|inside|within|for)\s+(?:an?\s+|the\s+|my\s+|our\s+)?[A-Za-z][\w.-]*$/iu;
+/** A side's words that name a thing: a capitalised or flag-like word (CMD, ClusterIP, --rm). */
+const NAMING = /(?:^|\s)(?:--?[A-Za-z]|[A-Z])[\w.-]*/u;
+
+function withoutContext(side: string): string {
+  const kept = side.replace(CONTEXT_EN, "");
+  return kept !== side && NAMING.test(kept) ? kept : side;
+}
+
 /** The kind of a question and its subject. */
 export function questionKind(question: string): QuestionShape {
   const q = question.trim().replace(END, "");
@@ -87,11 +97,10 @@ export function questionKind(question: string): QuestionShape {
   if (diff?.[1] && diff[2]) {
     // "Dockerfile の RUN と CMD": the sides are RUN and CMD, in the context of Dockerfile.
     const a = clean(diff[1].replace(/^(?:what(?:'s| is) the\s+)/iu, "").replace(/^.*\sの\s*/u, ""));
-    // "RDB vs AOF, what's the difference?": the question after the comma is not part of the side.
-    const b = clean(
-      diff[2]
-        .replace(/\s*[,、]\s*(?:what(?:'s|’s| is)|which|how|is|are|do|does)\b.*$/iu, "")
-        .replace(/\s*(?:の違い.*|は\?*)$/u, ""),
+    // "RDB vs AOF, what's the difference?", "RUN 命令と CMD 命令、実行されるタイミングの違い": what follows a comma
+    // is not part of the side.
+    const b = withoutContext(
+      clean(diff[2].replace(/\s*[,、].*$/u, "").replace(/\s*(?:の違い.*|は\?*)$/u, "")),
     );
     if (a && b) return { kind: "difference", subject: `${a} ${b}`, sides: [a, b] };
   }

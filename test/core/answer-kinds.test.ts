@@ -73,6 +73,11 @@ describe("answers planned by the kind of question (bundled notes)", () => {
     expect(codeOf(r).some((c) => /^\$ docker (?:image|system) prune/.test(c))).toBe(true);
   });
 
+  it("difference asked in a context ('RUN and CMD in a Dockerfile'): the notes' sentence naming both first", async () => {
+    const r = await ask("what's the difference between RUN and CMD in a Dockerfile");
+    expect(textsOf(r)[0]).toContain("CMD はアプリケーション自体の実行");
+  });
+
   it("a difference asked as 'is A the same as B' shows both sides", async () => {
     const r = await ask("is docker container stop the same as deleting the container?");
     const code = codeOf(r).join("\n");
@@ -644,5 +649,23 @@ describe("the same notes written with bare fences and Japanese subheadings", () 
     const text = renderText(await ask("dbt の Tests にはどんな種類がある？", "ja"), "ja");
     expect(text).not.toContain("失敗した行を見る —");
     expect(text).not.toContain("警告だけにする —");
+  });
+});
+
+describe("a difference whose sides the question words more fully than the notes", () => {
+  const notes = [
+    "# Dockerfile",
+    "",
+    "## 命令",
+    "",
+    "RUN はビルドのときに実行され、CMD はコンテナの起動時に実行されます。",
+    "",
+  ].join("\n");
+  const env = tutorOverNotes({ "dockerfile.md": notes }, "answer-kinds-sides");
+  const ask = (q: string) => askReply(env().tutor, invocation("ja"), q);
+
+  it("finds the sentence naming both though the notes do not write 命令 after each name", async () => {
+    const r = await ask("RUN 命令と CMD 命令の違い");
+    expect(textsOf(r)[0]).toBe("RUN はビルドのときに実行され、CMD はコンテナの起動時に実行されます。");
   });
 });

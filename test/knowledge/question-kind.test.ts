@@ -71,8 +71,12 @@ describe("questionKind", () => {
     ["NodePort と Ingress はどこが違う？", ["NodePort", "Ingress"]],
     ["difference between a Pod and a Deployment", ["Pod", "Deployment"]],
     ["Docker Compose vs Docker Swarm", ["Docker Compose", "Docker Swarm"]],
-    // The question after a comma is not part of the second side.
-    ["RDB vs AOF in Redis, what's the difference?", ["RDB", "AOF in Redis"]],
+    // The question after a comma is not part of the second side, nor the context it is asked in.
+    ["RDB vs AOF in Redis, what's the difference?", ["RDB", "AOF"]],
+    ["what's the difference between RUN and CMD in a Dockerfile", ["RUN", "CMD"]],
+    ["RUN 命令と CMD 命令、実行されるタイミングの違いは？", ["RUN 命令", "CMD 命令"]],
+    // A side that names nothing keeps its words: "in the background" is the side.
+    ["difference between -d and running in the background", ["-d", "running in the background"]],
   ])("%s compares %j", (q, sides) => {
     const shape = questionKind(q);
     expect(shape.kind).toBe("difference");
