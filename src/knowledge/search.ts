@@ -18,6 +18,7 @@ import {
   definingLine,
   definitionSubject,
   embeddedCommand,
+  asksWhichThing,
   isHowTo,
   questionLanguage,
 } from "./ranking/question.js";
@@ -612,6 +613,7 @@ export class KnowledgeIndex {
     const subject = definitionSubject(query);
     const defining = definingLine(query);
     const howTo = isHowTo(query);
+    const whichThing = asksWhichThing(query);
     const queryLang = questionLanguage(query, index);
     const queryNegates = negates(query);
     // The one tool the question names, of those whose commands head the folder's sections.
@@ -643,7 +645,9 @@ export class KnowledgeIndex {
           SCORE.coverage * s.coverage +
           SCORE.relevance * (s.relevance / bestRelevance) +
           SCORE.headingCoverage * s.headingCoverage;
-        if (heading.length >= 2 && queryNorm.includes(heading)) score += SCORE.headingInQuery;
+        if (whichThing) {
+          if (heading.length >= 2 && queryNorm.includes(heading)) score += SCORE.namedByWhichThing;
+        } else if (heading.length >= 2 && queryNorm.includes(heading)) score += SCORE.headingInQuery;
         else if (headingWithin(s.doc, groups)) score += SCORE.headingWordsInQuery;
         if (subject !== null && bare === subject) score += SCORE.definesSubject;
         else if (defining && this.leadsALine(s.doc, defining)) score += SCORE.subjectLeadsLine;

@@ -41,6 +41,17 @@ export function isHowTo(query: string): boolean {
   );
 }
 
+/**
+ * A question that asks which thing does something ("同じ Pod を3つ動かすのに使うリソースは", "which resource is in
+ * charge of ReplicaSets", "複数のコンテナをまとめて立ち上げるツールは"): the answer is a thing the question does
+ * not name, so a section headed by one of its words is what the question is about, not its answer.
+ */
+export function asksWhichThing(query: string): boolean {
+  return /(?:使う|使える|使えば|使用する|担う|する)(?:リソース|ツール|仕組み|機能|オブジェクト|やつ)|(?:どの|どんな)(?:リソース|ツール|仕組み|機能|オブジェクト)|(?:リソース|ツール|仕組み|オブジェクト)(?:は|って|が)?どれ|(?:何|なに)を使(?:う|え|えば|った)|\b(?:which|what)\s+(?:resource|tool|object|controller|kind of object)s?\b|\bwhat\s+(?:should|do|can)\s+i\s+use\b/iu.test(
+    query,
+  );
+}
+
 /** A docker or kubectl command named inside a question ("… with docker attach", "docker tag で…"). */
 export function embeddedCommand(query: string): ReturnType<typeof breakDown>["match"] {
   const m = /(?:^|[^\w-])((?:docker|kubectl)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)/i.exec(query);

@@ -56,6 +56,12 @@ export const SCORE = {
   headingCoverage: 0.15,
   /** The section's own heading is written in the question ("Deployment のロールバック"). */
   headingInQuery: 0.08,
+  /**
+   * A question that asks which thing does something (question.ts `asksWhichThing`) and a section headed by a
+   * word it names: "同じ Pod を3つ動かすのに使うリソースは" is not answered by *Pod*. More than such a heading
+   * earns otherwise (headingInQuery and its heading coverage); on the seen sets +1, none lost.
+   */
+  namedByWhichThing: -0.2,
   /** Every word of the section's heading is a word of the question ("Deployment の…を更新" for "Deploymentの更新"). */
   headingWordsInQuery: 0.06,
   /** A "what is X" question and a section headed X ("Pod", "Pod とは"). */

@@ -6,6 +6,7 @@ import { openDatabase } from "../../../src/core/storage/database.js";
 import { ensureIndex } from "../../../src/knowledge/index-store.js";
 import { familiarTypo, isFamiliarEnglish } from "../../../src/knowledge/ranking/general-english.js";
 import { bareHeading, negates } from "../../../src/knowledge/ranking/heading-signals.js";
+import { asksWhichThing } from "../../../src/knowledge/ranking/question.js";
 import { QueryAnalyzer } from "../../../src/knowledge/ranking/query-terms.js";
 import { SectionIndex } from "../../../src/knowledge/ranking/section-index.js";
 import {
@@ -967,5 +968,29 @@ describe("the verb of a how-to question", () => {
     const a = analyzer({ "c.md": "# Creation\n\nThe creation of a pod takes a second.\n" });
     const create = a.groups("how do I create a pod").find((g) => g.typed === "create");
     expect(create?.alternatives.flat()).not.toContain("creation");
+  });
+});
+
+describe("a question that asks which thing does something", () => {
+  // Both sections hold every word of the question; one is headed by a word of it.
+  const k8s = folder({
+    "k8s.md": `# Kubernetes
+
+## Pod
+
+Pod は同じ構成のコンテナをまとめて動かし続けるリソースです。
+
+## ReplicaSet
+
+同じ構成の Pod を指定した数だけ動かし続けるリソースです。
+`,
+  });
+
+  it("is not answered by the section its own words head", () => {
+    expect(asksWhichThing("同じ構成の Pod を3つ動かし続けるのに使うリソースは？")).toBe(true);
+    expect(asksWhichThing("同じ構成の Pod を3つ動かし続けるリソース")).toBe(false);
+    expect(top(k8s, "同じ構成の Pod を3つ動かし続けるのに使うリソースは？")).toBe("ReplicaSet");
+    // The same words, not asking which thing: the section headed by Pod.
+    expect(top(k8s, "同じ構成の Pod を3つ動かし続けるリソース")).toBe("Pod");
   });
 });
