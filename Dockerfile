@@ -78,6 +78,8 @@ COPY --from=build /app/migrations ./migrations
 COPY --from=build /app/notes ./notes
 COPY --from=build /app/seed ./seed
 COPY --from=build /app/dist ./dist
+# The Apache-2.0 text of the synonym dictionary the bundle carries a snapshot of (see its header).
+COPY --from=build /app/src/knowledge/generated/sudachi-synonyms.LICENSE ./licenses/sudachi-synonyms.LICENSE
 RUN mkdir -p /data && chown 1000:1000 /data && chmod 0750 /data
 # uid/gid 1000 is the base image's `node` user; numeric, so that Kubernetes' runAsNonRoot can verify it.
 USER 1000:1000

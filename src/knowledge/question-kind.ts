@@ -78,14 +78,18 @@ function shape(kind: QuestionKind, subject?: string): QuestionShape {
   return s ? { kind, subject: s } : { kind };
 }
 
-/** A trailing "in a Dockerfile", "on Kubernetes" after a side that names a thing: the context, not the side. */
+/**
+ * A trailing "in a Dockerfile", "on Kubernetes" after a side that names a thing: the context, not the side,
+ * unless the side would then be the other one.
+ */
 const CONTEXT_EN = /\s+(?:in|on|inside|within|for)\s+(?:an?\s+|the\s+|my\s+|our\s+)?[A-Za-z][\w.-]*$/iu;
 /** A side's words that name a thing: a capitalised or flag-like word (CMD, ClusterIP, --rm). */
 const NAMING = /(?:^|\s)(?:--?[A-Za-z]|[A-Z])[\w.-]*/u;
 
-function withoutContext(side: string): string {
+function withoutContext(side: string, other: string): string {
   const kept = side.replace(CONTEXT_EN, "");
-  return kept !== side && NAMING.test(kept) ? kept : side;
+  // "Docker and Docker for Mac": the context is what tells the two apart.
+  return kept !== side && NAMING.test(kept) && kept.toLowerCase() !== other.toLowerCase() ? kept : side;
 }
 
 /** The kind of a question and its subject. */
@@ -100,7 +104,8 @@ export function questionKind(question: string): QuestionShape {
     // "RDB vs AOF, what's the difference?", "RUN 命令と CMD 命令、実行されるタイミングの違い": what follows a comma
     // is not part of the side.
     const b = withoutContext(
-      clean(diff[2].replace(/\s*[,、].*$/u, "").replace(/\s*(?:の違い.*|は\?*)$/u, "")),
+      clean(diff[2].replace(/\s*(?:、|,\s).*$/u, "").replace(/\s*(?:の違い.*|は\?*)$/u, "")),
+      a,
     );
     if (a && b) return { kind: "difference", subject: `${a} ${b}`, sides: [a, b] };
   }

@@ -652,20 +652,30 @@ describe("the same notes written with bare fences and Japanese subheadings", () 
   });
 });
 
-describe("a difference whose sides the question words more fully than the notes", () => {
+describe("a question that asks for all without removing", () => {
   const notes = [
-    "# Dockerfile",
+    "# Containers",
     "",
-    "## 命令",
+    "## 一覧と片付け",
     "",
-    "RUN はビルドのときに実行され、CMD はコンテナの起動時に実行されます。",
+    "```",
+    "# 停止中のものも含めて全て表示",
+    "$ docker container ls -a",
+    "# 停止中のコンテナを一括削除",
+    "$ docker container prune",
+    "```",
     "",
   ].join("\n");
-  const env = tutorOverNotes({ "dockerfile.md": notes }, "answer-kinds-sides");
-  const ask = (q: string) => askReply(env().tutor, invocation("ja"), q);
+  const env = tutorOverNotes({ "containers.md": notes }, "answer-kinds-all");
+  const ask = (q: string) => askReply(env().tutor, invocation("en"), q);
 
-  it("finds the sentence naming both though the notes do not write 命令 after each name", async () => {
-    const r = await ask("RUN 命令と CMD 命令の違い");
-    expect(textsOf(r)[0]).toBe("RUN はビルドのときに実行され、CMD はコンテナの起動時に実行されます。");
+  it("shows the line that lists them all, not the one that clears them", async () => {
+    const lines = codeOf(await ask("show every stopped container"));
+    expect(lines).toContain("$ docker container ls -a");
+    expect(lines).not.toContain("$ docker container prune");
+  });
+
+  it("and the line that clears them when it asks to remove them all", async () => {
+    expect(codeOf(await ask("remove every stopped container at once"))[0]).toBe("$ docker container prune");
   });
 });

@@ -75,6 +75,9 @@ describe("questionKind", () => {
     ["RDB vs AOF in Redis, what's the difference?", ["RDB", "AOF"]],
     ["what's the difference between RUN and CMD in a Dockerfile", ["RUN", "CMD"]],
     ["RUN 命令と CMD 命令、実行されるタイミングの違いは？", ["RUN 命令", "CMD 命令"]],
+    // A context that tells the two apart stays, and a comma inside a flag's value is not a clause.
+    ["difference between Docker and Docker for Mac", ["Docker", "Docker for Mac"]],
+    ["difference between -v and --mount type=bind,src=/data", ["-v", "--mount type=bind,src=/data"]],
     // A side that names nothing keeps its words: "in the background" is the side.
     ["difference between -d and running in the background", ["-d", "running in the background"]],
   ])("%s compares %j", (q, sides) => {

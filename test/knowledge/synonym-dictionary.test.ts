@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compactSynonymGroups, readSudachiPackage } from "../../bench/lib/sudachi.js";
+import fs from "node:fs";
+import path from "node:path";
+import { compactSynonymGroups, readSudachiPackage, sudachiModule } from "../../bench/lib/sudachi.js";
 import { SUDACHI_SYNONYMS, SUDACHI_VERSION } from "../../src/knowledge/generated/sudachi-synonyms.js";
 import { dictionarySynonyms } from "../../src/knowledge/synonym-dictionary.js";
 
@@ -30,5 +32,23 @@ describe("Sudachi's synonym dictionary", () => {
     const { version, groups } = readSudachiPackage();
     expect(SUDACHI_VERSION).toBe(version);
     expect(compactSynonymGroups(groups)).toBe(SUDACHI_SYNONYMS);
+    const file = path.join(import.meta.dirname, "../../src/knowledge/generated/sudachi-synonyms.ts");
+    expect(fs.readFileSync(file, "utf8")).toBe(sudachiModule(version, SUDACHI_SYNONYMS));
+  });
+
+  it("leaves out names: a company is not a word", () => {
+    // Sudachi groups spellings of company names (企業名) too; a question's word never expands to them.
+    const lines = SUDACHI_SYNONYMS.split("\n");
+    expect(lines.length).toBeGreaterThan(10_000);
+    const { groups } = readSudachiPackage();
+    const company = groups.find(
+      (g) => g.items.length > 1 && g.items.every((i) => i.bunya.includes("企業名")),
+    );
+    const name = company?.items
+      .find((i) => i.expandControl === 0)
+      ?.midashi.normalize("NFKC")
+      .toLowerCase();
+    expect(name).toBeDefined();
+    expect(dictionarySynonyms(name ?? "")).toEqual([]);
   });
 });

@@ -90,7 +90,8 @@ const BULK_ASKED =
 const BULK_LINE =
   /一括|まとめて|全て|すべて|不要な|未使用|使用していない|(?<![\w-])all(?![\w-])|\bunused\b|\bprune\b|\bbulk\b|\bdangling\b/iu;
 /** Words of removing, which the bulk cost is about (a line that lists all namespaces is not a clean-up). */
-const REMOVAL = /削除|破棄|消|掃除|\bremov|\bdelet|\bprune\b|\bclean|\bpurge\b|\brm\b/iu;
+const REMOVAL =
+  /削除|破棄|消|掃除|片付|一掃|\bwip(?:e|ing)|\berase|\bremov|\bdelet|\bprune\b|\bclean|\bpurge\b|\brm\b/iu;
 /** What being in a lower-ranked section costs a line, per rank. */
 const RANK_COST = 0.75;
 /** A bare mention (`docker image build` alone, in prose) next to full example lines is worth less. */
@@ -212,8 +213,16 @@ export function bestLines(
   const texts = lines.map(textsOf);
   const weights = termWeights(texts, terms);
   const averages = averagesOf(texts);
-  // Of a question whose words are known, whether it asks for one thing (see BULK_COST).
-  const oneThing = question === undefined ? undefined : !BULK_ASKED.test(question);
+  // Whether the question asks to remove one thing (true), everything at once (false), or neither: no question,
+  // or one that asks for all without removing ("show every stopped container") (undefined).
+  const oneThing =
+    question === undefined
+      ? undefined
+      : !BULK_ASKED.test(question)
+        ? true
+        : REMOVAL.test(question)
+          ? false
+          : undefined;
   const scored = lines.map((line, order) => ({
     line,
     order,

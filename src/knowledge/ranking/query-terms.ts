@@ -87,6 +87,8 @@ const REDO = /[きぎしちびみりえげれね]直[さしすせそ]/u;
 /** The prefix notes write for doing again (再起動, 再作成). */
 const REDO_PREFIX = "再";
 const JAPANESE_RUN = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
+/** A word the synonym dictionary is asked about: kanji or katakana in it (a noun, a verb's stem), not kana grammar. */
+const DICTIONARY_WORD = /[\p{Script=Han}\p{Script=Katakana}]/u;
 
 function idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -133,12 +135,15 @@ function capPhrasing(groups: TermGroup[], held: ReadonlySet<number>, phrasing: R
 
 /**
  * The verb of a how-to question weighs at most ACTION_CAP times the question's heaviest other word the folder
- * has: a rare verb (残し of "ReplicaSet だけ消して Pod は残したい") is what is asked for, not the whole question.
+ * has, though never less than it would without ACTION_FACTOR: a rare verb (残し of "ReplicaSet だけ消して Pod は
+ * 残したい") is what is asked for, not the whole question.
  */
 function capAction(groups: TermGroup[], held: ReadonlySet<number>): void {
   const heaviest = Math.max(0, ...groups.filter((g, i) => held.has(i) && !g.action).map((g) => g.weight));
   if (heaviest === 0) return;
-  for (const g of groups) if (g.action) g.weight = Math.min(g.weight, ACTION_CAP * heaviest);
+  // Never below the verb's own weight without ACTION_FACTOR: the cap takes back the boost, not the word.
+  for (const g of groups)
+    if (g.action) g.weight = Math.max(g.weight / ACTION_FACTOR, Math.min(g.weight, ACTION_CAP * heaviest));
 }
 
 /** The function words long enough for a one-letter typo of them to be recognised (which, should, about). */
@@ -563,16 +568,22 @@ export class QueryAnalyzer {
       }
       // A Japanese word's synonyms in Sudachi's dictionary that the folder holds (上限 → 最大限, max; メンテ →
       // maintenance): alternatives like the tables' words, earning SYNONYM_CREDIT when nothing else matches.
-      // Not for Latin words: their tables and stems serve better (the dictionary reads "create" as creation).
-      if (!LATIN.test(w.word)) {
+      // Only words of kanji or katakana that say something: not Latin words, which their tables and stems
+      // serve better (the dictionary reads "create" as creation), nor grammar, quantifiers or everyday
+      // words (すべて, 方法), which would turn phrasing into a topic.
+      const dictionary: string[][] = [];
+      if (DICTIONARY_WORD.test(w.word) && !isStopword(w.word)) {
         const synonyms = [
           ...dictionarySynonyms(w.word),
           ...(w.typed && w.typed !== w.word ? dictionarySynonyms(w.typed) : []),
         ]
           .map((x) => segmentWords(x))
           .filter((a) => a.length > 0 && this.known(a));
-        if (synonyms.length > 0 && !alternatives.some((a) => this.known(a)))
-          credit = Math.min(credit, SYNONYM_CREDIT);
+        const others = alternatives.some((a) => this.known(a));
+        if (synonyms.length > 0 && !others) credit = Math.min(credit, SYNONYM_CREDIT);
+        // A word the folder holds weighs by its own forms, not by a commoner synonym of it (変数 by 変数, not
+        // by the folder's many "parameter"s).
+        if (others) dictionary.push(...synonyms);
         alternatives.push(...synonyms);
       }
       for (const split of this.splitCounterparts(w.word)) alternatives.push(split);
@@ -674,7 +685,13 @@ export class QueryAnalyzer {
       // Japanese words such a folder holds come from the command reference's one-liners, rare and beside the point.
       const weighed = (
         this.otherScript(w.word) < 1 ? knownAlts.filter((a) => a.every((t) => LATIN.test(t))) : knownAlts
-      ).filter((a) => (a.length !== 1 || a[0] !== cut) && !translations.includes(a) && a !== bareKanji);
+      ).filter(
+        (a) =>
+          (a.length !== 1 || a[0] !== cut) &&
+          !translations.includes(a) &&
+          a !== bareKanji &&
+          !dictionary.includes(a),
+      );
       const dfs = weighed.map((a) => Math.min(...a.map((t) => this.df(t))));
       const single = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(w.word)
         ? SINGLE_CHARACTER_FACTOR

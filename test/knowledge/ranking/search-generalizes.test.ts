@@ -940,18 +940,34 @@ describe("a Japanese word the folder writes in other words, by Sudachi's synonym
 `,
   });
 
+  it("weighs a word the folder holds by its own forms, not by a commoner synonym", () => {
+    const a = analyzer({
+      "params.md": `# 設定\n\n## 変数\n\n変数を一つ決める。\n\n${Array.from({ length: 8 }, (_, i) => `## 項目 ${i}\n\nparameter を渡す。\n`).join("\n")}`,
+    });
+    const b = analyzer({
+      "params.md": `# 設定\n\n## 変数\n\n変数を一つ決める。\n\n${Array.from({ length: 8 }, (_, i) => `## 項目 ${i}\n\nargument を渡す。\n`).join("\n")}`,
+    });
+    const weight = (x: QueryAnalyzer) => x.groups("変数の決め方").find((g) => g.typed === "変数")?.weight;
+    expect(weight(a)).toBeGreaterThan(0);
+    expect(weight(a)).toBeCloseTo(weight(b) ?? 0);
+  });
+
+  it("does not read grammar or quantifiers in kana (すべて) with the dictionary", () => {
+    const a = analyzer({ "all.md": "# 一覧\n\n全てのイメージを表示する。all images.\n" });
+    const every = a.groups("すべてのイメージを見たい").find((g) => g.typed === "すべて");
+    expect(every?.alternatives.flat() ?? []).not.toContain("all");
+  });
+
   it("reads a Japanese short form over English pages (メンテ → maintenance)", () => {
     expect(top(tldr, "ノードをメンテしたい")).toBe("kubectl drain");
   });
 });
 
 describe("the verb of a how-to question", () => {
-  // ReplicaSet, Pod and 消す in every section, 残す in one: rare, so its weight uncapped would be most of the question.
+  // ReplicaSet, Pod and 消す in half the sections, 残す in two: rare, so its weight, doubled as the verb, would
+  // be most of the question; capped, it is twice ReplicaSet's (still above its own undoubled weight).
   const rs = analyzer({
-    "rs.md": `# ReplicaSet\n\n${Array.from(
-      { length: 8 },
-      (_, i) => `## 操作 ${i}\n\nReplicaSet を消すと Pod も消えます。\n`,
-    ).join("\n")}\n## 履歴\n\n古いリビジョンを残す数を決めます。残したものに戻せます。\n`,
+    "rs.md": `# ReplicaSet\n\n${Array.from({ length: 4 }, (_, i) => `## 操作 ${i}\n\nReplicaSet を消すと Pod も消えます。\n`).join("\n")}\n${Array.from({ length: 3 }, (_, i) => `## ノード ${i}\n\nノードの話。\n`).join("\n")}\n## 履歴\n\n古いリビジョンを残した。\n\n## 保存\n\n設定を残した。\n`,
   });
 
   it("weighs at most ACTION_CAP times the heaviest other word, however rare it is", () => {
@@ -962,6 +978,17 @@ describe("the verb of a how-to question", () => {
       ...groups.filter((g) => !g.action && g.alternatives.length > 0).map((g) => g.weight),
     );
     expect(action?.weight).toBeCloseTo(ACTION_CAP * heaviest);
+  });
+
+  it("keeps at least its own weight when the other words are in every section", () => {
+    const everywhere = analyzer({
+      "rs.md": `# ReplicaSet\n\n${Array.from({ length: 8 }, (_, i) => `## 操作 ${i}\n\nPod を消すと Pod が消えます。\n`).join("\n")}\n## 履歴\n\nPod を残した。\n`,
+    });
+    const groups = everywhere.groups("Pod を残したい");
+    const verb = groups.find((g) => g.action);
+    const pod = groups.find((g) => g.typed === "pod");
+    expect(verb?.typed).toBe("残");
+    expect(verb?.weight ?? 0).toBeGreaterThan(10 * (pod?.weight ?? 0));
   });
 
   it("is not read with the dictionary's synonyms when it is a Latin word", () => {
