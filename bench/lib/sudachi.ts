@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { z } from "zod";
+import { segmentWords } from "../../src/knowledge/segment.js";
 
 const requireFrom = createRequire(import.meta.url);
 
@@ -45,7 +46,8 @@ const NAME_FIELDS = new Set([
 
 /**
  * The groups a Japanese word of a question can expand, one a line: the words in use (expandControl 2 marks a
- * word kept only as a record of a removed entry) that are not names (NAME_FIELDS), NFKC and lower case, `!` before a word that does not expand
+ * word kept only as a record of a removed entry) that are not names (NAME_FIELDS), NFKC and lower case, each
+ * with its segments after `=` when segment.ts cuts it (最高限度=最高 限度, so a question needs no cutting), `!` before a word that does not expand
  * (1: a synonym of the others, not a trigger); only groups of two words or more with a Japanese trigger.
  */
 export function compactSynonymGroups(groups: readonly SudachiGroup[]): string {
@@ -54,12 +56,20 @@ export function compactSynonymGroups(groups: readonly SudachiGroup[]): string {
     const items = g.items.filter(
       (i) => i.expandControl !== 2 && !(i.bunya.length > 0 && i.bunya.every((b) => NAME_FIELDS.has(b))),
     );
-    const words = [...new Map(items.map((i) => [i.midashi.normalize("NFKC").toLowerCase(), i])).entries()];
+    const words = [
+      ...new Map(items.map((i) => [i.midashi.normalize("NFKC").toLowerCase(), i])).entries(),
+    ].filter(([w]) => w.length > 0 && !/[\t\n=!]/u.test(w));
     if (words.length < 2) continue;
     if (!words.some(([w, i]) => i.expandControl === 0 && JAPANESE.test(w))) continue;
-    lines.push(words.map(([w, i]) => (i.expandControl === 0 ? w : `!${w}`)).join("\t"));
+    lines.push(words.map(([w, i]) => `${i.expandControl === 0 ? "" : "!"}${w}${segmented(w)}`).join("\t"));
   }
   return lines.join("\n");
+}
+
+/** A word's segments as a question's are cut (segment.ts), after `=`, when they are not the word itself. */
+function segmented(word: string): string {
+  const parts = segmentWords(word);
+  return parts.length === 1 && parts[0] === word ? "" : `=${parts.join(" ")}`;
 }
 
 /**
@@ -75,8 +85,8 @@ export function sudachiModule(version: string, data: string): string {
     " * (its text: sudachi-synonyms.LICENSE beside this file in the repository, /app/licenses/ in the image).",
     " * Changed from the source: words NFKC-normalised and lower-cased; words marked as removed (expandControl 2)",
     " * and names (company, person and place names…) left out; only groups of two words or more that a Japanese",
-    " * word expands. One group a line, words separated by tabs; a word marked ! is a synonym of the others but",
-    " * expands to none.",
+    " * word expands; each word's segments as segment.ts cuts a question (after =, when they differ from the word).",
+    " * One group a line, words separated by tabs; a word marked ! is a synonym of the others but expands to none.",
     " */",
     `export const SUDACHI_VERSION = ${JSON.stringify(version)};`,
     `export const SUDACHI_SYNONYMS = ${JSON.stringify(data)};`,

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { compactSynonymGroups, readSudachiPackage, sudachiModule } from "../../bench/lib/sudachi.js";
 import { SUDACHI_SYNONYMS, SUDACHI_VERSION } from "../../src/knowledge/generated/sudachi-synonyms.js";
-import { dictionarySynonyms } from "../../src/knowledge/synonym-dictionary.js";
+import { dictionarySegments, dictionarySynonyms } from "../../src/knowledge/synonym-dictionary.js";
+import { segmentWords } from "../../src/knowledge/segment.js";
 
 describe("Sudachi's synonym dictionary", () => {
   it("gives a word the other words of its groups, not itself", () => {
@@ -11,6 +12,14 @@ describe("Sudachi's synonym dictionary", () => {
     expect(limit).toEqual(expect.arrayContaining(["最大限", "限度", "max", "limit"]));
     expect(limit).not.toContain("上限");
     expect(dictionarySynonyms("メンテ")).toEqual(expect.arrayContaining(["メンテナンス", "maintenance"]));
+  });
+
+  it("gives each synonym cut as a question's words are, so a question needs no cutting", () => {
+    const segments = dictionarySegments("上限");
+    expect(segments).toContainEqual(["最高", "限度"]);
+    expect(segments).toContainEqual(["max"]);
+    for (const [i, word] of dictionarySynonyms("上限").entries())
+      expect(segments[i]).toEqual(segmentWords(word));
   });
 
   it("expands nothing for a word it does not hold", () => {

@@ -28,7 +28,7 @@ import {
 import type { SectionIndex } from "./section-index.js";
 import { typedMarks } from "./question.js";
 import { SkeletonIndex } from "./transliterate.js";
-import { dictionarySynonyms } from "../synonym-dictionary.js";
+import { dictionarySegments } from "../synonym-dictionary.js";
 import {
   ACTION_CAP,
   ACTION_FACTOR,
@@ -568,17 +568,15 @@ export class QueryAnalyzer {
       }
       // A Japanese word's synonyms in Sudachi's dictionary that the folder holds (上限 → 最大限, max; メンテ →
       // maintenance): alternatives like the tables' words, earning SYNONYM_CREDIT when nothing else matches.
-      // Only words of kanji or katakana that say something: not Latin words, which their tables and stems
-      // serve better (the dictionary reads "create" as creation), nor grammar, quantifiers or everyday
-      // words (すべて, 方法), which would turn phrasing into a topic.
+      // Only words with kanji or katakana that are not stopwords: not Latin words, which their tables and
+      // stems serve better (the dictionary reads "create" as creation), nor kana grammar and quantifiers
+      // (すべて) or stopwords (方法), which would turn phrasing into a topic.
       const dictionary: string[][] = [];
       if (DICTIONARY_WORD.test(w.word) && !isStopword(w.word)) {
         const synonyms = [
-          ...dictionarySynonyms(w.word),
-          ...(w.typed && w.typed !== w.word ? dictionarySynonyms(w.typed) : []),
-        ]
-          .map((x) => segmentWords(x))
-          .filter((a) => a.length > 0 && this.known(a));
+          ...dictionarySegments(w.word),
+          ...(w.typed && w.typed !== w.word ? dictionarySegments(w.typed) : []),
+        ].filter((a) => this.known(a));
         const others = alternatives.some((a) => this.known(a));
         if (synonyms.length > 0 && !others) credit = Math.min(credit, SYNONYM_CREDIT);
         // A word the folder holds weighs by its own forms, not by a commoner synonym of it (変数 by 変数, not
