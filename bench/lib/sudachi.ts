@@ -47,8 +47,9 @@ const NAME_FIELDS = new Set([
 /**
  * The groups a Japanese word of a question can expand, one a line: the words in use (expandControl 2 marks a
  * word kept only as a record of a removed entry) that are not names (NAME_FIELDS), NFKC and lower case, each
- * with its segments after `=` when segment.ts cuts it (最高限度=最高 限度, so a question needs no cutting), `!` before a word that does not expand
- * (1: a synonym of the others, not a trigger); only groups of two words or more with a Japanese trigger.
+ * with its segments after `=` when segment.ts cuts it (最高限度=最高 限度, so a question needs no cutting), `!`
+ * before a word that does not expand (1: a synonym of the others, not a trigger); only groups of two words or
+ * more with a Japanese trigger.
  */
 export function compactSynonymGroups(groups: readonly SudachiGroup[]): string {
   const lines: string[] = [];
