@@ -393,6 +393,8 @@ const EN_GROUPS: string[][] = [
   ["background", "detach", "detached"],
   ["compare", "diff"],
   ["upgrade", "bump"],
+  // The asker's own machine, as the docs call it.
+  ["local", "laptop", "localhost", "pc", "workstation"],
   // Abbreviations people type for the full word.
   ["k8s", "kubernetes"],
   ["repo", "repository"],

@@ -1021,3 +1021,29 @@ Pod は同じ構成のコンテナをまとめて動かし続けるリソース�
     expect(top(k8s, "同じ構成の Pod を3つ動かし続けるリソース")).toBe("Pod");
   });
 });
+
+describe("the asker's own machine", () => {
+  const cp = folder({
+    "kubectl-cp.md": `# kubectl cp
+
+> Copy files and directories to and from containers.
+
+- Copy a file from a pod to the local machine:
+
+\`kubectl cp {{pod_name}}:{{path}} {{local_path}}\`
+`,
+    "kubectl-logs.md": `# kubectl logs
+
+> Show the logs of a container in a pod.
+
+- Follow the logs:
+
+\`kubectl logs -f {{pod_name}}\`
+`,
+  });
+
+  it("is the docs' local machine, whether a laptop or a PC", () => {
+    expect(top(cp, "copy a log file from a pod to my laptop")).toBe("kubectl cp");
+    expect(top(cp, "Podの中のファイルを手元のPCにコピーしたい")).toBe("kubectl cp");
+  });
+});
