@@ -8,6 +8,7 @@ import {
   normalize,
   segmentWords,
   segmentWordsWithParts,
+  stem,
 } from "../segment.js";
 import {
   englishFor,
@@ -31,6 +32,7 @@ import { SkeletonIndex } from "./transliterate.js";
 import { dictionarySegments } from "../synonym-dictionary.js";
 import {
   ACTION_CAP,
+  NEGATED_WORD_FACTOR,
   ACTION_FACTOR,
   ACTION_NEUTRAL,
   GENERAL_WORD_FACTOR,
@@ -144,6 +146,20 @@ function capAction(groups: TermGroup[], held: ReadonlySet<number>): void {
   // Never below the verb's own weight without ACTION_FACTOR: the cap takes back the boost, not the word.
   for (const g of groups)
     if (g.action) g.weight = Math.max(g.weight / ACTION_FACTOR, Math.min(g.weight, ACTION_CAP * heaviest));
+}
+
+/**
+ * What a question says it must not do ("without recreating it", "再起動せずに") is a constraint, which the
+ * section that answers seldom repeats: that verb weighs NEGATED_WORD_FACTOR of its weight. Only a verb: "a
+ * Service without a selector" is about the selector.
+ */
+function lightenNegated(query: string, groups: TermGroup[]): void {
+  const q = query.normalize("NFKC").toLowerCase();
+  const words = new Set<string>();
+  for (const m of q.matchAll(/\bwithout\s+([a-z]+ing)\b/g)) if (m[1]) words.add(stem(m[1]));
+  for (const m of q.matchAll(/([\p{Script=Han}\p{Script=Katakana}ー]+)(?:せずに|しないで|しないまま)/gu))
+    if (m[1]) words.add(m[1]);
+  for (const g of groups) if (words.has(g.typed) || words.has(stem(g.typed))) g.weight *= NEGATED_WORD_FACTOR;
 }
 
 /** The function words long enough for a one-letter typo of them to be recognised (which, should, about). */
@@ -752,6 +768,7 @@ export class QueryAnalyzer {
     // word (EVERYDAY_RARE_DF).
     capPhrasing(out, new Set([...held].filter((i) => !everydayHeld.has(i))), everydayHeld);
     capAction(out, held);
+    lightenNegated(query, out);
     return this.correctJapaneseRuns(query, out);
   }
 

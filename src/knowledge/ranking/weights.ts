@@ -212,6 +212,13 @@ export const ACTION_FACTOR = 2;
 /** … but at most this many times the question's heaviest other word the folder has (query-terms.ts `capAction`). */
 export const ACTION_CAP = 2;
 
+/**
+ * A verb the question says not to do ("without recreating it", "再起動せずに") weighs this share of its weight
+ * (query-terms.ts `lightenNegated`): a constraint the answering section seldom repeats (seen sets +2, none
+ * lost; 0.3 answered one more and lost one).
+ */
+export const NEGATED_WORD_FACTOR = 0.5;
+
 /** Verbs of knowing and looking, and light verbs (give, make), which name no action of their own. */
 export const ACTION_NEUTRAL = new Set(
   "see know learn understand do use get give take put make have go come keep let try find 見 知り 知 教え 分かり わかり 使い 使う し する 確認 調べ 確かめ".split(

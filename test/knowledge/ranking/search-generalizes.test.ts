@@ -12,6 +12,7 @@ import { SectionIndex } from "../../../src/knowledge/ranking/section-index.js";
 import {
   ACTION_CAP,
   FOUND_COVERAGE,
+  NEGATED_WORD_FACTOR,
   foundCoverage,
   LONG_QUESTION,
 } from "../../../src/knowledge/ranking/weights.js";
@@ -1045,5 +1046,33 @@ describe("the asker's own machine", () => {
   it("is the docs' local machine, whether a laptop or a PC", () => {
     expect(top(cp, "copy a log file from a pod to my laptop")).toBe("kubectl cp");
     expect(top(cp, "Podの中のファイルを手元のPCにコピーしたい")).toBe("kubectl cp");
+  });
+});
+
+describe("what the question says not to do", () => {
+  const a = analyzer({
+    "update.md": `# docker update
+
+> Update the resource limits of a running container.
+
+## docker rm
+
+Remove a container, to recreate it from its image.
+`,
+  });
+  const weight = (q: string, typed: string) => a.groups(q).find((g) => g.typed === typed)?.weight ?? 0;
+
+  it("weighs a verb after 'without' as a constraint, not the topic", () => {
+    expect(weight("limit the cpus of a running container without recreating it", "recreat")).toBeCloseTo(
+      NEGATED_WORD_FACTOR * weight("limit the cpus of a running container and recreating it", "recreat"),
+    );
+  });
+
+  it("but not a noun: a Service without a selector is about the selector", () => {
+    const b = analyzer({
+      "svc.md": "# Service\n\n## Selector\n\nA selector picks pods.\n\n## Ports\n\nPorts.\n",
+    });
+    const w = (q: string) => b.groups(q).find((g) => g.typed === "selector")?.weight ?? 0;
+    expect(w("a service without a selector")).toBeCloseTo(w("a service with a selector"));
   });
 });
