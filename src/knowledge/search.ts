@@ -26,6 +26,7 @@ import { preferSpecific } from "./ranking/specific.js";
 import { QueryAnalyzer, type TermGroup } from "./ranking/query-terms.js";
 import { commandTool, type Lang, SectionIndex, type SectionDoc } from "./ranking/section-index.js";
 import {
+  COMMAND_ONLY_WORDS,
   COVERAGE_FIELD,
   FIELD_B,
   FIELD_WEIGHT,
@@ -378,6 +379,9 @@ export class KnowledgeIndex {
     let bestTf = 0;
     let covered = 0;
     let inHeading = false;
+    // A command line under a heading and little else (## Namespace, $ kubectl get namespace): the command
+    // reference's one-liner is all there is to say what it does, so it counts in full.
+    const commandOnly = (doc.length[2] ?? 0) + (doc.length[3] ?? 0) <= COMMAND_ONLY_WORDS;
     for (const alt of group.alternatives) {
       let tf = 0;
       let cov = 0;
@@ -395,7 +399,8 @@ export class KnowledgeIndex {
         const norm =
           1 - FIELD_B[field] + (FIELD_B[field] * (doc.length[f] ?? 0)) / (index.averageLength[f] ?? 1);
         tf += (FIELD_WEIGHT[field] * c) / norm;
-        if (COVERAGE_FIELD[field] > cov) cov = COVERAGE_FIELD[field];
+        const share = field === "extra" && commandOnly ? 1 : COVERAGE_FIELD[field];
+        if (share > cov) cov = share;
         if (f === 0) inHeading = true;
       }
       if (tf > bestTf) bestTf = tf;

@@ -45,6 +45,14 @@ export const COVERAGE_FIELD: Record<Field, number> = {
   extra: 0.5,
 };
 
+/**
+ * A section with at most this many words of prose and code is a command line under a heading (`## Namespace`,
+ * `$ kubectl get namespace`): its reference one-liners count in full toward coverage, not COVERAGE_FIELD.extra
+ * (search.ts `fieldScore`). "クラスタにある namespace の一覧を出すコマンド" finds *Namespace*, not a long section
+ * that mentions namespaces (seen sets +6, none lost; answer content +3).
+ */
+export const COMMAND_ONLY_WORDS = 8;
+
 /** Final score = COVERAGE × coverage + RELEVANCE × (BM25F relative to the best candidate) + boosts. */
 export const SCORE = {
   coverage: 0.6,

@@ -1076,3 +1076,32 @@ Remove a container, to recreate it from its image.
     expect(w("a service without a selector")).toBeCloseTo(w("a service with a selector"));
   });
 });
+
+describe("a command line under a heading and little else", () => {
+  const k8s = folder({
+    "k8s.md": `# Kubernetes
+
+## 用語
+
+| 用語 | 意味 |
+| --- | --- |
+| Namespace | クラスタの中の仮想的なクラスタ。namespace ごとに権限を分けて一覧を管理できる。 |
+| Node | Pod を動かすマシン。一覧は kubectl で表示できる。 |
+
+## Pod
+
+Pod はコンテナをまとめた単位で、kubectl のコマンドで作る。
+
+## Deployment
+
+Deployment は Pod の更新を管理する。
+
+## Namespace
+$ kubectl get namespace
+`,
+  });
+
+  it("is described by the command reference: the section answers, not a longer one that mentions its words", () => {
+    expect(top(k8s, "namespace の一覧を表示するコマンドは？")).toBe("Namespace");
+  });
+});
