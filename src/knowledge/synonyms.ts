@@ -156,6 +156,11 @@ const EN_JA: Record<string, string[]> = {
   balancing: ["分散", "ロードバランサー"],
   balancer: ["ロードバランサー"],
   orchestration: ["オーケストレーション"],
+  // Output shown as it comes: kubectl logs -f "should be streamed", docker logs -f "Follow log output".
+  follow: ["リアルタイム", "追従"],
+  stream: ["リアルタイム", "ストリーム"],
+  live: ["リアルタイム"],
+  realtime: ["リアルタイム"],
   log: ["ログ", "標準", "出力"],
   logs: ["ログ", "標準", "出力"],
   shell: ["シェル"],

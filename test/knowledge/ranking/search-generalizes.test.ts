@@ -1105,3 +1105,29 @@ $ kubectl get namespace
     expect(top(k8s, "namespace の一覧を表示するコマンドは？")).toBe("Namespace");
   });
 });
+
+describe("output as it comes", () => {
+  const pods = folder({
+    "pods.md": `# Kubernetes
+
+## Pod
+
+Pod はコンテナの集まり。
+
+\`\`\`
+// 標準出力
+$ kubectl logs -f web
+// 削除
+$ kubectl delete pod web
+\`\`\`
+
+## Service
+
+Service は Pod への入り口。
+`,
+  });
+
+  it("is what following or streaming logs means (リアルタイム meets the reference's follow and stream)", () => {
+    expect(top(pods, "Pod のログをリアルタイムで見たい")).toBe("Pod");
+  });
+});
