@@ -679,3 +679,33 @@ describe("a question that asks for all without removing", () => {
     expect(codeOf(await ask("remove every stopped container at once"))[0]).toBe("$ docker container prune");
   });
 });
+
+describe("a command whose block is followed by what it leads to", () => {
+  const notes = [
+    "# Kubernetes",
+    "",
+    "## ダッシュボード",
+    "",
+    "ダッシュボードをデプロイする。",
+    "```",
+    "$ kubectl apply -f https://example.com/kubernetes-dashboard.yaml",
+    "```",
+    "",
+    "## 用語",
+    "",
+    "```",
+    "## プロキシサーバ立ち上げ",
+    "$ kubectl proxy",
+    "```",
+    "http://localhost:8001/api/v1/namespaces/kube-system/services/https:kubernetes-dashboard:/proxy/ にアクセス",
+    "",
+  ].join("\n");
+  const env = tutorOverNotes({ "k8s.md": notes }, "answer-kinds-follow");
+  const ask = (q: string) => askReply(env().tutor, invocation("en"), q);
+
+  it("is the answer when the line after the block holds what the question asks (open the dashboard locally)", async () => {
+    expect(codeOf(await ask("how do I open the kubernetes dashboard on localhost"))).toContain(
+      "$ kubectl proxy",
+    );
+  });
+});

@@ -58,6 +58,11 @@ const OWN_WORDS_WEIGHT = 2;
 /** The section's heading names what its commands are for ("名前付きコンテナ"), once. */
 const HEADING_WEIGHT = 1;
 /**
+ * The notes' line after a block says what its lines lead to (`kubectl proxy`, then "open localhost:8001/…
+ * dashboard"), once, for a word neither the line nor the reference has.
+ */
+const FOLLOW_WEIGHT = 1;
+/**
  * How much a long caption is discounted (BM25's b, over characters among the lines weighed): a caption that
  * lists many things names the asked word among others, a short one is about it. The reference's one-liners
  * are not discounted, as a line's flags lengthen them with what the line does.
@@ -130,6 +135,7 @@ function referenceText(line: NotesLine): string {
 interface LineTexts {
   own: string;
   heading: string;
+  follow: string;
   reference: string;
 }
 
@@ -137,6 +143,7 @@ function textsOf(line: NotesLine): LineTexts {
   return {
     own: `${captionOf(line)} ${line.text}`,
     heading: line.entry.path.at(-1) ?? "",
+    follow: line.follow,
     reference: referenceText(line),
   };
 }
@@ -164,6 +171,7 @@ function scoreOf(
     const reference = termHits(texts.reference, [term]) > 0;
     if (own) score += OWN_WORDS_WEIGHT * w * ownN;
     if (heading) score += HEADING_WEIGHT * w;
+    if (!own && !reference && termHits(texts.follow, [term]) > 0) score += FOLLOW_WEIGHT * w;
     if (reference) score += w;
     if (typeof term !== "string" && term.action && !own && !reference) score -= ACTION_MISS_COST * w;
   });
@@ -180,7 +188,9 @@ function scoreOf(
  */
 function termWeights(all: readonly LineTexts[], terms: readonly Term[]): number[] {
   return terms.map((term) => {
-    const having = all.filter((t) => termHits(`${t.own} ${t.heading} ${t.reference}`, [term]) > 0).length;
+    const having = all.filter(
+      (t) => termHits(`${t.own} ${t.heading} ${t.follow} ${t.reference}`, [term]) > 0,
+    ).length;
     return having === 0 ? 0 : 1 + Math.log(all.length / having);
   });
 }
