@@ -709,3 +709,31 @@ describe("a command whose block is followed by what it leads to", () => {
     );
   });
 });
+
+describe("a command whose block is followed by the next step", () => {
+  const notes = [
+    "# Kubernetes",
+    "",
+    "## ダッシュボード",
+    "",
+    "まずプロキシを立ち上げる。",
+    "```",
+    "$ kubectl proxy",
+    "```",
+    "次にダッシュボードをデプロイする。",
+    "",
+    "マニフェストは公式のものを使う。",
+    "```",
+    "$ kubectl apply -f https://example.com/recommended.yaml",
+    "```",
+    "",
+  ].join("\n");
+  const env = tutorOverNotes({ "k8s.md": notes }, "answer-kinds-next-step");
+  const ask = (q: string) => askReply(env().tutor, invocation("ja"), q);
+
+  it("is not credited with that step's words", async () => {
+    const lines = codeOf(await ask("ダッシュボードをデプロイする方法"));
+    expect(lines[0]).toBe("$ kubectl apply -f https://example.com/recommended.yaml");
+    expect(lines).not.toContain("$ kubectl proxy");
+  });
+});

@@ -62,6 +62,8 @@ const HEADING_WEIGHT = 1;
  * dashboard"), once, for a word neither the line nor the reference has.
  */
 const FOLLOW_WEIGHT = 1;
+/** Words that open the next step of a procedure, in a line after a block. */
+const NEXT_STEP = /^\s*(?:次に|次は|続いて|その後|それから|最後に|then\b|next\b|after that\b|finally\b)/iu;
 /**
  * How much a long caption is discounted (BM25's b, over characters among the lines weighed): a caption that
  * lists many things names the asked word among others, a short one is about it. The reference's one-liners
@@ -164,6 +166,8 @@ function scoreOf(
   let score = 0;
   const b = LENGTH_NORMALIZATION;
   const ownN = 1 / (1 - b + (b * texts.own.length) / (averages?.own || 1));
+  // A line after the block that starts the next step ("次に…", "Then …") is not what this block leads to.
+  const follows = !NEXT_STEP.test(texts.follow);
   terms.forEach((term, i) => {
     const w = weights[i] ?? 1;
     const own = termHits(texts.own, [term]) > 0;
@@ -171,7 +175,7 @@ function scoreOf(
     const reference = termHits(texts.reference, [term]) > 0;
     if (own) score += OWN_WORDS_WEIGHT * w * ownN;
     if (heading) score += HEADING_WEIGHT * w;
-    if (!own && !reference && termHits(texts.follow, [term]) > 0) score += FOLLOW_WEIGHT * w;
+    if (!own && !reference && follows && termHits(texts.follow, [term]) > 0) score += FOLLOW_WEIGHT * w;
     if (reference) score += w;
     if (typeof term !== "string" && term.action && !own && !reference) score -= ACTION_MISS_COST * w;
   });
@@ -189,7 +193,9 @@ function scoreOf(
 function termWeights(all: readonly LineTexts[], terms: readonly Term[]): number[] {
   return terms.map((term) => {
     const having = all.filter(
-      (t) => termHits(`${t.own} ${t.heading} ${t.follow} ${t.reference}`, [term]) > 0,
+      (t) =>
+        termHits(`${t.own} ${t.heading} ${NEXT_STEP.test(t.follow) ? "" : t.follow} ${t.reference}`, [term]) >
+        0,
     ).length;
     return having === 0 ? 0 : 1 + Math.log(all.length / having);
   });

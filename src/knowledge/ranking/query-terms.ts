@@ -89,6 +89,9 @@ const REDO = /[きぎしちびみりえげれね]直[さしすせそ]/u;
 /** The prefix notes write for doing again (再起動, 再作成). */
 const REDO_PREFIX = "再";
 const JAPANESE_RUN = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
+/** "without" and a verb's -ing form with its object (it, the tables, any requests, the original file). */
+const NEGATED_VERB =
+  /\bwithout\s+([a-z]+ing)\s+(?:it|them|the|a|an|any|anything|everything|my|our|its|this|that|those|these|all)\b/g;
 /** A word the synonym dictionary is asked about: kanji or katakana in it (a noun, a verb's stem), not kana grammar. */
 const DICTIONARY_WORD = /[\p{Script=Han}\p{Script=Katakana}]/u;
 
@@ -149,16 +152,15 @@ function capAction(groups: TermGroup[], held: ReadonlySet<number>): void {
 }
 
 /**
- * What a question says it must not do ("without recreating it", "再起動せずに") is a constraint, which the
- * section that answers seldom repeats: that verb weighs NEGATED_WORD_FACTOR of its weight. Only a verb: "a
- * Service without a selector" is about the selector.
+ * What a question says it must not do to something ("without recreating it", "without touching the original
+ * file") is a constraint, which the section that answers seldom repeats: that verb weighs NEGATED_WORD_FACTOR
+ * of its weight. Only an -ing word with an object after it, so a verb: "without caching" and "a Service
+ * without a selector" are about the cache and the selector.
  */
 function lightenNegated(query: string, groups: TermGroup[]): void {
   const q = query.normalize("NFKC").toLowerCase();
   const words = new Set<string>();
-  for (const m of q.matchAll(/\bwithout\s+([a-z]+ing)\b/g)) if (m[1]) words.add(stem(m[1]));
-  for (const m of q.matchAll(/([\p{Script=Han}\p{Script=Katakana}ー]+)(?:せずに|しないで|しないまま)/gu))
-    if (m[1]) words.add(m[1]);
+  for (const m of q.matchAll(NEGATED_VERB)) if (m[1]) words.add(stem(m[1]));
   for (const g of groups) if (words.has(g.typed) || words.has(stem(g.typed))) g.weight *= NEGATED_WORD_FACTOR;
 }
 

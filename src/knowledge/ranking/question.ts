@@ -47,7 +47,7 @@ export function isHowTo(query: string): boolean {
  * not name, so a section headed by one of its words is what the question is about, not its answer.
  */
 export function asksWhichThing(query: string): boolean {
-  return /(?:使う|使える|使えば|使用する|担う)(?:リソース|ツール|仕組み|機能|オブジェクト|やつ)|(?:どの|どんな)(?:リソース|ツール|仕組み|機能|オブジェクト)|(?:リソース|ツール|仕組み|オブジェクト)(?:は|って|が)?どれ|(?:何|なに)を使(?:う|え|えば|った)|\b(?:which|what)\s+(?:resource|tool|object|controller|kind of object)s?\b|\bwhat\s+(?:should|do|can)\s+i\s+use\b/iu.test(
+  return /(?:使う|使える|使えば|使用する|担う)(?:リソース|ツール|仕組み|機能|オブジェクト|やつ)|する(?:ツール|仕組み|やつ)|(?:どの|どんな)(?:リソース|ツール|仕組み|機能|オブジェクト)|(?:リソース|ツール|仕組み|オブジェクト)(?:は|って|が)?どれ|(?:何|なに)を使(?:う|え|えば|った)|\b(?:which|what)\s+(?:resource|tool|object|controller|kind of object)s?\b|\bwhat\s+(?:should|do|can)\s+i\s+use\b/iu.test(
     query,
   );
 }

@@ -1017,6 +1017,9 @@ Pod は同じ構成のコンテナをまとめて動かし続けるリソース�
   it("is not answered by the section its own words head", () => {
     expect(asksWhichThing("同じ構成の Pod を3つ動かし続けるのに使うリソースは？")).toBe(true);
     expect(asksWhichThing("同じ構成の Pod を3つ動かし続けるリソース")).toBe(false);
+    expect(asksWhichThing("ログを集約するツールは？")).toBe(true);
+    // A definition says "…するリソース" too: that alone does not ask which thing.
+    expect(asksWhichThing("ReplicaSet は Pod を管理するリソースですか")).toBe(false);
     expect(top(k8s, "同じ構成の Pod を3つ動かし続けるのに使うリソースは？")).toBe("ReplicaSet");
     // The same words, not asking which thing: the section headed by Pod.
     expect(top(k8s, "同じ構成の Pod を3つ動かし続けるリソース")).toBe("Pod");
@@ -1068,12 +1071,13 @@ Remove a container, to recreate it from its image.
     );
   });
 
-  it("but not a noun: a Service without a selector is about the selector", () => {
+  it("but not an -ing word with nothing after it: building without caching is about the cache", () => {
     const b = analyzer({
-      "svc.md": "# Service\n\n## Selector\n\nA selector picks pods.\n\n## Ports\n\nPorts.\n",
+      "build.md": "# Build\n\n## Cache\n\nCaching layers speeds builds up.\n\n## Tags\n\nTags name images.\n",
     });
-    const w = (q: string) => b.groups(q).find((g) => g.typed === "selector")?.weight ?? 0;
-    expect(w("a service without a selector")).toBeCloseTo(w("a service with a selector"));
+    const w = (q: string) => b.groups(q).find((g) => g.typed.startsWith("cach"))?.weight ?? 0;
+    expect(w("build an image without caching")).toBeGreaterThan(0);
+    expect(w("build an image without caching")).toBeCloseTo(w("build an image with caching"));
   });
 });
 
@@ -1129,5 +1133,15 @@ Service は Pod への入り口。
 
   it("is what following or streaming logs means (リアルタイム meets the reference's follow and stream)", () => {
     expect(top(pods, "Pod のログをリアルタイムで見たい")).toBe("Pod");
+  });
+
+  it("and what live or realtime means in an English question over Japanese notes", () => {
+    const live = analyzer({
+      "logs.md": "# ログ\n\n## 追う\n\nログをリアルタイムに表示する。\n\n## 消す\n\n古いログを消す。\n",
+    });
+    for (const q of ["watch the logs live", "realtime logs"]) {
+      const word = live.groups(q).find((g) => g.typed === "live" || g.typed === "realtime");
+      expect(word?.alternatives.flat()).toContain("リアルタイム");
+    }
   });
 });
