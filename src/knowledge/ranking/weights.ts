@@ -221,7 +221,7 @@ export const ACTION_FACTOR = 2;
 export const ACTION_CAP = 2;
 
 /**
- * A verb the question says not to do ("without recreating it", "再起動せずに") weighs this share of its weight
+ * A verb the question says not to do ("without recreating it") weighs this share of its weight
  * (query-terms.ts `lightenNegated`): a constraint the answering section seldom repeats (seen sets +2, none
  * lost; 0.3 answered one more and lost one).
  */
