@@ -46,6 +46,10 @@ afterAll(() => {
   }
 });
 
+/** A page written as tldr writes one: its title, one-line summary, and one example with its caption. */
+const tldrPage = (title: string, summary: string, caption: string, command: string) =>
+  `# ${title}\n\n> ${summary}\n\n- ${caption}\n\n\`${command}\`\n`;
+
 const top = (index: KnowledgeIndex, q: string) => {
   const r = index.ask(q).response;
   return r.found ? r.results[0]?.path.at(-1) : null;
@@ -923,22 +927,18 @@ describe("a Japanese word the folder writes in other words, by Sudachi's synonym
   });
 
   const tldr = folder({
-    "kubectl-drain.md": `# kubectl drain
-
-> Evict all pods from a node before maintenance.
-
-- Drain a node:
-
-\`kubectl drain {{node_name}}\`
-`,
-    "kubectl-cordon.md": `# kubectl cordon
-
-> Mark a node as unschedulable, so that no new pod lands on it.
-
-- Cordon a node:
-
-\`kubectl cordon {{node_name}}\`
-`,
+    "kubectl-drain.md": tldrPage(
+      "kubectl drain",
+      "Evict all pods from a node before maintenance.",
+      "Drain a node:",
+      "kubectl drain {{node_name}}",
+    ),
+    "kubectl-cordon.md": tldrPage(
+      "kubectl cordon",
+      "Mark a node as unschedulable, so that no new pod lands on it.",
+      "Cordon a node:",
+      "kubectl cordon {{node_name}}",
+    ),
   });
 
   it("weighs a word the folder holds by its own forms, not by a commoner synonym", () => {
@@ -1028,22 +1028,18 @@ Pod は同じ構成のコンテナをまとめて動かし続けるリソース�
 
 describe("the asker's own machine", () => {
   const cp = folder({
-    "kubectl-cp.md": `# kubectl cp
-
-> Copy files and directories to and from containers.
-
-- Copy a file from a pod to the local machine:
-
-\`kubectl cp {{pod_name}}:{{path}} {{local_path}}\`
-`,
-    "kubectl-logs.md": `# kubectl logs
-
-> Show the logs of a container in a pod.
-
-- Follow the logs:
-
-\`kubectl logs -f {{pod_name}}\`
-`,
+    "kubectl-cp.md": tldrPage(
+      "kubectl cp",
+      "Copy files and directories to and from containers.",
+      "Copy a file from a pod to the local machine:",
+      "kubectl cp {{pod_name}}:{{path}} {{local_path}}",
+    ),
+    "kubectl-logs.md": tldrPage(
+      "kubectl logs",
+      "Show the logs of a container in a pod.",
+      "Follow the logs:",
+      "kubectl logs -f {{pod_name}}",
+    ),
   });
 
   it("is the docs' local machine, whether a laptop or a PC", () => {
