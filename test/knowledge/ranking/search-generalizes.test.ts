@@ -1141,3 +1141,33 @@ Service は Pod への入り口。
     }
   });
 });
+
+describe("a Japanese phrase for an English word", () => {
+  const notes = folder({
+    "notes.md": `# メモ
+
+## 標準ライブラリ
+
+Go の標準ライブラリで HTTP サーバーを書く。
+
+## 出力の整形
+
+表を出力するときは列をそろえる。
+
+## コンテナの標準出力
+
+\`docker container logs\` でコンテナの標準出力を見る。
+`,
+  });
+
+  it("is matched whole: the logs are the standard output, not the standard library or any output", () => {
+    const groups = new QueryAnalyzer(new SectionIndex(opened.at(-1)!.db)).groups(
+      "view the logs of a container",
+    );
+    const logs = groups.find((g) => g.typed === "log");
+    expect(logs?.alternatives).toContainEqual(["標準", "出力"]);
+    expect(logs?.alternatives).not.toContainEqual(["標準"]);
+    expect(logs?.alternatives).not.toContainEqual(["出力"]);
+    expect(top(notes, "how do I view the logs of a container")).toBe("コンテナの標準出力");
+  });
+});
