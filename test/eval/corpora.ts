@@ -70,7 +70,10 @@ const OLDER_NOTE_SETS: EvalSet[] = ["queries.jsonl", "holdout.jsonl", "blind.jso
  * seven folders and a fifth team folder written with them (team-data); reprise was run at the start of its
  * round, postlude kept unseen until its end; `epode` after postlude had been run, on the same eight folders, run
  * once at the end of the round. `rondo` and `cadenza` were written together after epode had been run, on the
- * same eight folders: rondo run at the start of its round, cadenza kept unseen until its end.
+ * same eight folders: rondo run at the start of its round, cadenza kept unseen until its end. `sonata` and
+ * `toccata` were written together after cadenza had been run, on the same eight folders, by helpers who read no
+ * code (questions older sets asked removed by script, unread): sonata run at the start of its round, toccata
+ * kept unseen until its end.
  */
 export const EXTRA_SET_NAMES = [
   "fresh",
@@ -92,6 +95,8 @@ export const EXTRA_SET_NAMES = [
   "epode",
   "rondo",
   "cadenza",
+  "sonata",
+  "toccata",
 ] as const;
 export type ExtraSetName = (typeof EXTRA_SET_NAMES)[number];
 

@@ -114,6 +114,27 @@ const CADENZA_SIZES: Record<string, [number, number]> = {
   "team-web": [14, 4],
   "team-data": [16, 5],
 };
+/** Least sizes of the sonata and toccata sets, written together after cadenza had been seen, deduplicated alike. */
+const SONATA_SIZES: Record<string, [number, number]> = {
+  note: [18, 4],
+  "k8s-ja": [16, 5],
+  tldr: [15, 4],
+  "team-ja": [11, 4],
+  "team-en": [10, 3],
+  "team-ops": [13, 4],
+  "team-web": [15, 3],
+  "team-data": [13, 4],
+};
+const TOCCATA_SIZES: Record<string, [number, number]> = {
+  note: [17, 5],
+  "k8s-ja": [17, 3],
+  tldr: [13, 4],
+  "team-ja": [12, 2],
+  "team-en": [12, 3],
+  "team-ops": [13, 4],
+  "team-web": [12, 4],
+  "team-data": [14, 4],
+};
 const POSTLUDE_SIZES: Record<string, [number, number]> = {
   note: [23, 5],
   "k8s-ja": [19, 6],
@@ -128,7 +149,7 @@ const POSTLUDE_SIZES: Record<string, [number, number]> = {
 /**
  * The blind sets written one after another, each after the ones before had been seen, with their least
  * sizes per folder as commissioned: check on five folders; trial adds team-ops, written with it; audit adds
- * team-web, written with it; closing, epilogue, coda, finale and envoi on audit's seven folders; reprise and postlude on those and team-data. Each must share no
+ * team-web, written with it; closing, epilogue, coda, finale and envoi on audit's seven folders; reprise and every set after it (postlude, epode, rondo, cadenza, sonata, toccata) on those and team-data. Each must share no
  * question with any other set of its folder.
  */
 const LAST_SIZES: Partial<Record<ExtraSetName, Record<string, [number, number]>>> = {
@@ -145,6 +166,8 @@ const LAST_SIZES: Partial<Record<ExtraSetName, Record<string, [number, number]>>
   epode: EPODE_SIZES,
   rondo: RONDO_SIZES,
   cadenza: CADENZA_SIZES,
+  sonata: SONATA_SIZES,
+  toccata: TOCCATA_SIZES,
 };
 
 /** The sets that must share no question with any other set of their folder. */
@@ -161,7 +184,13 @@ const sizeOf = (key: string, name: ExtraSetName): [number, number] =>
 const ANSWER_SET_SIZE = 30;
 const LAST_ANSWER_SET_SIZE = 24;
 /** Answer-content sets left smaller once the questions older sets asked were removed (epode: 26 → 22). */
-const ANSWER_SET_SIZES: Partial<Record<ExtraSetName, number>> = { epode: 22, rondo: 19, cadenza: 20 };
+const ANSWER_SET_SIZES: Partial<Record<ExtraSetName, number>> = {
+  epode: 22,
+  rondo: 19,
+  cadenza: 20,
+  sonata: 19,
+  toccata: 22,
+};
 
 const cells = FOLDERS.flatMap((folder) => folder.extraSets.map((name) => [folder, name] as const));
 
