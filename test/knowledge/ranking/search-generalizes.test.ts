@@ -1143,7 +1143,7 @@ Service は Pod への入り口。
 });
 
 describe("a Japanese phrase for an English word", () => {
-  const notes = folder({
+  const files = {
     "notes.md": `# メモ
 
 ## 標準ライブラリ
@@ -1158,12 +1158,11 @@ Go の標準ライブラリで HTTP サーバーを書く。
 
 \`docker container logs\` でコンテナの標準出力を見る。
 `,
-  });
+  };
+  const notes = folder(files);
 
   it("is matched whole: the logs are the standard output, not the standard library or any output", () => {
-    const groups = new QueryAnalyzer(new SectionIndex(opened.at(-1)!.db)).groups(
-      "view the logs of a container",
-    );
+    const groups = analyzer(files).groups("view the logs of a container");
     const logs = groups.find((g) => g.typed === "log");
     expect(logs?.alternatives).toContainEqual(["標準", "出力"]);
     expect(logs?.alternatives).not.toContainEqual(["標準"]);
