@@ -55,6 +55,33 @@ export function stem(word: string): string {
   return w;
 }
 
+/**
+ * The stemmed forms of the same English word in another part of speech, which the stemmer does not join:
+ * a verb's noun (rotate → rotation, install → installation, renew → renewal, delete → deletion) and a noun's
+ * verb (rotation → rotate, installation → install), and a verb in -e whose -ed/-ing forms the stemmer cut
+ * (rotate → rotat, as "rotated" and "rotating" are indexed). Candidates only: the caller keeps those the
+ * folder writes. Words of five letters or more (not "rate" as "rat").
+ */
+export function derivedForms(word: string): string[] {
+  if (!/^[a-z]{5,}$/.test(word)) return [];
+  const out: string[] = [];
+  if (word.endsWith("ation")) {
+    const base = word.slice(0, -5);
+    out.push(base, `${base}e`, `${base}ate`);
+  } else if (word.endsWith("tion") || word.endsWith("sion")) {
+    // deletion → delete, completion → complete; the stemmer's cut form too.
+    out.push(`${word.slice(0, -3)}e`, word.slice(0, -3));
+  } else if (word.endsWith("e")) {
+    const bare = word.slice(0, -1);
+    out.push(bare);
+    if (word.endsWith("ate")) out.push(`${bare.slice(0, -1)}tion`);
+    else out.push(`${bare}ation`, `${bare}ion`, `${bare}al`);
+  } else if (!/(?:al|ment|ing|ion|er|or|s)$/.test(word)) {
+    out.push(`${word}ation`, `${word}al`);
+  }
+  return out.filter((f) => f !== word && f.length >= 4);
+}
+
 const KATAKANA = /^[\p{Script=Katakana}ー・]+$/u;
 
 /**

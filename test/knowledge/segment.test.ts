@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asciiWords, queryTerms, segmentWords, stem } from "../../src/knowledge/segment.js";
+import { asciiWords, derivedForms, queryTerms, segmentWords, stem } from "../../src/knowledge/segment.js";
 
 describe("the words of a question", () => {
   it("cuts Japanese into words and joins katakana loanwords back", () => {
@@ -85,5 +85,24 @@ describe("the ASCII fast path", () => {
     expect(segmentWords(text)).toEqual(
       byTheSegmenter(text.normalize("NFKC").toLowerCase()).map((w) => stem(w)),
     );
+  });
+});
+
+describe("derivedForms", () => {
+  it("gives a verb's noun and a noun's verb, in the stemmer's forms", () => {
+    expect(derivedForms("rotate")).toEqual(expect.arrayContaining(["rotation", stem("rotated")]));
+    expect(derivedForms("install")).toContain("installation");
+    expect(derivedForms("renew")).toContain("renewal");
+    expect(derivedForms("delete")).toContain("deletion");
+    expect(derivedForms("rotation")).toContain("rotate");
+    expect(derivedForms("installation")).toContain("install");
+    expect(derivedForms("configuration")).toContain("configure");
+  });
+
+  it("leaves short words and other parts of speech alone", () => {
+    expect(derivedForms("rate")).toEqual([]);
+    expect(derivedForms("deployment")).toEqual([]);
+    expect(derivedForms("server")).toEqual([]);
+    expect(derivedForms("rotation")).not.toContain("rot");
   });
 });

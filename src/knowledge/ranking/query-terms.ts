@@ -1,6 +1,7 @@
 import { allCommands, editDistance, isCatalogWord } from "../catalog/index.js";
 import {
   cutVerbStem,
+  derivedForms,
   englishStopwords,
   inflectionStem,
   isStopword,
@@ -602,6 +603,21 @@ export class QueryAnalyzer {
         if (others) dictionary.push(...synonyms);
         alternatives.push(...synonyms);
       }
+      // The same word in another part of speech (rotate → rotation, installation → install) or in the form the
+      // stemmer cut its -ed/-ing to (rotate → rotat, as "rotated" is indexed), for a word the folder does not
+      // write in any form above. Matched, earning SYNONYM_CREDIT, but never weighed: the word still weighs as
+      // one the folder lacks (so a familiar word stays phrasing: "store" is not made a topic by the folder's
+      // "stored"). Not where the folder writes the word itself: its derived forms would widen the question to
+      // sections about something else (podman's "generate" to pages about a generation).
+      const derived: string[][] = [];
+      if (LATIN.test(w.word) && !alternatives.some((a) => this.known(a))) {
+        const forms = [...derivedForms(w.word), ...(uncut ? derivedForms(uncut) : [])]
+          .filter((f) => f !== w.word && this.df(f) > 0)
+          .map((f) => [f]);
+        if (forms.length > 0) credit = Math.min(credit, SYNONYM_CREDIT);
+        derived.push(...forms);
+        alternatives.push(...forms);
+      }
       for (const split of this.splitCounterparts(w.word)) alternatives.push(split);
       let knownAlts = alternatives.filter((a) => this.known(a));
       if (knownAlts.length === 0) {
@@ -706,7 +722,8 @@ export class QueryAnalyzer {
           (a.length !== 1 || a[0] !== cut) &&
           !translations.includes(a) &&
           a !== bareKanji &&
-          !dictionary.includes(a),
+          !dictionary.includes(a) &&
+          !derived.includes(a),
       );
       const dfs = weighed.map((a) => Math.min(...a.map((t) => this.df(t))));
       const single = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(w.word)
