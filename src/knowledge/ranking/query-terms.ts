@@ -541,8 +541,21 @@ export class QueryAnalyzer {
       if (cut) alternatives.push([cut]);
       const after = w.word.length === 1 ? following.charAt(0) : "";
       const kana = /^\p{Script=Hiragana}$/u.test(after) ? after : undefined;
-      if (kana) for (const ja of japaneseForCutVerb(w.word, kana)) alternatives.push(segmentWords(ja));
+      const sameVerbs = kana ? japaneseForCutVerb(w.word, kana) : [];
+      for (const ja of sameVerbs) alternatives.push(segmentWords(ja));
       for (const en of englishFor(w.word)) alternatives.push([en]);
+      // Over a folder with no Japanese page, a verb the table knows only in other Japanese words (消し → 削除)
+      // meets their English words too (remove, delete): otherwise it finds nothing the pages write.
+      // Twice removed from what was typed, they earn SYNONYM_CREDIT when nothing nearer matches.
+      let chained = false;
+      if (!this.index.languages.has("ja") && !LATIN.test(w.word)) {
+        const nearer = alternatives.some((a) => a.every((t) => LATIN.test(t)) && this.known(a));
+        for (const ja of [...sameVerbs, ...japaneseFor(w.word)])
+          for (const en of englishFor(ja)) {
+            alternatives.push([en]);
+            chained ||= !nearer && this.df(en) > 0;
+          }
+      }
       // An irregular past (reran, built) also meets its verb, even where the folder writes the past too: "push
       // the image once it is built" asks about building (the price: "frozen" also meets "freeze").
       const base = irregularBase(w.word);
@@ -575,7 +588,7 @@ export class QueryAnalyzer {
       }
       const bySound = readAs ? [] : this.counterparts(w.word).map((c) => [c]);
       alternatives.push(...bySound);
-      let credit = 1;
+      let credit = chained ? SYNONYM_CREDIT : 1;
       // English synonyms help only when the word itself is missing, and earn a little less.
       if (LATIN.test(w.word) && !this.known([w.word])) {
         const synonyms = [...englishSynonyms(w.word), ...(uncut ? englishSynonyms(uncut) : [])].filter(

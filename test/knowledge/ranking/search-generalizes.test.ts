@@ -1204,3 +1204,19 @@ Run \`systemctl restart app\` after you change the config.
     expect(rotate?.alternatives).toContainEqual(["rotation"]);
   });
 });
+
+describe("a Japanese verb over English pages, known only in other Japanese words", () => {
+  const files = {
+    "cache-du.md": tldrPage("cache du", "Show disk usage of the build cache.", "Show disk usage", "cache du"),
+    "cache-prune.md": tldrPage("cache prune", "Remove the build cache.", "Remove build cache", "cache prune"),
+  };
+  const pages = folder(files);
+
+  it("meets those words' English: 消したい (削除) is remove", () => {
+    const kill = analyzer(files)
+      .groups("キャッシュを消したい")
+      .find((g) => g.typed === "消し");
+    expect(kill?.alternatives).toContainEqual(["remove"]);
+    expect(top(pages, "キャッシュを消したい")).toBe("cache prune");
+  });
+});
