@@ -2,11 +2,11 @@ import GithubSlugger from "github-slugger";
 import type { Nodes, Root, RootContent, Table as MdTable } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
-import { gfm } from "micromark-extension-gfm";
 import type { Finding } from "./entries.js";
 import { takeFrontMatter } from "./front-matter.js";
+import { notesSyntax } from "./markdown-syntax.js";
 import { reduceInline, reduceMarkup } from "./markup.js";
-import { guardNote } from "./note-limits.js";
+import { guardReduced, guardNote } from "./note-limits.js";
 
 /** A fenced or indented code block, with the line its first content line is on. */
 export interface CodeBlock {
@@ -279,11 +279,14 @@ function shiftLines(node: Positioned, offset: number): void {
   if (Array.isArray(node.children)) for (const c of node.children) shiftLines(c as Positioned, offset);
 }
 
+/** Built once: the syntax holds no state of its own between parses. */
+const SYNTAX = notesSyntax();
+
 function parseTree(text: string): RootContent[] {
   const nodes: RootContent[] = [];
   for (const chunk of chunks(text)) {
     const tree: Root = fromMarkdown(chunk.text, {
-      extensions: [gfm()],
+      extensions: SYNTAX,
       mdastExtensions: [gfmFromMarkdown()],
     });
     if (chunk.lineOffset > 0) for (const n of tree.children) shiftLines(n as Positioned, chunk.lineOffset);
@@ -335,7 +338,9 @@ export function parseNote(file: string, markdown: string): ParsedNote {
   const front = takeFrontMatter(file, guarded.text);
   const findings = [...guarded.findings, ...front.findings];
   try {
-    const sections = sectionsOf(file, reduceMarkup(front.text), front.meta);
+    const reduced = guardReduced(file, reduceMarkup(front.text));
+    findings.push(...reduced.findings);
+    const sections = sectionsOf(file, reduced.text, front.meta);
     for (const s of sections) s.links = s.links.filter((l) => wellFormedAnchor(file, l, findings));
     return { file, sections, findings };
   } catch (err) {

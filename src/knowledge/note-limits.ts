@@ -19,6 +19,11 @@ export const MAX_NESTING = 32;
 export const MAX_TABLE_CELLS = 10_000;
 /** Headings per file; the text after the heading past the cap is not indexed. */
 export const MAX_HEADINGS = 5_000;
+/**
+ * Underlined (setext) headings per file: the parser walks back over the whole file at each one, so
+ * 4,500 of them in 27 KB took 6 s. Underlines past the cap are blanked and their headings read as text.
+ */
+export const MAX_SETEXT_HEADINGS = 200;
 /** A file whose parse takes longer than this is skipped with a finding (parsing runs in a worker). */
 export const PARSE_TIME_LIMIT_MS = 8_000;
 /** How long the parse worker may take to start before the notes are parsed in-process instead. */
@@ -39,6 +44,9 @@ export function skippedFileFinding(file: string, en: string, ja: string): Findin
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** A setext heading's underline, when it stands under a line of text. */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 
@@ -67,6 +75,67 @@ function clampNesting(line: string): string | null {
     i += length;
   }
   return cut < 0 ? null : line.slice(0, cut) + line.slice(i);
+}
+
+function deepNestingFinding(file: string, deepLines: number, firstDeep: number): Finding {
+  return finding(
+    file,
+    firstDeep,
+    `${deepLines} line(s)`,
+    `${deepLines} line(s) nest lists, quotes or indentation deeper than ${MAX_NESTING} levels; the extra levels were flattened (first on line ${firstDeep}).`,
+    `${deepLines} 行でリスト・引用・インデントの入れ子が ${MAX_NESTING} 段を超えたため平らにしました（最初は ${firstDeep} 行目）。`,
+  );
+}
+
+/**
+ * The caps that apply to the text the parser reads, after docs-site markup is reduced to its text.
+ * - Nesting, again: a shortcode or comment at the start of a line (`{{% tab %}}- - - …`) hides the
+ *   list markers behind it from guardNote, and the parser is quadratic in the depth it then finds.
+ * - Underlined headings (a line of `=` or `-` under a line of text), past MAX_SETEXT_HEADINGS.
+ * Lines inside fences are code and stay as they are; cut lines keep their place, so line numbers stay right.
+ */
+export function guardReduced(file: string, text: string): Guarded {
+  const lines = text.split("\n");
+  let fence: string | null = null;
+  let deepLines = 0;
+  let firstDeep = 0;
+  let setext = 0;
+  let firstSetextCut = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const f = FENCE.exec(line)?.[1];
+    if (f && (fence === null || (f[0] === fence[0] && f.length >= fence.length))) {
+      fence = fence === null ? f : null;
+    } else if (fence === null) {
+      const clamped = clampNesting(line);
+      if (clamped !== null) {
+        lines[i] = clamped;
+        deepLines++;
+        firstDeep ||= i + 1;
+      }
+      if (
+        SETEXT_UNDERLINE.test(line) &&
+        (lines[i - 1] ?? "").trim() !== "" &&
+        ++setext > MAX_SETEXT_HEADINGS
+      ) {
+        lines[i] = "";
+        firstSetextCut ||= i + 1;
+      }
+    }
+  }
+  const findings: Finding[] = [];
+  if (deepLines > 0) findings.push(deepNestingFinding(file, deepLines, firstDeep));
+  if (firstSetextCut > 0)
+    findings.push(
+      finding(
+        file,
+        firstSetextCut,
+        `${setext} underlined headings`,
+        `This file has more than ${MAX_SETEXT_HEADINGS} underlined headings (a line of = or - under a line of text); from line ${firstSetextCut} on they are read as text.`,
+        `下線式の見出し（文の下に = や - の行）が ${MAX_SETEXT_HEADINGS} 個を超えています。${firstSetextCut} 行目以降は本文として読みました。`,
+      ),
+    );
+  return findings.length === 0 ? { text, findings } : { text: lines.join("\n"), findings };
 }
 
 export interface Guarded {
@@ -149,16 +218,7 @@ export function guardNote(file: string, text: string): Guarded {
         `${MAX_LINE_CHARS} 文字を超える行が ${longLines} 行あり、切り詰めました（最初は ${firstLong} 行目）。`,
       ),
     );
-  if (deepLines > 0)
-    findings.push(
-      finding(
-        file,
-        firstDeep,
-        `${deepLines} line(s)`,
-        `${deepLines} line(s) nest lists, quotes or indentation deeper than ${MAX_NESTING} levels; the extra levels were flattened (first on line ${firstDeep}).`,
-        `${deepLines} 行でリスト・引用・インデントの入れ子が ${MAX_NESTING} 段を超えたため平らにしました（最初は ${firstDeep} 行目）。`,
-      ),
-    );
+  if (deepLines > 0) findings.push(deepNestingFinding(file, deepLines, firstDeep));
   if (tableCut > 0)
     findings.push(
       finding(

@@ -13,6 +13,7 @@ import {
   MAX_HEADINGS,
   MAX_LINE_CHARS,
   MAX_NESTING,
+  MAX_SETEXT_HEADINGS,
   MAX_TABLE_CELLS,
 } from "../../src/knowledge/note-limits.js";
 import { loadNotes } from "../../src/knowledge/notes-loader.js";
@@ -119,12 +120,41 @@ describe("pathological notes stay within time and memory, or are cut with a find
 
   it("a 2,000-deep nested list, by indentation and on one line", SLOW, () => {
     const indented = Array.from({ length: 2000 }, (_, i) => `${"  ".repeat(i)}- item ${i}`).join("\n");
-    for (const text of [indented, `${"- ".repeat(2000)}x`, `${"> ".repeat(2000)}x`]) {
+    // A docs-site shortcode or comment before the markers hides them until the markup is reduced.
+    const hidden = ["{{% tab %}}", "{{< note >}}", "%%c%%"].map(
+      (p) => `${p}${"- ".repeat(2000)}${"&#".repeat(2000)}`,
+    );
+    for (const text of [indented, `${"- ".repeat(2000)}x`, `${"> ".repeat(2000)}x`, ...hidden]) {
       const { value, ms, mb } = measured(() => parseNote("deep.md", `${text}\n\n# After\n`));
       expect(ms).toBeLessThan(MAX_MS);
       expect(mb).toBeLessThan(MAX_EXTRA_MB);
       expect(value.findings?.[0]?.message.en).toContain(`deeper than ${MAX_NESTING} levels`);
       expect(value.sections.find((s) => s.title === "After")?.lineStart).toBe(text.split("\n").length + 2);
+    }
+  });
+
+  it("4,500 underlined headings: the first 200 are headings, the rest text, with a finding", SLOW, () => {
+    const text = Array.from({ length: 4500 }, (_, i) => `Title ${i}\n---`).join("\n");
+    const { value, ms, mb } = measured(() => parseNote("setext.md", text));
+    expect(ms).toBeLessThan(MAX_MS);
+    expect(mb).toBeLessThan(MAX_EXTRA_MB);
+    expect(value.sections.filter((s) => s.depth === 2)).toHaveLength(MAX_SETEXT_HEADINGS);
+    expect(value.findings?.[0]).toMatchObject({
+      kind: "parse",
+      file: "setext.md",
+      line: 2 * MAX_SETEXT_HEADINGS + 2,
+    });
+    expect(value.findings?.[0]?.message.en).toContain(`more than ${MAX_SETEXT_HEADINGS} underlined headings`);
+    expect(value.sections.at(-1)?.prose.at(-1)?.text).toContain("Title 4499");
+  });
+
+  it("one long paragraph after a stray `[` or full of `](`", SLOW, () => {
+    const words = `[\n${`words and more words ${"x ".repeat(20)}\n`.repeat(2000)}`;
+    const closers = `${"x\n".repeat(30_000)}${"](".repeat(4_999)}`;
+    for (const text of [words, closers]) {
+      const { value, ms } = measured(() => parseNote("long.md", `# Long\n\n${text}\n\n# After\n`));
+      expect(ms).toBeLessThan(MAX_MS);
+      expect(value.sections.find((s) => s.title === "After")).toBeDefined();
     }
   });
 
