@@ -25,6 +25,8 @@ const MAX_MS = 10_000;
 const MAX_EXTRA_MB = 256;
 /** vitest's own limit for these tests: generous, the assertions above are the real bound. */
 const SLOW = { timeout: 60_000 };
+/** How long a property test may run, shrinking a failure included. */
+const SHRINK_LIMIT_MS = 45_000;
 
 const roots: string[] = [];
 afterAll(() => {
@@ -294,7 +296,9 @@ describe("arbitrary input", () => {
         expect(value.sections.length).toBeGreaterThan(0);
         expect(ms).toBeLessThan(MAX_MS);
       }),
-      { numRuns: 25 },
+      // A slow input found here would be slow again at every shrinking step: a found failure is reported
+      // with the smallest input reached within the limit (on CI, shrinking one took half an hour).
+      { numRuns: 25, plugins: [fc.interruptAfterTimeLimit(SHRINK_LIMIT_MS)] },
     );
   });
 
@@ -307,7 +311,7 @@ describe("arbitrary input", () => {
         expect(Array.isArray(built.entries)).toBe(true);
         for (const f of built.findings) expect(Object.keys(files)).toContain(f.file);
       }),
-      { numRuns: 15 },
+      { numRuns: 15, plugins: [fc.interruptAfterTimeLimit(SHRINK_LIMIT_MS)] },
     );
   });
 });
