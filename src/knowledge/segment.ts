@@ -231,12 +231,51 @@ function* segmentsOf(text: string): Generator<{ segment: string; isWordLike?: bo
   if (pending) yield* segmenter.segment(pending);
 }
 
+/** A segmenter piece this short is a fragment of a word it does not know, when a lone letter stands by it. */
+const FRAGMENT_LETTERS = 2;
+
+/**
+ * The pieces of a katakana compound, with the fragments the segmenter leaves where it knows only part
+ * of a loanword glued back: a run of short pieces holding a lone letter is one word (ビル|ド → ビルド,
+ * セ|レ|ク|ター → セレクター, バラ|ン|サー → バランサー), and a lone letter left between longer pieces
+ * joins the piece before it (トーク|ン → トークン), or at the start the one after (リ|ビジョン).
+ * So ビルドキャッシュ has the parts ビルド and キャッシュ, not ビル. Pieces as the segmenter wrote them.
+ */
+function gluedPieces(raw: string[]): string[] {
+  const runs: string[] = [];
+  let group: string[] = [];
+  const close = () => {
+    if (group.some((p) => p.length === 1)) runs.push(group.join(""));
+    else runs.push(...group);
+    group = [];
+  };
+  for (const p of raw) {
+    if (p.length <= FRAGMENT_LETTERS) group.push(p);
+    else {
+      close();
+      runs.push(p);
+    }
+  }
+  close();
+  const out: string[] = [];
+  let pending = "";
+  for (const p of runs) {
+    if (p.length > 1) {
+      out.push(pending + p);
+      pending = "";
+    } else if (out.length > 0) out[out.length - 1] += p;
+    else pending += p;
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+
 function segmentUncached(text: string): Word[] {
   const out: Word[] = [];
   let run: string[] = [];
   const flush = () => {
     if (run.length === 0) return;
-    const pieces = run.map(katakanaForm).filter(Boolean);
+    const pieces = gluedPieces(run).map(katakanaForm).filter(Boolean);
     const word = katakanaForm(run.join(""));
     if (word) out.push({ word, parts: pieces.length > 1 ? pieces.filter((p) => p.length >= 2) : [] });
     run = [];

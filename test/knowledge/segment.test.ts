@@ -1,9 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { asciiWords, derivedForms, queryTerms, segmentWords, stem } from "../../src/knowledge/segment.js";
+import {
+  asciiWords,
+  derivedForms,
+  queryTerms,
+  segmentForIndex,
+  segmentWords,
+  segmentWordsWithParts,
+  stem,
+} from "../../src/knowledge/segment.js";
 
 describe("the words of a question", () => {
   it("cuts Japanese into words and joins katakana loanwords back", () => {
     expect(segmentWords("ローリングアップデートを実行")).toContain("ローリングアップデート");
+  });
+
+  it("gives a katakana compound's pieces whole, where the segmenter knows only part of a loanword", () => {
+    const parts = (text: string) => segmentWordsWithParts(text)[0]?.parts;
+    // ビル|ド, トラ|フ|ィ|ッ|ク, セ|レ|ク|ター as the segmenter cuts them: the fragments are one word again.
+    expect(parts("ビルドキャッシュ")).toEqual(["ビルド", "キャッシュ"]);
+    expect(parts("トラフィックルーティング")).toEqual(["トラフィック", "ルーティング"]);
+    expect(parts("ラベルセレクター")).toEqual(["ラベル", "セレクタ"]);
+    expect(parts("コントロールプレーン")).toEqual(["コントロール", "プレーン"]);
+    // A loanword it cuts into fragments alone has no pieces: it is one word (リ|ビジョン, リ|ポジ|トリ).
+    expect(parts("リビジョン")).toEqual([]);
+    expect(parts("リポジトリ")).toEqual([]);
+    expect(segmentForIndex("ビルドキャッシュを消す").split(" ")).not.toContain("ビル");
   });
 
   it("stems English lightly (plurals, -ing, -ed)", () => {

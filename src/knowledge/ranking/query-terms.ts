@@ -633,6 +633,7 @@ export class QueryAnalyzer {
       }
       for (const split of this.splitCounterparts(w.word)) alternatives.push(split);
       let knownAlts = alternatives.filter((a) => this.known(a));
+      let creditBefore: number | null = null;
       if (knownAlts.length === 0) {
         const loose: string[][] = [];
         for (const alt of [...alternatives]) {
@@ -644,6 +645,7 @@ export class QueryAnalyzer {
         }
         if (!alternatives.some((a) => this.known(a)) && loose.length > 0) {
           alternatives.push(...loose);
+          creditBefore = credit;
           credit = RELATIVE_CREDIT;
         }
       }
@@ -659,6 +661,10 @@ export class QueryAnalyzer {
           alternatives.push([fixed]);
           knownAlts = [[fixed]];
           readAs = fixed;
+          // The word read as the folder's own covers the question as the word would, not at a relative's
+          // credit; unless the folder's word is only the start of the one typed (ディスク is not a typo of the
+          // ディス of ディスカバリ, but a word the folder lacks).
+          if (creditBefore !== null && !w.word.startsWith(fixed)) credit = creditBefore;
         } else if (everyday) {
           const own = [[everyday], ...japaneseFor(everyday).map((ja) => segmentWords(ja))];
           const synonyms = englishSynonyms(everyday).map((x) => [x]);

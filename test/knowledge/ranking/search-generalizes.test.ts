@@ -1220,3 +1220,40 @@ describe("a Japanese verb over English pages, known only in other Japanese words
     expect(top(pages, "キャッシュを消したい")).toBe("cache prune");
   });
 });
+
+describe("a misspelled katakana compound", () => {
+  const files = {
+    "net.md": `# ネットワーク
+
+## 公開
+
+コンテナのポートを公開する。
+
+## フォワード
+
+転送の設定。
+
+## ポートフォワーディング
+
+手元のポートから Pod のポートへ転送する。
+
+    kubectl port-forward pod/web 8080:80
+`,
+  };
+
+  it("is read as the folder's word and covers the question as that word would", () => {
+    const group = analyzer(files)
+      .groups("ポートフォワーディグ のやり方")
+      .find((g) => g.typed === "ポートフォワーディグ");
+    expect(group?.readAs).toBe("ポートフォワーディング");
+    expect(group?.credit).toBe(1);
+    expect(top(folder(files), "ポートフォワーディグ のやり方")).toBe("ポートフォワーディング");
+  });
+
+  it("is not read as a shorter word it begins with, which is another word", () => {
+    const group = analyzer({ "d.md": "# サービスディスカバリ\n\nディスの話。\n" })
+      .groups("ディスクをマウントしたい")
+      .find((g) => g.typed === "ディスク");
+    expect(group?.credit ?? 0).toBeLessThan(1);
+  });
+});
