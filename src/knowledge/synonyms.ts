@@ -57,6 +57,8 @@ const EN_JA: Record<string, string[]> = {
   start: ["起動", "開始"],
   launch: ["起動"],
   stop: ["停止", "終了"],
+  // The asker's own computer is, to a container, its host (copy a file to my laptop: to the host).
+  laptop: ["ホスト", "ローカル"],
   restart: ["再起動"],
   remove: ["削除", "破棄"],
   delete: ["削除", "破棄"],
@@ -249,6 +251,7 @@ const EN_JA: Record<string, string[]> = {
  * thing (消す → 削除 / 破棄). General vocabulary only.
  */
 const JA_JA: Record<string, string[]> = {
+  手元: ["ホスト", "ローカル"],
   消す: ["削除", "破棄"],
   消し: ["削除", "破棄"],
   消: ["削除", "破棄"],

@@ -1048,6 +1048,16 @@ describe("the asker's own machine", () => {
     expect(top(cp, "copy a log file from a pod to my laptop")).toBe("kubectl cp");
     expect(top(cp, "Podの中のファイルを手元のPCにコピーしたい")).toBe("kubectl cp");
   });
+
+  it("is, to a container, its host, in Japanese notes too (laptop, 手元 → ホスト, ローカル)", () => {
+    const a = analyzer({ "d.md": "# cp\n\nコンテナとホストの間でファイルをコピーする。\n" });
+    expect(
+      a.groups("copy a file to my laptop").find((g) => g.typed === "laptop")?.alternatives,
+    ).toContainEqual(["ホスト"]);
+    expect(a.groups("手元にコピーしたい").find((g) => g.typed === "手元")?.alternatives).toContainEqual([
+      "ホスト",
+    ]);
+  });
 });
 
 describe("what the question says not to do", () => {
