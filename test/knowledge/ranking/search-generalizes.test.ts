@@ -1057,6 +1057,11 @@ describe("the asker's own machine", () => {
     expect(a.groups("手元にコピーしたい").find((g) => g.typed === "手元")?.alternatives).toContainEqual([
       "ホスト",
     ]);
+    const notes = folder({
+      "docker.md":
+        "# Docker\n\n## cp\n\nコンテナとホストの間でファイルをコピーする。\n\n    docker container cp web:/var/log/app.log .\n\n## logs\n\nコンテナのログファイルを見る。\n\n    docker container logs web\n",
+    });
+    expect(top(notes, "copy a log file out of a running container to my laptop")).toBe("cp");
   });
 });
 
