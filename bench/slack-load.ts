@@ -1,6 +1,8 @@
-// npm run bench:slack [-- --count 1000 --concurrency 50 --json]: the service as a real process, Slack over
-// HTTP from the fake Slack on 127.0.0.1, signed slash commands over keep-alive connections. Prints the
-// acknowledgement and answer times, what was never answered, and the event loop's delay from /metrics.
+// npm run bench:slack [-- --count 1000 --concurrency 50 --connections open|cold --json]: the service as a
+// real process, Slack over HTTP from the fake Slack on 127.0.0.1, signed slash commands over keep-alive
+// connections (opened before the clock by default, as in steady traffic; `cold`: opened by the burst
+// itself). Prints the acknowledgement and answer times, what was never answered, and the event loop's delay
+// from /metrics.
 // Bounded: a fixed count, a bounded wait for answers, then SIGTERM (and SIGKILL if it does not stop).
 import fs from "node:fs";
 import os from "node:os";
@@ -17,9 +19,15 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "50" },
     users: { type: "string", default: "200" },
     channels: { type: "string", default: "50" },
+    connections: { type: "string", default: "open" },
     json: { type: "boolean", default: false },
   },
 });
+if (values.connections !== "open" && values.connections !== "cold") {
+  process.stderr.write(`--connections is open or cold, not ${values.connections}\n`);
+  process.exit(2);
+}
+const connections = values.connections;
 const count = Number(values.count);
 const concurrency = Number(values.concurrency);
 const users = Number(values.users);
@@ -57,6 +65,7 @@ try {
       return { command, text, user_id: `UBENCH${i % users}`, channel_id: `CBENCH${i % channels}` };
     },
     answerTimeoutMs: 120_000,
+    connections,
   });
   clientLag.disable();
   const text = await (await fetch(metricsUrl)).text();
@@ -65,6 +74,8 @@ try {
     mode: s.mode,
     count,
     concurrency,
+    connections,
+    newConnections: r.newConnections,
     acked: r.acked,
     refused: r.refused,
     failed: r.failed,

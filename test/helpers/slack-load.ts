@@ -4,7 +4,8 @@
  * every acknowledged command's answer on its response_url. Bounded in count and time, 127.0.0.1 only.
  * Used by the load tests and by `npm run bench:slack`.
  */
-import { Agent } from "node:http";
+import { Agent, type ClientRequestArgs, request } from "node:http";
+import type { Duplex } from "node:stream";
 import {
   type FakeSlack,
   type InteractionResult,
@@ -24,6 +25,13 @@ export interface LoadOptions {
   paceMs?: number;
   /** Called after each acknowledgement (tests send a signal part-way through). */
   onAck?: (i: number, res: InteractionResult) => void;
+  /**
+   * "open" (the default): the `concurrency` keep-alive connections are opened (a GET /healthz each)
+   * before the clock starts, as Slack's are in steady traffic. "cold": the burst opens them itself, all at
+   * once; on a busy event loop Node 20 (libuv 1.45 and later) accepts one new connection per turn of the
+   * loop, so the last of a cold burst's connections can wait seconds before its first request is read.
+   */
+  connections?: "open" | "cold";
 }
 
 export interface LoadResult {
@@ -44,6 +52,8 @@ export interface LoadResult {
   /** From a command's send to its first answer (wall clock: the fake stamps posts with Date.now()). */
   answerMs: number[];
   elapsedMs: number;
+  /** Connections opened while the commands were being sent (0 when they were opened beforehand). */
+  newConnections: number;
   /** The first response of each acknowledged command, by index. */
   answers: Map<number, Record<string, unknown>>;
   /** When (Date.now()) each command was acknowledged, by index. */
@@ -56,13 +66,46 @@ export const percentile = (xs: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 };
 
+/** A keep-alive agent that counts the connections it opens. */
+class CountingAgent extends Agent {
+  opened = 0;
+  override createConnection(
+    options: ClientRequestArgs,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): Duplex | null | undefined {
+    this.opened++;
+    return super.createConnection(options, callback);
+  }
+}
+
+/** Opens `count` keep-alive connections at once through `agent`, one GET each, and leaves them idle in its pool. */
+async function openConnections(agent: Agent, url: string, count: number): Promise<void> {
+  const healthz = new URL("/healthz", url);
+  await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = request(healthz, { agent }, (res) => {
+            res.resume();
+            res.on("end", resolve);
+          });
+          req.on("error", reject);
+          req.end();
+        }),
+    ),
+  );
+}
+
 export async function slashLoad(
   fake: FakeSlack,
   url: string,
   secret: string,
   options: LoadOptions,
 ): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const agent = new CountingAgent({ keepAlive: true, maxSockets: options.concurrency });
+  if ((options.connections ?? "open") === "open") await openConnections(agent, url, options.concurrency);
+  const openedBefore = agent.opened;
   const started = performance.now();
   const result: LoadResult = {
     sent: 0,
@@ -75,6 +118,7 @@ export async function slashLoad(
     unanswered: 0,
     answerMs: [],
     elapsedMs: 0,
+    newConnections: 0,
     answers: new Map(),
     ackedAt: new Map(),
   };
@@ -107,6 +151,7 @@ export async function slashLoad(
   };
   try {
     await Promise.all(Array.from({ length: options.concurrency }, worker));
+    result.newConnections = agent.opened - openedBefore;
   } finally {
     agent.destroy();
   }
@@ -135,6 +180,6 @@ export function describeLoad(r: LoadResult): string {
     `sent ${r.sent}, acked ${r.acked}, refused ${JSON.stringify(r.refused)}, failed ${JSON.stringify(r.failed)}`,
     `ack p50 ${f(percentile(r.ackMs, 50))} p99 ${f(percentile(r.ackMs, 99))} max ${f(Math.max(0, ...r.ackMs))}, late ${r.lateAcks}`,
     `answered ${r.answered}, unanswered ${r.unanswered}, answer p50 ${f(percentile(r.answerMs, 50))} p99 ${f(percentile(r.answerMs, 99))}`,
-    `elapsed ${f(r.elapsedMs)}`,
+    `elapsed ${f(r.elapsedMs)}, connections opened during the load ${r.newConnections}`,
   ].join("; ");
 }
