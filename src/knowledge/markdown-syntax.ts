@@ -1,3 +1,4 @@
+import { labelEnd } from "micromark-core-commonmark";
 import { gfm } from "micromark-extension-gfm";
 
 /*
@@ -13,6 +14,11 @@ import { gfm } from "micromark-extension-gfm";
  *   walking back over the paragraph. Such a call needs a footnote definition, and the definitions are
  *   collected before the text is read; so in a note with no footnote definition the walk is skipped:
  *   the same tree, without the walk.
+ * - CommonMark's `]` looks up whether the text since its `[` is a defined reference, serializing and
+ *   normalizing that text first, at every `]`: thousands of unclosed `[` before thousands of `]` made
+ *   that quadratic. The lookup can only succeed in a note with a reference definition (`[id]: url`),
+ *   and definitions are all collected before the text is read, so elsewhere the `]` is read without
+ *   that text (the lookup of "" in no definitions: the same answer, and the same tree).
  */
 
 type Extension = ReturnType<typeof gfm>;
@@ -32,15 +38,31 @@ function guardedCall(tokenize: Tokenizer): Tokenizer {
   };
 }
 
+/** CommonMark's `]`, which reads the label's text only to look it up in a note that defines references. */
+const notesLabelEnd: Construct = {
+  ...labelEnd,
+  name: "notesLabelEnd",
+  tokenize(effects, ok, nok) {
+    if (this.parser.defined.length > 0) return labelEnd.tokenize.call(this, effects, ok, nok);
+    // The tokenizer reads the context and never writes it; only the label's text is left unread.
+    const blind: typeof this = Object.create(this, { sliceSerialize: { value: () => "" } });
+    return labelEnd.tokenize.call(blind, effects, ok, nok);
+  },
+};
+
 /** The constructs micromark-extension-gfm-autolink-literal adds, by name. */
 const AUTOLINK_LITERALS = ["wwwAutolink", "protocolAutolink", "emailAutolink"];
 
-/** GFM syntax for micromark (extensions in order): no autolink literals, the footnote walk guarded. */
+/**
+ * GFM syntax for micromark (extensions in order): no autolink literals, the footnote walk guarded, and
+ * CommonMark's `]` in its place before GFM's footnote call (a construct added without `add: "after"` goes
+ * first; the core one is disabled by name).
+ */
 export function notesSyntax(): Extension[] {
   const syntax = gfm();
   const closing = syntax.text?.[93];
   const constructs = Array.isArray(closing) ? closing : closing ? [closing] : [];
   for (const construct of constructs)
     if (construct.name === POTENTIAL_FOOTNOTE_CALL) construct.tokenize = guardedCall(construct.tokenize);
-  return [syntax, { disable: { null: AUTOLINK_LITERALS } }];
+  return [syntax, { text: { 93: notesLabelEnd }, disable: { null: [...AUTOLINK_LITERALS, "labelEnd"] } }];
 }

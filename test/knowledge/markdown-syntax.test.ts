@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/knowledge/markdown.js";
 
+/** Milliseconds `fn` took. */
+const timed = (fn: () => void): number => {
+  const started = performance.now();
+  fn();
+  return performance.now() - started;
+};
+
 const NOTE = [
   "# Links",
   "",
@@ -34,5 +41,35 @@ describe("the notes' markdown syntax", () => {
   it("reads a `]` with no footnote definition in the note as text", () => {
     const section = parseNote("plain.md", "# Plain\n\nA list [a] b] c]] and ![x] done.\n").sections[1];
     expect(section?.prose[0]?.text).toBe("A list [a] b] c]] and ![x] done.");
+  });
+
+  it("reads references to the note's link definitions, in every form, and leaves undefined ones text", () => {
+    const note = [
+      "# Refs",
+      "",
+      "See [the docs], [guide][docs], [docs][] and [inline](https://example.com/i), not [nothing].",
+      "",
+      "[the docs]: https://example.com/d",
+      "[docs]: https://example.com/g",
+      "",
+    ].join("\n");
+    // A reference whose definition exists loses its brackets; the undefined one keeps them.
+    expect(parseNote("refs.md", note).sections[1]?.prose[0]?.text).toBe(
+      "See the docs, guide, docs and inline, not [nothing].",
+    );
+  });
+
+  it("reads thousands of unclosed `[` before thousands of `]` over many lines in linear time, as text", () => {
+    const note = (n: number) => `# Brackets\n\n${"[".repeat(n)}${"note\n".repeat(n)}${"]".repeat(n)}\n`;
+    parseNote("warm.md", note(200));
+    let section: ReturnType<typeof parseNote>["sections"][number] | undefined;
+    const small = timed(() => parseNote("b.md", note(2_000)));
+    const large = timed(() => {
+      section = parseNote("b.md", note(8_000)).sections[1];
+    });
+    expect(section?.prose[0]?.text.startsWith("[[[[")).toBe(true);
+    // Four times the text: 2–4 times the time here; it was 17–20 times (9 s) while each `]` read the text
+    // since its `[`.
+    expect(large / small).toBeLessThan(8);
   });
 });
