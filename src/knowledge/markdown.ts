@@ -282,6 +282,30 @@ function shiftLines(node: Positioned, offset: number): void {
 /** Built once: the syntax holds no state of its own between parses. */
 const SYNTAX = notesSyntax();
 
+/** Each node of the tree, parents before children. */
+function walk(node: Nodes, visit: (n: Nodes) => void): void {
+  visit(node);
+  if ("children" in node) for (const c of node.children as Nodes[]) walk(c, visit);
+}
+
+/**
+ * Reference-style links (`[text][id]`, `[text][]`, `[id]`) become the links their definitions
+ * (`[id]: url`) make, so that anchors are checked and tables of contents found whichever way a link is
+ * written. The parser makes a reference only of a defined label; the first definition of a label wins.
+ */
+function resolveReferences(tree: Root): void {
+  const urls = new Map<string, string>();
+  walk(tree, (n) => {
+    if (n.type === "definition" && !urls.has(n.identifier)) urls.set(n.identifier, n.url);
+  });
+  if (urls.size === 0) return;
+  walk(tree, (n) => {
+    if (n.type !== "linkReference") return;
+    const url = urls.get(n.identifier);
+    if (url !== undefined) Object.assign(n, { type: "link", url, title: null });
+  });
+}
+
 function parseTree(text: string): RootContent[] {
   const nodes: RootContent[] = [];
   for (const chunk of chunks(text)) {
@@ -289,6 +313,7 @@ function parseTree(text: string): RootContent[] {
       extensions: SYNTAX,
       mdastExtensions: [gfmFromMarkdown()],
     });
+    resolveReferences(tree);
     if (chunk.lineOffset > 0) for (const n of tree.children) shiftLines(n as Positioned, chunk.lineOffset);
     nodes.push(...tree.children);
   }

@@ -165,3 +165,23 @@ A sentence that ends with a colon:
     expect(terms[0]?.line).toBe(7);
   });
 });
+
+describe("links written as references", () => {
+  it("are checked against the headings like inline links: a broken one is a toc finding", () => {
+    const md = [
+      "# Guide",
+      "",
+      "See [setup][s] and [the missing part][m].",
+      "",
+      "## Setup",
+      "",
+      "Install it.",
+      "",
+      "[s]: #setup",
+      "[m]: #missing",
+      "",
+    ].join("\n");
+    const toc = extractEntries([parseNote("guide.md", md)]).findings.filter((f) => f.kind === "toc");
+    expect(toc.map((f) => [f.line, f.excerpt])).toEqual([[3, "[the missing part](#missing)"]]);
+  });
+});

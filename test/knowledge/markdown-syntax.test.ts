@@ -43,7 +43,7 @@ describe("the notes' markdown syntax", () => {
     expect(section?.prose[0]?.text).toBe("A list [a] b] c]] and ![x] done.");
   });
 
-  it("reads references to the note's link definitions, in every form, and leaves undefined ones text", () => {
+  it("reads references to the note's link definitions, in every form, as links, and undefined ones as text", () => {
     const note = [
       "# Refs",
       "",
@@ -53,10 +53,15 @@ describe("the notes' markdown syntax", () => {
       "[docs]: https://example.com/g",
       "",
     ].join("\n");
-    // A reference whose definition exists loses its brackets; the undefined one keeps them.
-    expect(parseNote("refs.md", note).sections[1]?.prose[0]?.text).toBe(
-      "See the docs, guide, docs and inline, not [nothing].",
-    );
+    // A reference whose definition exists loses its brackets and is a link; the undefined one stays text.
+    const section = parseNote("refs.md", note).sections[1];
+    expect(section?.prose[0]?.text).toBe("See the docs, guide, docs and inline, not [nothing].");
+    expect(section?.links.map((l) => [l.text, l.url])).toEqual([
+      ["the docs", "https://example.com/d"],
+      ["guide", "https://example.com/g"],
+      ["docs", "https://example.com/g"],
+      ["inline", "https://example.com/i"],
+    ]);
   });
 
   it("reads thousands of unclosed `[` before thousands of `]` over many lines in linear time, as text", () => {
