@@ -1,8 +1,4 @@
-import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { Finding } from "./entries.js";
 import { type ParsedNote, parseNote } from "./markdown.js";
@@ -15,6 +11,7 @@ import {
   skippedFileFinding,
 } from "./note-limits.js";
 import type { ParseRequest, ParseResponse, ParseWorkerData } from "./parse-worker.js";
+import { type WorkerScript, workerScript } from "./worker-script.js";
 
 export interface ParseOptions {
   /** Folders with fewer bytes are parsed in-process (default IN_PROCESS_BYTES). */
@@ -34,29 +31,6 @@ export interface ParsedFolder {
 }
 
 /**
- * The worker's script: the compiled .js next to this file, or (when running from the TypeScript source,
- * as the tests and tsx do) a loader that registers tsx in the worker and imports the .ts source.
- */
-function workerScript(): { script: string | URL; eval: boolean } | null {
-  const js = new URL("./parse-worker.js", import.meta.url);
-  if (fs.existsSync(js)) return { script: js, eval: false };
-  const ts = new URL("./parse-worker.ts", import.meta.url);
-  if (!fs.existsSync(ts)) return null;
-  let api: string;
-  try {
-    // tsx's ESM API, as its package exports name it (require.resolve would pick the CommonJS build).
-    const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
-    const exports = JSON.parse(fs.readFileSync(manifest, "utf8")).exports?.["./esm/api"]?.import?.default;
-    if (typeof exports !== "string") return null;
-    api = pathToFileURL(path.join(path.dirname(manifest), exports)).href;
-  } catch {
-    return null;
-  }
-  const loader = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(ts.href)}, ${JSON.stringify(import.meta.url)}));`;
-  return { script: loader, eval: true };
-}
-
-/**
  * One parse worker. It raises its own ready flag once it has loaded the parser, and after each answer adds one
  * to the flag all workers share, so the caller can wait for whichever answers first.
  */
@@ -65,7 +39,7 @@ class ParseWorker {
   private readonly port: MessagePort;
 
   private constructor(
-    script: { script: string | URL; eval: boolean },
+    script: WorkerScript,
     heapMb: number,
     private readonly signal: Int32Array,
     private readonly slot: number,
@@ -91,7 +65,7 @@ class ParseWorker {
 
   /** Starts a worker without waiting for it (see ready); null when it cannot be created. */
   static spawn(heapMb: number, signal: Int32Array, slot: number): ParseWorker | null {
-    const script = workerScript();
+    const script = workerScript("parse-worker", import.meta.url);
     if (!script) return null;
     Atomics.store(signal, slot, 0);
     try {

@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ensureIndex } from "../../knowledge/index-store.js";
+import { Worker } from "node:worker_threads";
+import { ensureIndex, type IndexInfo } from "../../knowledge/index-store.js";
 import { KnowledgeIndex, type StoredFinding } from "../../knowledge/search.js";
+import { workerScript } from "../../knowledge/worker-script.js";
 import { type Db, openDatabase } from "../storage/database.js";
+import type { BuildRequest, BuildResponse } from "./build-worker.js";
 import type { IndexGeneration } from "./slot.js";
 
 /** Index databases built beside the main one are named `<main file>.index-<stamp>`. */
@@ -47,21 +50,56 @@ const findingKey = (f: Pick<StoredFinding, "kind" | "file" | "excerpt">) =>
 let counter = 0;
 
 /**
- * Builds the index of `notesDir` in a new database beside the main one, while the old index keeps
- * serving; nothing the old index reads is touched. The build is refused (and its database deleted) when it
- * holds a file that could not be parsed which the serving index did not already report: a bad push then
- * leaves the bot answering from the last good notes, with the findings to show.
+ * Builds the index of `notesDir` into the database file `dbFile` in a worker thread, so that the event
+ * loop keeps reading and acknowledging requests meanwhile (a large folder takes seconds). Null when no
+ * worker can be started: the caller then builds in-process.
  */
-export function buildBeside(
+function buildInWorker(dbFile: string, notesDir: string): Promise<IndexInfo> | null {
+  const script = workerScript("build-worker", import.meta.url);
+  if (!script) return null;
+  const request: BuildRequest = { dbFile, notesDir };
+  let worker: Worker;
+  try {
+    worker = new Worker(script.script, { eval: script.eval, workerData: request });
+  } catch {
+    return null;
+  }
+  return new Promise<IndexInfo>((resolve, reject) => {
+    let answered = false;
+    worker.once("message", (response: BuildResponse) => {
+      answered = true;
+      if (response.ok) resolve(response.info);
+      else reject(new Error(response.error));
+    });
+    worker.once("error", (err) => {
+      answered = true;
+      reject(err);
+    });
+    worker.once("exit", (code) => {
+      if (!answered) reject(new Error(`the index build stopped (exit code ${code})`));
+    });
+  });
+}
+
+/**
+ * Builds the index of `notesDir` in a new database beside the main one, in a worker thread, while the old
+ * index keeps serving; nothing the old index reads is touched. The build is refused (and its database
+ * deleted) when it holds a file that could not be parsed which the serving index did not already report:
+ * a bad push then leaves the bot answering from the last good notes, with the findings to show. An
+ * in-memory database (tests) is built in-process, since a worker cannot reach it.
+ */
+export async function buildBeside(
   mainDbFile: string,
   notesDir: string,
   serving: KnowledgeIndex,
-): AcceptedBuild | RejectedBuild {
+): Promise<AcceptedBuild | RejectedBuild> {
   const file = sideFile(mainDbFile, Date.now() * 1000 + (counter++ % 1000));
   let db: Db | undefined;
   try {
+    const inWorker = file === ":memory:" ? null : buildInWorker(file, notesDir);
+    const built = inWorker ? await inWorker : null;
     db = openDatabase(file);
-    const info = ensureIndex(db, notesDir, true);
+    const info = built ?? ensureIndex(db, notesDir, true);
     const index = new KnowledgeIndex(db);
     const known = new Set(serving.findings().map(findingKey));
     const fresh = index.findings().filter((f) => f.kind === "parse" && !known.has(findingKey(f)));

@@ -77,7 +77,7 @@ export class NotesSync {
     if (!force && loadNotes(this.options.notesDir).hash === serving.hash) {
       return { status: "unchanged", info: serving };
     }
-    const built = buildBeside(this.options.dbFile, this.options.notesDir, slot.index);
+    const built = await buildBeside(this.options.dbFile, this.options.notesDir, slot.index);
     if (!built.ok) {
       this.refused = { at: this.options.now().toISOString(), hash: built.hash, findings: built.findings };
       logger.warn(
