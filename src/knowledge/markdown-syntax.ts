@@ -16,9 +16,9 @@ import { gfm } from "micromark-extension-gfm";
  *   the same tree, without the walk.
  * - CommonMark's `]` looks up whether the text since its `[` is a defined reference, serializing and
  *   normalizing that text first, at every `]`: thousands of unclosed `[` before thousands of `]` made
- *   that quadratic. The lookup can only succeed in a note with a reference definition (`[id]: url`),
- *   and definitions are all collected before the text is read, so elsewhere the `]` is read without
- *   that text (the lookup of "" in no definitions: the same answer, and the same tree).
+ *   that quadratic. A link label holds at most 999 characters (CommonMark), and so does every label a
+ *   definition (`[id]: url`) defines; a longer span is looked up as "", which no definition defines
+ *   (the same answer for every real label, without reading the span).
  */
 
 type Extension = ReturnType<typeof gfm>;
@@ -38,15 +38,23 @@ function guardedCall(tokenize: Tokenizer): Tokenizer {
   };
 }
 
-/** CommonMark's `]`, which reads the label's text only to look it up in a note that defines references. */
+/** The most characters a link label may hold (CommonMark's link label rule). */
+const MAX_LABEL_CHARS = 999;
+
+/** CommonMark's `]`, which reads the text since its `[` only when it can be a label. */
 const notesLabelEnd: Construct = {
   ...labelEnd,
   name: "notesLabelEnd",
   tokenize(effects, ok, nok) {
-    if (this.parser.defined.length > 0) return labelEnd.tokenize.call(this, effects, ok, nok);
-    // The tokenizer reads the context and never writes it; only the label's text is left unread.
-    const blind: typeof this = Object.create(this, { sliceSerialize: { value: () => "" } });
-    return labelEnd.tokenize.call(blind, effects, ok, nok);
+    const serialize = this.sliceSerialize;
+    // The tokenizer reads the context and never writes it; only a span too long to be a label is left unread.
+    const bounded: typeof this = Object.create(this, {
+      sliceSerialize: {
+        value: (token: Parameters<typeof serialize>[0], expand?: boolean) =>
+          token.end.offset - token.start.offset > MAX_LABEL_CHARS ? "" : serialize(token, expand),
+      },
+    });
+    return labelEnd.tokenize.call(bounded, effects, ok, nok);
   },
 };
 

@@ -292,17 +292,20 @@ function walk(node: Nodes, visit: (n: Nodes) => void): void {
  * Reference-style links (`[text][id]`, `[text][]`, `[id]`) become the links their definitions
  * (`[id]: url`) make, so that anchors are checked and tables of contents found whichever way a link is
  * written. The parser makes a reference only of a defined label; the first definition of a label wins.
+ * A note over CHUNK_CHARS is parsed in parts, and a reference there meets only the definitions of its
+ * own part.
  */
 function resolveReferences(tree: Root): void {
-  const urls = new Map<string, string>();
+  const targets = new Map<string, { url: string; title: string | null }>();
   walk(tree, (n) => {
-    if (n.type === "definition" && !urls.has(n.identifier)) urls.set(n.identifier, n.url);
+    if (n.type === "definition" && !targets.has(n.identifier))
+      targets.set(n.identifier, { url: n.url, title: n.title ?? null });
   });
-  if (urls.size === 0) return;
+  if (targets.size === 0) return;
   walk(tree, (n) => {
     if (n.type !== "linkReference") return;
-    const url = urls.get(n.identifier);
-    if (url !== undefined) Object.assign(n, { type: "link", url, title: null });
+    const target = targets.get(n.identifier);
+    if (target) Object.assign(n, { type: "link" }, target);
   });
 }
 
