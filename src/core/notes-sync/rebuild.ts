@@ -49,12 +49,16 @@ const findingKey = (f: Pick<StoredFinding, "kind" | "file" | "excerpt">) =>
 
 let counter = 0;
 
+/** Why a build in a worker ended without an answer: stopped (the bot is closing) or crashed. */
+class BuildStopped extends Error {}
+
 /**
  * Builds the index of `notesDir` into the database file `dbFile` in a worker thread, so that the event
  * loop keeps reading and acknowledging requests meanwhile (a large folder takes seconds). Null when no
- * worker can be started: the caller then builds in-process.
+ * worker can be started: the caller then builds in-process. Once `signal` aborts, the worker is stopped
+ * and the promise rejects after it has exited (nothing writes to the file any more).
  */
-function buildInWorker(dbFile: string, notesDir: string): Promise<IndexInfo> | null {
+function buildInWorker(dbFile: string, notesDir: string, signal?: AbortSignal): Promise<IndexInfo> | null {
   const script = workerScript("build-worker", import.meta.url);
   if (!script) return null;
   const request: BuildRequest = { dbFile, notesDir };
@@ -66,6 +70,8 @@ function buildInWorker(dbFile: string, notesDir: string): Promise<IndexInfo> | n
   }
   return new Promise<IndexInfo>((resolve, reject) => {
     let answered = false;
+    const stop = () => void worker.terminate();
+    signal?.addEventListener("abort", stop, { once: true });
     worker.once("message", (response: BuildResponse) => {
       answered = true;
       if (response.ok) resolve(response.info);
@@ -76,7 +82,8 @@ function buildInWorker(dbFile: string, notesDir: string): Promise<IndexInfo> | n
       reject(err);
     });
     worker.once("exit", (code) => {
-      if (!answered) reject(new Error(`the index build stopped (exit code ${code})`));
+      signal?.removeEventListener("abort", stop);
+      if (!answered) reject(new BuildStopped(`the index build stopped (exit code ${code})`));
     });
   });
 }
@@ -86,18 +93,25 @@ function buildInWorker(dbFile: string, notesDir: string): Promise<IndexInfo> | n
  * index keeps serving; nothing the old index reads is touched. The build is refused (and its database
  * deleted) when it holds a file that could not be parsed which the serving index did not already report:
  * a bad push then leaves the bot answering from the last good notes, with the findings to show. An
- * in-memory database (tests) is built in-process, since a worker cannot reach it.
+ * in-memory database (tests) is built in-process, since a worker cannot reach it. Null when `signal`
+ * aborted (the bot is closing): the build is stopped and its files deleted, and `serving`, which may be
+ * closed by then, is not read.
  */
 export async function buildBeside(
   mainDbFile: string,
   notesDir: string,
   serving: KnowledgeIndex,
-): Promise<AcceptedBuild | RejectedBuild> {
+  signal?: AbortSignal,
+): Promise<AcceptedBuild | RejectedBuild | null> {
   const file = sideFile(mainDbFile, Date.now() * 1000 + (counter++ % 1000));
   let db: Db | undefined;
   try {
-    const inWorker = file === ":memory:" ? null : buildInWorker(file, notesDir);
+    const inWorker = file === ":memory:" ? null : buildInWorker(file, notesDir, signal);
     const built = inWorker ? await inWorker : null;
+    if (signal?.aborted) {
+      removeDbFiles(file);
+      return null;
+    }
     db = openDatabase(file);
     const info = built ?? ensureIndex(db, notesDir, true);
     const index = new KnowledgeIndex(db);
@@ -123,6 +137,7 @@ export async function buildBeside(
   } catch (err) {
     db?.close();
     removeDbFiles(file);
+    if (signal?.aborted && err instanceof BuildStopped) return null;
     throw err;
   }
 }

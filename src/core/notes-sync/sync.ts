@@ -46,6 +46,8 @@ export class NotesSync {
   private again: Promise<ReloadResult> | null = null;
   private stops: (() => void)[] = [];
   private stopped = false;
+  /** Aborted by stop(): a build under way in its worker is stopped. */
+  private readonly closing = new AbortController();
   /** Set while a refused build is the newest: the notes the bot serves are older than the folder's. */
   refused: Refused | null = null;
 
@@ -77,7 +79,14 @@ export class NotesSync {
     if (!force && loadNotes(this.options.notesDir).hash === serving.hash) {
       return { status: "unchanged", info: serving };
     }
-    const built = await buildBeside(this.options.dbFile, this.options.notesDir, slot.index);
+    const built = await buildBeside(
+      this.options.dbFile,
+      this.options.notesDir,
+      slot.index,
+      this.closing.signal,
+    );
+    // Closed while building: the build was stopped and its files deleted.
+    if (built === null) return { status: "unchanged", info: serving };
     if (!built.ok) {
       this.refused = { at: this.options.now().toISOString(), hash: built.hash, findings: built.findings };
       logger.warn(
@@ -151,6 +160,7 @@ export class NotesSync {
 
   stop(): void {
     this.stopped = true;
+    this.closing.abort();
     for (const s of this.stops.splice(0)) s();
   }
 }

@@ -80,7 +80,8 @@ describe("reloading the notes without a restart", () => {
       const reload = tutor.notes.reload(`wave ${w}`).finally(() => {
         built = true;
       });
-      for (let b = 0; !built; b++) {
+      // Bounded, however long the build takes: 20 batches of 20 answers at most during each.
+      for (let b = 0; !built && b < 20; b++) {
         for (let i = 0; i < PER_BATCH; i++) ask(`u${w}-${b}-${i}`);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
