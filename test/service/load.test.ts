@@ -3,7 +3,7 @@
 // (answers may queue, acknowledgements may not); one person flooding /ask is told to slow down.
 // The connections are open before the burst, as Slack's are in steady traffic: a burst of fresh connections
 // into a busy process waits on Node's accept (one per turn of the event loop), which `npm run bench:slack --
-// --connections cold` measures and the README's Limits describe.
+// --connections cold` measures and the README's Slack section describes ("A burst of new connections").
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
