@@ -60,6 +60,18 @@ export function writeIndex(db: Db, folder: NotesFolder, entries: Entry[], findin
     db.prepare(`INSERT INTO findings (kind, file, line, excerpt, message_en, message_ja, correction)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const setMeta = db.prepare("INSERT OR REPLACE INTO index_meta (key, value) VALUES (?, ?)");
+  // The entries of one section share its heading path and often its prose, and every entry of a command
+  // carries the same reference text: each distinct text is cut once per build (about half the texts of the
+  // Kubernetes and tldr folders repeat). Kept for this build only.
+  const segmented = new Map<string, string>();
+  const segment = (text: string): string => {
+    let words = segmented.get(text);
+    if (words === undefined) {
+      words = segmentForIndex(text);
+      segmented.set(text, words);
+    }
+    return words;
+  };
   db.transaction(() => {
     db.exec("DELETE FROM entries; DELETE FROM findings;");
     const seen = new Set<string>();
@@ -67,12 +79,12 @@ export function writeIndex(db: Db, folder: NotesFolder, entries: Entry[], findin
       let key = e.key;
       for (let n = 2; seen.has(key); n++) key = `${e.key}:${n}`;
       seen.add(key);
-      const title = segmentForIndex(e.title);
-      const heading = segmentForIndex(e.path[e.path.length - 1] ?? "");
-      const ancestors = segmentForIndex(e.path.slice(0, -1).join(" "));
-      const prose = segmentForIndex(e.text);
-      const code = segmentForIndex((e.examples ?? []).join("\n"));
-      const extra = segmentForIndex(e.catalogText ?? "");
+      const title = segment(e.title);
+      const heading = segment(e.path[e.path.length - 1] ?? "");
+      const ancestors = segment(e.path.slice(0, -1).join(" "));
+      const prose = segment(e.text);
+      const code = segment((e.examples ?? []).join("\n"));
+      const extra = segment(e.catalogText ?? "");
       insertEntry.run({
         key,
         kind: e.kind,

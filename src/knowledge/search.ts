@@ -331,6 +331,28 @@ export class KnowledgeIndex {
     return [...list];
   }
 
+  /** Command name → ids of its entries (commands and options), in id order; read once per index. */
+  private commandIds: Map<string, number[]> | undefined;
+
+  /** The entries of one command of the notes (its command lines and option rows), in id order. */
+  private entriesOfCommand(name: string): StoredEntry[] {
+    if (!this.commandIds) {
+      this.commandIds = new Map();
+      const rows = this.statement(
+        "SELECT id, command FROM entries WHERE command IS NOT NULL ORDER BY id",
+      ).all() as {
+        id: number;
+        command: string;
+      }[];
+      for (const r of rows) {
+        const ids = this.commandIds.get(r.command);
+        if (ids) ids.push(r.id);
+        else this.commandIds.set(r.command, [r.id]);
+      }
+    }
+    return (this.commandIds.get(name) ?? []).map((id) => this.entry(id));
+  }
+
   /** Canonical commands the notes use, most used first. */
   private commandsCache: string[] | undefined;
 
@@ -827,13 +849,19 @@ export class KnowledgeIndex {
     const typedArgs = breakdown.pieces.flatMap((p) =>
       p.kind === "argument" ? [p.text] : p.kind === "flag" && p.value ? [p.value] : [],
     );
-    const commandRows = this.db
-      .prepare("SELECT * FROM entries WHERE command = ? ORDER BY id")
-      .all(name) as EntryRow[];
+    const commandEntries = this.entriesOfCommand(name);
+    // The command's option rows per section: an option table answers for every typed flag its rows describe.
+    const optionRows = new Map<string, StoredEntry[]>();
+    for (const e of commandEntries) {
+      if (e.kind !== "option") continue;
+      const key = `${e.file}#${e.anchor}`;
+      const list = optionRows.get(key);
+      if (list) list.push(e);
+      else optionRows.set(key, [e]);
+    }
     const perSectionCommands = this.commandsPerSection();
     const hits: Hit[] = [];
-    for (const row of commandRows) {
-      const entry = this.entry(row.id, row);
+    for (const entry of commandEntries) {
       let score = 0.6;
       const matched: string[] = [];
       if (entry.kind === "command") {
@@ -872,10 +900,8 @@ export class KnowledgeIndex {
         };
         if (!typedFlags.some((f) => describes(entry, f))) continue;
         // An option table answers for all the typed flags its rows describe, not just this row's.
-        const rows = commandRows.filter(
-          (r) => r.kind === "option" && r.file === entry.file && r.anchor === entry.anchor,
-        );
-        const covered = typedFlags.filter((f) => rows.some((r) => describes(this.entry(r.id, r), f)));
+        const rows = optionRows.get(`${entry.file}#${entry.anchor}`) ?? [];
+        const covered = typedFlags.filter((f) => rows.some((r) => describes(r, f)));
         score += (0.3 * covered.length) / typedFlags.length;
         matched.push(entry.title);
       } else continue;
