@@ -39,7 +39,7 @@ import {
   SCORE,
   SUGGEST_COVERAGE,
 } from "./ranking/weights.js";
-import { segmentWords } from "./segment.js";
+import { isSituationWord, segmentWords } from "./segment.js";
 
 type Db = Database.Database;
 
@@ -646,21 +646,29 @@ export class KnowledgeIndex {
     // The one tool the question names, of those whose commands head the folder's sections.
     const named = [...new Set(queryWords)].filter((w) => index.tools().has(w));
     const namedTool = named.length === 1 ? (named[0] ?? null) : null;
+    const situation = live.map((g) => isSituationWord(g.typed));
     const scored = candidates.map((doc) => {
       let relevance = 0;
       let covered = 0;
       let headed = 0;
-      for (const g of live) {
+      // The situation words this section lacks do not count against it.
+      let weight = totalWeight;
+      live.forEach((g, i) => {
         const { tf, covered: c, inHeading } = this.fieldScore(index, doc, g);
+        if (situation[i] && c === 0) {
+          weight -= g.weight;
+          return;
+        }
         relevance += (g.weight * g.credit * tf) / (K1 + tf);
         covered += g.weight * g.credit * c;
         if (inHeading) headed += g.weight * g.credit;
-      }
+      });
+      weight = Math.max(weight, 1e-9);
       return {
         doc,
-        relevance: relevance / totalWeight,
-        coverage: covered / totalWeight,
-        headingCoverage: headed / totalWeight,
+        relevance: relevance / weight,
+        coverage: covered / weight,
+        headingCoverage: headed / weight,
       };
     });
     const bestRelevance = Math.max(1e-9, ...scored.map((s) => s.relevance));
@@ -697,7 +705,7 @@ export class KnowledgeIndex {
         ? null
         : groups.reduce((s, g) => (g.readAs ? s.replace(g.typed, g.readAs) : s), subject);
     // The share the best section must cover, by the number of words the question weighs.
-    const needed = foundCoverage(live.filter((g) => g.weight > 0).length);
+    const needed = foundCoverage(live.filter((g, i) => g.weight > 0 && !situation[i]).length);
     if (read !== null)
       preferSpecific(
         ranked,

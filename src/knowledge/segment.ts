@@ -19,6 +19,21 @@ const EN_STOPWORDS = new Set(
   ),
 );
 
+/**
+ * Words of the asker's situation, not of the topic: people, time and hedges ("someone said it still fails
+ * now, a few hours ago"). A section that holds one is nearer the question; one that does not is not further
+ * from it (search.ts `ask` leaves them out of a section's coverage when it lacks them).
+ */
+const SITUATION_WORDS = new Set(
+  "someone somebody anyone anybody everyone everybody still now ago actually already really basically ok okay few whole every each said maybe probably somehow anyway".split(
+    " ",
+  ),
+);
+
+export function isSituationWord(token: string): boolean {
+  return SITUATION_WORDS.has(token);
+}
+
 /** The English function words of questions (which, should, about), for reading their typos. */
 export const englishStopwords: ReadonlySet<string> = EN_STOPWORDS;
 

@@ -1272,3 +1272,28 @@ describe("a misspelled katakana compound", () => {
     expect(group?.credit ?? 0).toBeLessThan(1);
   });
 });
+
+describe("the asker's situation words (someone, now, still, a few hours ago)", () => {
+  const runbook = folder({
+    "runbook.md": `# Runbook
+
+## Clearing a stuck lock
+
+When a run crashes, the state lock stays behind. Release it with \`terraform force-unlock LOCK_ID\`.
+
+## Who is on call
+
+Someone from the platform team is always on call. Page them now rather than tomorrow: they still answer
+a few hours after midnight, and anyone may page them.
+`,
+  });
+
+  it("do not count against the section that answers the rest of the question", () => {
+    expect(top(runbook, "someone said the lock is still stuck now")).toBe("Clearing a stuck lock");
+  });
+
+  it("count for a section that holds them, and do not make a question about something else covered", () => {
+    expect(top(runbook, "is someone still on call now")).toBe("Who is on call");
+    expect(runbook.ask("someone said the printer still jams now").response.found).toBe(false);
+  });
+});
