@@ -24,11 +24,15 @@ const EN_STOPWORDS = new Set(
  * now, a few hours ago"). A section that holds one is nearer the question; one that does not is not further
  * from it (search.ts `ask` leaves them out of a section's coverage when it lacks them).
  */
-const SITUATION_WORDS = new Set(
-  "someone somebody anyone anybody everyone everybody still now ago actually already really basically ok okay few whole every each said maybe probably somehow anyway".split(
+const SITUATION_WORDS = new Set([
+  ..."someone somebody anyone anybody everyone everybody still now ago actually already really basically ok okay few whole every each said maybe probably somehow anyway".split(
     " ",
   ),
-);
+  // The same in Japanese, with the asker's feelings about the task (面倒, 怖い, 最悪: "it is a hassle to…").
+  ..."今 さっき 誰か みんな 全員 毎回 結局 とりあえず 実は 急に いきなり 普段 たまに 面倒 めんどう めんどくさい 面倒くさい 怖い 最悪 困 困る".split(
+    " ",
+  ),
+]);
 
 export function isSituationWord(token: string): boolean {
   return SITUATION_WORDS.has(token);

@@ -1292,6 +1292,22 @@ a few hours after midnight, and anyone may page them.
     expect(top(runbook, "someone said the lock is still stuck now")).toBe("Clearing a stuck lock");
   });
 
+  it("and their Japanese: the asker's feelings about the task (面倒, 怖い) and when it happens (毎回)", () => {
+    const cli = folder({
+      "cli.md": `# CLI
+
+## 既定のプロファイル
+
+環境変数 AWS_PROFILE を設定すると --profile を省略できる。
+
+## 作業の心得
+
+本番の作業は毎回ペアで行う。面倒でも手順書を読み、怖いと感じたら止めて相談する。
+`,
+    });
+    expect(top(cli, "毎回 --profile つけるの面倒なんだけど省略できる？")).toBe("既定のプロファイル");
+  });
+
   it("count for a section that holds them, and do not make a question about something else covered", () => {
     expect(top(runbook, "is someone still on call now")).toBe("Who is on call");
     expect(runbook.ask("someone said the printer still jams now").response.found).toBe(false);
