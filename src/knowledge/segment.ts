@@ -25,7 +25,12 @@ const EN_STOPWORDS = new Set(
  * from it (search.ts `ask` leaves them out of a section's coverage when it lacks them).
  */
 const SITUATION_WORDS = new Set([
-  ..."someone somebody anyone anybody everyone everybody still now ago actually already really basically ok okay few whole every each said maybe probably somehow anyway".split(
+  ..."someone somebody anyone anybody everyone everybody still now ago actually already really basically ok okay few whole every each said maybe probably somehow anyway currently".split(
+    " ",
+  ),
+  // How the asker feels about it (stemmed as the index is: annoying → annoy), and the contractions the
+  // stopwords do not hold, as typed with or without the apostrophe.
+  ..."annoy bother hassle tedious painful can't cant won't wont dont doesnt isnt aren't arent didn't didnt wasn't couldn't shouldn't wouldn't haven't hasn't".split(
     " ",
   ),
   // The same in Japanese, with the asker's feelings about the task (面倒, 怖い, 最悪: "it is a hassle to…").
