@@ -249,13 +249,11 @@ export class QueryAnalyzer {
     let pool: string[];
     let bound: number;
     if (LATIN.test(word)) {
-      if (chars === TYPO.swapOnlyLength && !/\d/.test(word)) return this.swapped(word);
-      if (chars === TYPO.insertOnlyLength && !/\d/.test(word)) {
-        const longer = this.vocab().latin.filter(
-          (v) => v.length === 4 && v.startsWith(word.slice(0, 2)) && editDistance(word, v, 1) === 1,
-        );
-        return longer.sort((a, b) => this.df(b) - this.df(a))[0] ?? null;
-      }
+      // Short words: only a swap of neighbours or one letter left out after the first two, which rarely turn
+      // one real word into another (stpo, pdo; pul, buld), not a changed letter (untar is not untag).
+      if (chars === TYPO.swapOnlyLength && !/\d/.test(word)) return this.swapped(word) ?? this.inserted(word);
+      if (chars === TYPO.insertOnlyLength && !/\d/.test(word))
+        return this.inserted(word) ?? this.swapped(word);
       if (chars < TYPO.minLatinLength || /\d/.test(word)) return null;
       pool = this.vocab().latin;
       bound = chars <= TYPO.oneEditUpTo ? 1 : 2;
@@ -289,6 +287,14 @@ export class QueryAnalyzer {
       }
     }
     return best;
+  }
+
+  /** The folder's word one letter longer than `word`, with its first two letters, the most used if several. */
+  private inserted(word: string): string | null {
+    const longer = this.vocab().latin.filter(
+      (v) => v.length === word.length + 1 && v.startsWith(word.slice(0, 2)) && editDistance(word, v, 1) === 1,
+    );
+    return longer.sort((a, b) => this.df(b) - this.df(a))[0] ?? null;
   }
 
   /** The folder's word that a swap of two neighbouring letters makes of `word`, the most used if several. */

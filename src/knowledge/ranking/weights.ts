@@ -240,9 +240,15 @@ export const READ_AS_FACTOR = 0.9;
 /** Typo correction for free text: the shortest word corrected, and the edits allowed by length. */
 export const TYPO = {
   minLatinLength: 5,
-  /** Three-letter words are read as a longer word only by one added letter after the same two (pul → pull). */
+  /**
+   * Three-letter words are read as another only by one added letter after the same two (pul → pull), else by
+   * one swap of neighbours (pdo → pod).
+   */
   insertOnlyLength: 3,
-  /** Four-letter words are read as another only through one swap of neighbours ("stpo" → stop). */
+  /**
+   * Four-letter words only through one swap of neighbours ("stpo" → stop), else one added letter after the
+   * same two (buld → build); never one changed letter (seen sets +2, none lost).
+   */
   swapOnlyLength: 4,
   /** A word shorter than this is not read as another of its length by one changed letter (untar is not untag). */
   substitutionFrom: 6,

@@ -1313,3 +1313,29 @@ a few hours after midnight, and anyone may page them.
     expect(runbook.ask("someone said the printer still jams now").response.found).toBe(false);
   });
 });
+
+describe("a misspelled short word", () => {
+  const words = analyzer({
+    "pods.md": `# Pods
+
+## Annotating a pod
+
+Add a note to a pod with \`kubectl annotate pod web owner=team\`.
+
+## Building an image
+
+Build the image with \`docker build -t web .\`, then untag old ones with \`docker rmi\`.
+`,
+  });
+  const readAs = (q: string, typed: string) => words.groups(q).find((g) => g.typed === typed)?.readAs;
+
+  it("is read through a swap of neighbours or one letter left out after its first two", () => {
+    expect(readAs("annotate a pdo", "pdo")).toBe("pod");
+    expect(readAs("buld the image", "buld")).toBe("build");
+  });
+
+  it("is not read as another word one changed letter away", () => {
+    expect(readAs("untar the archive", "untar")).toBeUndefined();
+    expect(readAs("bolt the image", "bolt")).toBeUndefined();
+  });
+});
