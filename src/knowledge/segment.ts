@@ -28,6 +28,9 @@ const SITUATION_WORDS = new Set([
   ..."someone somebody anyone anybody everyone everybody still now ago actually already really basically ok okay few whole every each said maybe probably somehow anyway currently".split(
     " ",
   ),
+  // The verbs of a question's phrasing: what problem does X solve, how does it relate to, what does it not
+  // provide, why is it considered, how do I work on it.
+  ..."solve consider relate provide work".split(" "),
   // How the asker feels about it (stemmed as the index is: annoying → annoy), and the contractions the
   // stopwords do not hold, as typed with or without the apostrophe.
   ..."annoy bother hassle tedious painful can't cant won't wont dont doesnt isnt aren't arent didn't didnt wasn't couldn't shouldn't wouldn't haven't hasn't".split(

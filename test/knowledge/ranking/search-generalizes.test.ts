@@ -1308,6 +1308,22 @@ a few hours after midnight, and anyone may page them.
     expect(top(cli, "毎回 --profile つけるの面倒なんだけど省略できる？")).toBe("既定のプロファイル");
   });
 
+  it("and the verbs of a question's phrasing: what problem does it solve", () => {
+    const tools = folder({
+      "tools.md": `# Tools
+
+## Compose
+
+Compose starts the web app, its database and its cache together from one file, in the right order.
+
+## Troubleshooting
+
+Most network errors solve themselves after a restart of the daemon.
+`,
+    });
+    expect(top(tools, "what problem does Compose solve")).toBe("Compose");
+  });
+
   it("count for a section that holds them, and do not make a question about something else covered", () => {
     expect(top(runbook, "is someone still on call now")).toBe("Who is on call");
     expect(runbook.ask("someone said the printer still jams now").response.found).toBe(false);
