@@ -29,8 +29,8 @@ const SITUATION_WORDS = new Set([
     " ",
   ),
   // The verbs of a question's phrasing: what problem does X solve, how does it relate to, what does it not
-  // provide, why is it considered, how do I work on it.
-  ..."solve consider relate provide work".split(" "),
+  // provide, why is it considered, how do I work on it (どんな問題を解決するの, 何を提供しない, どう関係する).
+  ..."solve consider relate provide work 問題 解決 提供 関係".split(" "),
   // How the asker feels about it (stemmed as the index is: annoying → annoy), and the contractions the
   // stopwords do not hold, as typed with or without the apostrophe.
   ..."annoy bother hassle tedious painful can't cant won't wont dont doesnt isnt aren't arent didn't didnt wasn't couldn't shouldn't wouldn't haven't hasn't".split(
