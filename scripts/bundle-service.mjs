@@ -3,12 +3,13 @@
 // dist/src/main.js with esbuild's bundle of it and of everything it imports, so that `npm start` and the
 // image's CMD load about ten files instead of ~1,700 (node's module loader, resolving, reading and compiling
 // each file, was most of the start-up: README, Performance). The rest of dist/ stays as tsc wrote it: the CLI
-// (dist/src/cli.js), the parse worker (dist/src/knowledge/parse-worker.js, started by file) and the
-// knowledge folder whose code hash marks the index's format.
+// (dist/src/cli.js), the parse and build workers (dist/src/knowledge/parse-worker.js,
+// dist/src/core/notes-sync/build-worker.js, started by file) and the knowledge folder whose code hash marks
+// the index's format.
 //
 // - Each module keeps its own `import.meta.url`: it is rewritten to the URL of the module's file in
-//   dist/src, so PROJECT_ROOT (core/config), the index's code hash (knowledge/index-store) and the parse
-//   worker's path (knowledge/parse-notes) are what they are unbundled. That is why every output file sits
+//   dist/src, so PROJECT_ROOT (core/config), the index's code hash (knowledge/index-store) and the workers'
+//   paths (knowledge/parse-notes, core/notes-sync/rebuild) are what they are unbundled. That is why every output file sits
 //   in dist/src itself (the entry and its chunks, `main-*.js`): the rewrite is relative to it.
 // - Native addons and optional native dependencies stay external (loaded from node_modules), and so does
 //   pino, whose transports start worker threads by file path.
