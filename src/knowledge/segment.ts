@@ -22,10 +22,12 @@ const EN_STOPWORDS = new Set(
 /**
  * Words of the asker's situation, not of the topic: people, time and hedges ("someone said it still fails
  * now, a few hours ago"). A section that holds one is nearer the question; one that does not is not further
- * from it (search.ts `ask` leaves them out of a section's coverage when it lacks them).
+ * from it (search.ts `ask` leaves them out of a section's coverage when it lacks them). Not "whole" or
+ * "everyone": notes write them where they answer ("the whole time", "broken for everyone"), and leaving them
+ * out lifted the sections that lack them above those.
  */
 const SITUATION_WORDS = new Set([
-  ..."someone somebody anyone anybody everyone everybody still now ago actually already really basically ok okay few whole every each said maybe probably somehow anyway currently".split(
+  ..."someone somebody anyone anybody still now ago actually already really basically ok okay few every each said maybe probably somehow anyway currently".split(
     " ",
   ),
   // The verbs of a question's phrasing: what problem does X solve, how does it relate to, what does it not

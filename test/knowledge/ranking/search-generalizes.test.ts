@@ -1324,6 +1324,22 @@ Most network errors solve themselves after a restart of the daemon.
     expect(top(tools, "what problem does Compose solve")).toBe("Compose");
   });
 
+  it("leave out everyone and whole, which notes write where they answer", () => {
+    const pager = folder({
+      "pager.md": `# Pager
+
+## Severity levels
+
+SEV1 means checkout is broken for everyone: page the on-call engineer and the team lead.
+
+## Who to call
+
+When checkout is broken, call the on-call engineer from the pager app.
+`,
+    });
+    expect(top(pager, "checkout is broken for everyone, who do I call?")).toBe("Severity levels");
+  });
+
   it("count for a section that holds them, and do not make a question about something else covered", () => {
     expect(top(runbook, "is someone still on call now")).toBe("Who is on call");
     expect(runbook.ask("someone said the printer still jams now").response.found).toBe(false);
