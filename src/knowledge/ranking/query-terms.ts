@@ -208,6 +208,13 @@ export class QueryAnalyzer {
 
   constructor(private readonly index: SectionIndex) {}
 
+  /** Whether fewer than half of the sections that hold `word` also hold `other`. */
+  private mostlyApart(word: string, other: string): boolean {
+    const holding = this.index.holding(word);
+    const both = holding.filter((d) => this.index.docs[d]?.tf.some((tf) => tf.has(other)) === true).length;
+    return both * 2 < holding.length;
+  }
+
   private df(word: string): number {
     return this.index.docFreq(word);
   }
@@ -506,7 +513,11 @@ export class QueryAnalyzer {
       // The light stemmer cut "removed" to remov but keeps "remove" whole: the word as the folder writes it.
       const uncut =
         LATIN.test(w.word) && w.typed !== undefined && /(?:ed|ing)$/.test(w.typed) ? `${w.word}e` : null;
-      if (uncut && this.df(w.word) === 0 && this.df(uncut) > 0) alternatives.push([uncut]);
+      // Also where the folder writes the cut form too ("cached" in one page, "the cache" in another), unless the
+      // two mostly stand together: then the uncut form finds no other section and only inflates the count in
+      // the ones that have both ("namespaced" beside "namespace").
+      if (uncut && this.df(uncut) > 0 && (this.df(w.word) === 0 || this.mostlyApart(w.word, uncut)))
+        alternatives.push([uncut]);
       const stem = inflectionStem(w.word);
       if (stem && this.df(w.word) === 0) alternatives.push([stem]);
       // The notes may write the verb cut after its kanji (戻|した|い, indexed as 戻 alone): the question's 戻せる

@@ -1371,3 +1371,54 @@ Build the image with \`docker build -t web .\`, then untag old ones with \`docke
     expect(readAs("bolt the image", "bolt")).toBeUndefined();
   });
 });
+
+describe("a verb in -ed or -ing whose stem cut its e", () => {
+  const storage = {
+    "storage.md": `# Storage notes
+
+## Auditing a volume
+
+Lists the changes made to the files of a volume since its last snapshot.
+
+\`\`\`bash
+snapctl diff data-volume
+\`\`\`
+
+## Builder settings
+
+Settings that were changed by hand from the defaults are kept in builder.toml.
+
+## Snapshots
+
+Take one every night with \`snapctl snap data-volume\`.
+`,
+  };
+  const alternatives = (a: QueryAnalyzer, q: string, typed: string) =>
+    a.groups(q).find((g) => g.typed === typed)?.alternatives ?? [];
+
+  it("meets the word as another section writes it, where the cut form stands apart from it", () => {
+    // "changed" is cut to chang, as the builder section's "changed"; the audit section writes "changes".
+    expect(alternatives(analyzer(storage), "which files changed in my volume", "chang")).toContainEqual([
+      "change",
+    ]);
+    expect(folder(storage).ask("which files changed in my volume").coverage).toBe(1);
+  });
+
+  it("not where the two forms stand together: namespaced beside namespace finds no other section", () => {
+    const a = analyzer({
+      "namespaces.md": `# Namespaces
+
+Most objects live in a namespace; nodes are not namespaced.
+
+## Initial namespaces
+
+Every cluster starts with the default namespace.
+
+## Not all objects are namespaced
+
+List what is namespaced with \`kubectl api-resources --namespaced=true\`; a node has no namespace.
+`,
+    });
+    expect(alternatives(a, "are nodes namespaced", "namespac")).not.toContainEqual(["namespace"]);
+  });
+});
