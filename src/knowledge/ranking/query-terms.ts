@@ -28,6 +28,7 @@ import {
   isGeneralWord,
 } from "./general-english.js";
 import type { SectionIndex } from "./section-index.js";
+import { readPhrasalVerbs } from "./phrasal-verbs.js";
 import { typedMarks } from "./question.js";
 import { SkeletonIndex } from "./transliterate.js";
 import { dictionarySegments } from "../synonym-dictionary.js";
@@ -207,6 +208,15 @@ export class QueryAnalyzer {
   private katakanaVocab: string[] | undefined;
 
   constructor(private readonly index: SectionIndex) {}
+
+  /** Whether one section holds every one of `words` (none when there are none). */
+  private someSectionHolds(words: readonly string[]): boolean {
+    const [first, ...rest] = words;
+    if (first === undefined) return false;
+    return this.index
+      .holding(first)
+      .some((d) => rest.every((t) => this.index.docs[d]?.tf.some((tf) => tf.has(t)) === true));
+  }
 
   /** Whether fewer than half of the sections that hold `word` also hold `other`. */
   private mostlyApart(word: string, other: string): boolean {
@@ -398,7 +408,19 @@ export class QueryAnalyzer {
   private acronyms = new Set<string>();
 
   /** The term groups of a question: one per meaningful word, with the folder's words that count as it. */
-  groups(query: string): TermGroup[] {
+  groups(asked: string): TermGroup[] {
+    // A phrasal verb is read as the verb the folder writes for it ("throw away" → delete), and meets its others.
+    const phrasal = readPhrasalVerbs(asked, {
+      holds: (meaning) => segmentWords(meaning).every((t) => this.df(t) > 0),
+      writes: (words) => this.someSectionHolds(words.flatMap((w) => segmentWords(w))),
+    });
+    const query = phrasal.query;
+    const phrasalOthers = new Map(
+      [...phrasal.others].map(([read, rest]) => [
+        segmentWords(read)[0] ?? read,
+        rest.map((m) => segmentWords(m)),
+      ]),
+    );
     const normalized = normalize(query);
     this.acronyms = new Set([...query.matchAll(/\b[A-Z]{2,}s?\b/g)].map((m) => m[0].toLowerCase()));
     const typedAcronyms = new Set(
@@ -452,7 +474,7 @@ export class QueryAnalyzer {
       if (!w || seen.has(w.word)) continue;
       seen.add(w.word);
       const next = words[i + 1]?.word;
-      const alternatives: string[][] = [[w.word]];
+      const alternatives: string[][] = [[w.word], ...(phrasalOthers.get(w.word) ?? [])];
       let typed = w.word;
       let readAs: string | undefined;
       let shown: string | undefined;

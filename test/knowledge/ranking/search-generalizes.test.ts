@@ -1422,3 +1422,33 @@ List what is namespaced with \`kubectl api-resources --namespaced=true\`; a node
     expect(alternatives(a, "are nodes namespaced", "namespac")).not.toContainEqual(["namespace"]);
   });
 });
+
+describe("a phrasal verb", () => {
+  const compose = folder({
+    "docker-compose-down.md": tldrPage(
+      "docker compose down",
+      "Stop and remove the containers and networks of a compose project.",
+      "Stop and remove the containers, networks and named volumes",
+      "docker compose down --volumes",
+    ),
+    "docker-compose-up.md": tldrPage(
+      "docker compose up",
+      "Start the services of a compose project.",
+      "Start every service in the background",
+      "docker compose up --detach",
+    ),
+    "docker-volume.md": tldrPage("docker volume", "Manage volumes.", "List the volumes", "docker volume ls"),
+    "docker-stack.md": tldrPage(
+      "docker stack",
+      "Manage a swarm stack.",
+      "List the stacks",
+      "docker stack ls",
+    ),
+  });
+
+  it("is read as the verb the folder writes for it: tearing down and throwing away is removing", () => {
+    expect(top(compose, "tear down the compose stack and also throw away its volumes")).toBe(
+      "docker compose down",
+    );
+  });
+});
