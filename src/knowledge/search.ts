@@ -23,6 +23,7 @@ import {
   questionLanguage,
 } from "./ranking/question.js";
 import { preferSpecific } from "./ranking/specific.js";
+import { overviewSubcommand } from "./ranking/overview.js";
 import { QueryAnalyzer, type TermGroup } from "./ranking/query-terms.js";
 import { commandTool, type Lang, SectionIndex, type SectionDoc } from "./ranking/section-index.js";
 import {
@@ -161,6 +162,9 @@ function toEntry(row: EntryRow, label: string): StoredEntry {
 }
 
 export { definitionSubject, isHowTo } from "./ranking/question.js";
+
+/** A heading that is a command, or a command and its group (`kubectl`, `docker container`). */
+const COMMAND_HEADING = /^[a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?$/;
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
@@ -761,6 +765,9 @@ export class KnowledgeIndex {
       ].filter(Boolean);
       return { response, hits: [], terms, coverage: best?.coverage ?? 0 };
     }
+    // Not for a question that says what it does not want ("止めたいけど削除はしたくない"): an example's words
+    // count the same whether the question asks for them or against them.
+    if (alone && !queryNegates) this.preferSubcommand(unique, live);
     const hits: Hit[] = unique.slice(0, MAX_RESULTS).map((r) => {
       const entry = this.representative(r.doc, groups, subject);
       const d = this.derived(entry);
@@ -780,6 +787,32 @@ export class KnowledgeIndex {
       coverage: partner?.coverage ?? best.coverage,
       ...(readings.length > 0 ? { readings: readings.map((r) => this.displayReading(r, hits)) } : {}),
     };
+  }
+
+  /**
+   * A command's overview section ranked first (tldr's `kubectl`) whose example that answers is of a subcommand
+   * with a section of its own among the ranked ones (`kubectl top`): that section comes first, as it says all
+   * there is about the subcommand (overview.ts).
+   */
+  private preferSubcommand(unique: { doc: SectionDoc }[], groups: readonly TermGroup[]): void {
+    const best = unique[0];
+    const command = best?.doc.path[best.doc.path.length - 1] ?? "";
+    if (!best || !COMMAND_HEADING.test(command)) return;
+    const at = new Map<string, number>();
+    unique.forEach((r, i) => {
+      const heading = r.doc.path[r.doc.path.length - 1] ?? "";
+      if (heading.startsWith(`${command} `) && !at.has(heading)) at.set(heading, i);
+    });
+    if (at.size === 0) return;
+    const covered = (words: ReadonlySet<string>) =>
+      groups.reduce(
+        (sum, g) =>
+          sum + (g.alternatives.some((alt) => alt.every((t) => words.has(t))) ? g.weight * g.credit : 0),
+        0,
+      );
+    const sub = overviewSubcommand(this.entry(best.doc.entryId).text, command, covered);
+    const i = sub === null ? undefined : at.get(sub);
+    if (i !== undefined && i > 0) unique.splice(0, 0, ...unique.splice(i, 1));
   }
 
   /** A typo's reading as the notes write the word (`ReplicaSet`, not `replicaset`). */

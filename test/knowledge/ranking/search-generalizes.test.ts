@@ -1452,3 +1452,45 @@ describe("a phrasal verb", () => {
     );
   });
 });
+
+describe("a command's overview page", () => {
+  const kubectl = folder({
+    "kubectl.md": `# kubectl
+
+> Run commands against Kubernetes clusters.
+
+- List information about a resource:
+
+\`kubectl get {{pods}}\`
+
+- Display resource (CPU/Memory) usage of nodes or pods:
+
+\`kubectl top {{pods|nodes}}\`
+
+- Print the logs for a container in a pod:
+
+\`kubectl logs {{pod_name}}\`
+`,
+    "kubectl-top.md": tldrPage(
+      "kubectl top",
+      "See the resource consumption of nodes or pods.",
+      "Get the resource consumption of all pods",
+      "kubectl top pods",
+    ),
+    "kubectl-logs.md": tldrPage(
+      "kubectl logs",
+      "Show the logs of the containers in a pod.",
+      "Stream the logs of a pod",
+      "kubectl logs --follow {{pod_name}}",
+    ),
+    "kubectl-get.md": tldrPage("kubectl get", "List objects.", "List every pod", "kubectl get pods"),
+  });
+
+  it("gives way to the page of the subcommand whose example answers", () => {
+    expect(top(kubectl, "show CPU and memory usage of pods")).toBe("kubectl top");
+  });
+
+  it("still answers a question about the command itself", () => {
+    expect(top(kubectl, "run commands against a kubernetes cluster")).toBe("kubectl");
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { overviewSubcommand } from "../../../src/knowledge/ranking/overview.js";
+
+const kubectl = [
+  "Run commands against Kubernetes clusters.",
+  "List information about a resource:",
+  "kubectl get {{pods}}",
+  "Display resource (CPU/Memory) usage of nodes or pods:",
+  "kubectl top {{pods|nodes}}",
+  "Print the logs for a container in a pod:",
+  "kubectl logs {{pod_name}}",
+].join("\n");
+
+/** The question's words, each weighing 1, that a set of index words holds. */
+const question =
+  (...words: string[]) =>
+  (held: ReadonlySet<string>) =>
+    words.filter((w) => held.has(w)).length;
+
+describe("overviewSubcommand", () => {
+  it("names the subcommand whose example, with its caption, covers the question best", () => {
+    expect(overviewSubcommand(kubectl, "kubectl", question("cpu", "memory", "pod"))).toBe("kubectl top");
+    expect(overviewSubcommand(kubectl, "kubectl", question("log", "pod"))).toBe("kubectl logs");
+  });
+
+  it("names none for a question about the command itself, or one two examples cover alike", () => {
+    expect(overviewSubcommand(kubectl, "kubectl", question("kubernete", "cluster"))).toBeNull();
+    expect(overviewSubcommand(kubectl, "kubectl", question("pod"))).toBeNull();
+  });
+
+  it("names none in a section without examples of the command", () => {
+    expect(
+      overviewSubcommand("Kubernetes runs containers.\nSee the tutorial.", "kubectl", question("pod")),
+    ).toBeNull();
+  });
+});
