@@ -48,6 +48,7 @@ import {
   SKELETON_MIN_LENGTH,
   SKELETON_MIN_WORD,
   SYNONYM_CREDIT,
+  UNCUT_APART_SHARE,
   VOCABULARY_CREDIT,
   TYPO,
   UNKNOWN_WORD_FACTOR,
@@ -218,11 +219,11 @@ export class QueryAnalyzer {
       .some((d) => rest.every((t) => this.index.docs[d]?.tf.some((tf) => tf.has(t)) === true));
   }
 
-  /** Whether fewer than half of the sections that hold `word` also hold `other`. */
+  /** Whether fewer than UNCUT_APART_SHARE of the sections that hold `word` also hold `other`. */
   private mostlyApart(word: string, other: string): boolean {
     const holding = this.index.holding(word);
     const both = holding.filter((d) => this.index.docs[d]?.tf.some((tf) => tf.has(other)) === true).length;
-    return both * 2 < holding.length;
+    return both < UNCUT_APART_SHARE * holding.length;
   }
 
   private df(word: string): number {

@@ -208,6 +208,13 @@ export const KNOWN_KANA_FACTOR = 0.3;
  */
 export const VOCABULARY_CREDIT = 1;
 
+/**
+ * An -ed/-ing word the folder writes cut (chang of "changed") also meets its uncut form (change) when fewer than
+ * this share of the sections holding the cut form hold the uncut one too: the two forms then stand apart, and
+ * the uncut one finds other sections (query-terms.ts `mostlyApart`).
+ */
+export const UNCUT_APART_SHARE = 0.5;
+
 /** Credit for a section that holds only a synonym of the question's English word (display for show). */
 export const SYNONYM_CREDIT = 0.8;
 
