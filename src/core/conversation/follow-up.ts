@@ -14,7 +14,7 @@ const EN_FUNCTION_WORDS = new Set(
     "is are was were be been being am do does did done can could should would will shall may might must " +
     "i me my we us our you your he she his her they them their it its this that these those there here " +
     "to of in on at for from with by about into out as if than not no yes please tell show me explain " +
-    "mean means meaning difference between vs versus way ways thing things one ones again instead"
+    "mean means meaning difference between vs versus way ways thing things one ones again instead ok okay"
   ).split(" "),
 );
 
@@ -46,18 +46,22 @@ const JA_ACTION_WORDS = new Set(
   ).split(" "),
 );
 
-/** Pronouns that stand for the previous subject. */
-const EN_PRONOUNS = /\b(it|its|this|that|these|those|them|they)\b/i;
+/**
+ * Pronouns that stand for the previous subject, as whole words the way `wordsOf` reads them: not the end of a
+ * word joined by an apostrophe, dot or hyphen (`0'it`, `x.this`), which is a word of the question's own.
+ */
+const EN_PRONOUNS =
+  /(?<![A-Za-z0-9._/:'-])(it|its|this|that|these|those|them|they)(?![A-Za-z0-9_/]|['.:-]+[A-Za-z0-9])/i;
 const JA_PRONOUNS = /(それ|これ|あれ|そいつ)/u;
 /** Japanese determiners ("its", "that …"): the subject with の (その一覧 → Namespaceの一覧). */
 const JA_DETERMINERS = /(その|この|あの)/u;
 
 /**
- * Openers that mark a continuation ("and …", "what about …", "じゃあ…"), only before something else: "OK"
+ * Openers that mark a continuation ("and …", "what about …", "じゃあ…"), only before a word: "OK" or "ok!"
  * alone is the question.
  */
-const EN_CONTINUATION = /^(and|also|then|so|ok|okay)\b[\s,]*(?=\S)/i;
-const JA_CONTINUATION = /^(じゃあ|では|それで|あと|また|で、)[\s、,]*(?=\S)/u;
+const EN_CONTINUATION = /^(and|also|then|so|ok|okay)\b[\s,]*(?=.*[\p{L}\p{N}])/iu;
+const JA_CONTINUATION = /^(じゃあ|では|それで|あと|また|で、)[\s、,]*(?=.*[\p{L}\p{N}])/u;
 
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 

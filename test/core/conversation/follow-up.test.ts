@@ -66,6 +66,14 @@ describe("resolveFollowUp", () => {
 
   it("keeps a question that is only a continuation word ('OK', found by the property below)", () => {
     expect(resolveFollowUp("OK", [turn("0")]).text).toContain("OK");
+    expect(resolveFollowUp("ok!", [turn("0")]).text).toContain("ok");
+  });
+
+  it("reads a pronoun only as a whole word, not the end of one joined by an apostrophe (found by the property below)", () => {
+    expect(resolveFollowUp("0'it", [turn("0")]).text).toContain("0'it");
+    expect(resolveFollowUp("how do I delete it.", [turn("What is a ReplicaSet?")]).text).toBe(
+      "how do I delete ReplicaSet.",
+    );
   });
 
   it("never throws, and never loses the question's own words", () => {
