@@ -286,6 +286,26 @@ function commandPieces(
   return pieces;
 }
 
+/** tldr's `{{[a|b]}}`: a choice between spellings of the same thing, short first. */
+const CHOICE = /\{\{\[([^|\]]+)\|([^\]]*)\]\}\}/gu;
+
+/**
+ * A tldr-style choice of spellings read as its first one: `{{[-d|--detach]}}` as `-d`, and
+ * `docker {{[diff|container diff]}}` as `docker diff`, for the command reference.
+ */
+export function readableLine(text: string): string {
+  return text.replace(CHOICE, (_, first: string) => first);
+}
+
+/**
+ * A line read through each way of taking its choices of spellings: as written, every choice as its first
+ * spelling, and as its last (`docker {{[ps|container ls]}}`: `docker ps` and `docker container ls`), once each.
+ */
+export function spellingsOfLine(text: string): string[] {
+  const last = text.replace(CHOICE, (_, _first: string, rest: string) => rest.split("|").at(-1) ?? rest);
+  return [...new Set([text, readableLine(text), last])];
+}
+
 /**
  * Breaks a command line into its parts: the command (resolved to its canonical name), each flag
  * (combined short flags split, values attached, errata such as `-rm` corrected), kubectl resources and

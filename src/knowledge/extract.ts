@@ -1,6 +1,6 @@
 import { findCommand, matchFlag } from "./catalog/index.js";
 import type { CatalogCommand } from "./catalog/types.js";
-import { breakDown, type Breakdown, readsAsCommandLines } from "./command-line.js";
+import { breakDown, type Breakdown, readableLine, readsAsCommandLines } from "./command-line.js";
 import type { Entry, Finding } from "./entries.js";
 import { findGarbledCommand } from "./garbled.js";
 import {
@@ -367,7 +367,10 @@ function extractNote(note: ParsedNote, entries: Entry[], findings: Finding[]): v
         if (garbled.correction) lines.push({ ...c, text: garbled.correction, corrected: true });
         continue;
       }
-      const b = breakDown(c.text);
+      // A line that names its command through tldr's choice of spellings (`docker {{[diff|container diff]}}`)
+      // is read by its first spelling; one that reads as written keeps its own reading.
+      const written = breakDown(c.text);
+      const b = written.match ? written : breakDown(readableLine(c.text));
       if (!b.match) continue;
       findings.push(...erratumFindings(file, c, b));
       const canonical = b.match.command.name;

@@ -411,6 +411,47 @@ describe("the same methods on notes written another way", () => {
   });
 });
 
+describe("a tldr page that names its command through a choice of spellings", () => {
+  const diff = [
+    "# docker container diff",
+    "",
+    "> Inspect changes to files or directories on a container's filesystem.",
+    "",
+    "- Inspect the changes to a container since it was created:",
+    "",
+    "`docker {{[diff|container diff]}} {{container}}`",
+    "",
+  ].join("\n");
+  const compose = [
+    "# docker compose",
+    "",
+    "> Run and manage multi-container applications.",
+    "",
+    "- Start all containers in the background from the compose file in this directory:",
+    "",
+    "`docker compose up {{[-d|--detach]}}`",
+    "",
+    "- Start all containers with another compose file:",
+    "",
+    "`docker compose {{[-f|--file]}} {{path/to/file}} up`",
+    "",
+  ].join("\n");
+  const env = tutorOverNotes(
+    { "docker-container-diff.md": diff, "docker-compose.md": compose },
+    "answer-kinds-alias-syntax",
+  );
+
+  it("answers with that page's line, not another page's that shares more of the question's words", async () => {
+    const r = await askReply(
+      env().tutor,
+      invocation("en"),
+      "see which files changed inside a container since it was started",
+    );
+    expect(codeOf(r)[0]).toBe("$ docker {{[diff|container diff]}} {{container}}");
+    expect(textsOf(r)[0]).toBe("Inspect the changes to a container since it was created:");
+  });
+});
+
 describe("a question of no particular kind", () => {
   const images = [
     "# Images",

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Piece, breakDown, readsAsCommandLines, tokenize } from "../../src/knowledge/command-line.js";
+import {
+  type Piece,
+  breakDown,
+  readableLine,
+  readsAsCommandLines,
+  spellingsOfLine,
+  tokenize,
+} from "../../src/knowledge/command-line.js";
 
 /** One line per piece, so that a whole breakdown reads as a short list. */
 function render(p: Piece): string {
@@ -21,6 +28,21 @@ function render(p: Piece): string {
       return `resource ${p.text} → ${p.resource.name}`;
   }
 }
+
+describe("tldr's choices of spellings", () => {
+  it("reads each choice as its first spelling, or each as its last", () => {
+    expect(readableLine("docker compose up {{[-d|--detach]}}")).toBe("docker compose up -d");
+    expect(spellingsOfLine("docker {{[ps|container ls]}} {{[-a|--all]}}")).toEqual([
+      "docker {{[ps|container ls]}} {{[-a|--all]}}",
+      "docker ps -a",
+      "docker container ls --all",
+    ]);
+  });
+
+  it("leaves a line without choices, and a placeholder that lists values, as written", () => {
+    expect(spellingsOfLine("kubectl top {{pods|nodes}}")).toEqual(["kubectl top {{pods|nodes}}"]);
+  });
+});
 
 describe("tokenize", () => {
   it.each<[string, string[]]>([

@@ -137,6 +137,21 @@ describe("the notes' words around each command line", () => {
     expect(cmd?.examples).toEqual(["docker cp web:/a.tar ."]);
     expect(cmd?.data?.leads).toEqual(["Extract an archive into the current directory:"]);
   });
+
+  it("reads a command named through tldr's choice of spellings by its first one, keeping the line as written", () => {
+    const page = [
+      "# docker container diff",
+      "",
+      "- Inspect the changes to a container since it was created:",
+      "",
+      "`docker {{[diff|container diff]}} {{container}}`",
+      "",
+    ].join("\n");
+    const { entries: tldr } = extractEntries([parseNote("docker-container-diff.md", page)]);
+    const cmd = tldr.find((e) => e.kind === "command");
+    expect(cmd?.command).toBe("docker container diff");
+    expect(cmd?.examples).toEqual(["docker {{[diff|container diff]}} {{container}}"]);
+  });
 });
 
 describe("definition lists", () => {

@@ -1,5 +1,5 @@
 import { findCommand } from "../../knowledge/catalog/index.js";
-import { breakDown } from "../../knowledge/command-line.js";
+import { breakDown, readableLine } from "../../knowledge/command-line.js";
 import type { StoredEntry } from "../../knowledge/search.js";
 import type { KnowledgeContext } from "../context.js";
 import { type Term, termHits } from "./passages.js";
@@ -118,11 +118,6 @@ export const MAX_LINES = 3;
  * titles a list of commands, each line its own answer.
  */
 const CAPTION_GROUP_MAX = MAX_LINES;
-
-/** A tldr-style choice of spellings (`{{[-d|--detach]}}`) read as its first one, for the command reference. */
-export function readableLine(text: string): string {
-  return text.replace(/\{\{\[([^|\]]+)\|[^\]]*\]\}\}/gu, "$1");
-}
 
 /** What the command reference says a line does: its command's one-liner and those of its flags. */
 function referenceText(line: NotesLine): string {

@@ -7,13 +7,12 @@ import {
   bestLines,
   captionOf,
   lineScore,
-  readableLine,
   type NotesLine,
   notesLines,
   placeholdersOf,
 } from "./command-lines.js";
 import { definitionOf, normalSubject } from "./definition.js";
-import { breakDown, type Piece, readsAsCommandLines } from "../../knowledge/command-line.js";
+import { breakDown, type Piece, readableLine, readsAsCommandLines } from "../../knowledge/command-line.js";
 import { segmentWords } from "../../knowledge/segment.js";
 import { bestPassage, sentences, type Term, termHits, wordOf } from "./passages.js";
 import { placeholderLine } from "./words.js";
