@@ -812,7 +812,28 @@ export class KnowledgeIndex {
       );
     const sub = overviewSubcommand(this.entry(best.doc.entryId).text, command, covered);
     const i = sub === null ? undefined : at.get(sub);
-    if (i !== undefined && i > 0) unique.splice(0, 0, ...unique.splice(i, 1));
+    const doc = i === undefined ? undefined : unique[i]?.doc;
+    if (sub === null || i === undefined || i === 0 || !doc || !this.showsCommand(doc, sub)) return;
+    unique.splice(0, 0, ...unique.splice(i, 1));
+  }
+
+  /**
+   * Whether a section shows a line of a command the reference knows (`docker exec` as `docker container
+   * exec`, or one of its own subcommands: `kubectl top pods`) that is more than the command's name, or the
+   * command is one the reference does not know. An alias page
+   * (tldr's "This command is an alias of `docker container exec`", then `tldr docker container exec`) only
+   * names it: the overview's own example says more.
+   */
+  private showsCommand(doc: SectionDoc, command: string): boolean {
+    const known = findCommand(command);
+    if (!known) return true;
+    const of = (name: string | undefined) => name === known.name || name?.startsWith(`${known.name} `);
+    return this.entriesOfSection(doc.file, doc.anchor).some(
+      (e) =>
+        e.kind === "command" &&
+        of(e.command) &&
+        (e.examples ?? []).some((line) => findCommand(line) !== known),
+    );
   }
 
   /** A typo's reading as the notes write the word (`ReplicaSet`, not `replicaset`). */

@@ -1,3 +1,4 @@
+import { spellingsOfLine } from "../command-line.js";
 import { segmentWords } from "../segment.js";
 
 /**
@@ -8,10 +9,22 @@ import { segmentWords } from "../segment.js";
  */
 
 /** A command line under `command`: the command, then a subcommand word (`kubectl top {{pods}}` → top). */
-const subcommandOf = (line: string, command: string): string | null => {
+const subcommandAsWritten = (line: string, command: string): string | null => {
   if (!line.startsWith(`${command} `)) return null;
   const next = line.slice(command.length + 1).split(/\s+/)[0] ?? "";
   return /^[a-z][a-z0-9-]*$/.test(next) ? `${command} ${next}` : null;
+};
+
+/**
+ * The same, for a line read through any of its choices of spellings: tldr's `docker container` page writes
+ * `docker {{[ps|container ls]}}`, an example of `docker container ls`.
+ */
+const subcommandOf = (line: string, command: string): string | null => {
+  for (const spelling of spellingsOfLine(line)) {
+    const sub = subcommandAsWritten(spelling, command);
+    if (sub !== null) return sub;
+  }
+  return null;
 };
 
 /**

@@ -28,6 +28,18 @@ describe("overviewSubcommand", () => {
     expect(overviewSubcommand(kubectl, "kubectl", question("pod"))).toBeNull();
   });
 
+  it("reads an example written through a choice of spellings as the subcommand it spells", () => {
+    const container = [
+      "Manage Docker containers.",
+      "List currently running Docker containers:",
+      "docker {{[ps|container ls]}}",
+      "Start one or more stopped containers:",
+      "docker {{[start|container start]}} {{container1_name container2_name ...}}",
+    ].join("\n");
+    const covered = question("list", "running", "container");
+    expect(overviewSubcommand(container, "docker container", covered)).toBe("docker container ls");
+  });
+
   it("names none in a section without examples of the command", () => {
     expect(
       overviewSubcommand("Kubernetes runs containers.\nSee the tutorial.", "kubectl", question("pod")),

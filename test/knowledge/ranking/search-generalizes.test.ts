@@ -1493,4 +1493,57 @@ describe("a command's overview page", () => {
   it("still answers a question about the command itself", () => {
     expect(top(kubectl, "run commands against a kubernetes cluster")).toBe("kubectl");
   });
+  // tldr's own overview pages write each example through a choice of spellings.
+  const docker = folder({
+    "docker-container.md": `# docker container
+
+> Manage Docker containers.
+
+- List currently running Docker containers:
+
+\`docker {{[ps|container ls]}}\`
+
+- Start one or more stopped containers:
+
+\`docker {{[start|container start]}} {{container1_name container2_name ...}}\`
+
+- Stop one or more running containers:
+
+\`docker {{[stop|container stop]}} {{container1_name container2_name ...}}\`
+`,
+    "docker.md": `# docker
+
+> Manage Docker containers and images.
+
+- List all Docker images:
+
+\`docker {{[images|image ls]}}\`
+
+- Open a shell inside a running container:
+
+\`docker {{[exec|container exec]}} {{[-it|--interactive --tty]}} {{container_name}} {{sh}}\`
+`,
+    "docker-container-ls.md": tldrPage(
+      "docker container ls",
+      "List Docker containers.",
+      "List all Docker containers, running and stopped",
+      "docker {{[ps|container ls]}} {{[-a|--all]}}",
+    ),
+    "docker-exec.md": `# docker exec
+
+> This command is an alias of \`docker container exec\`.
+
+- View documentation for the original command:
+
+\`tldr docker container exec\`
+`,
+  });
+
+  it("reads an example written through a choice of spellings as the subcommand it spells", () => {
+    expect(top(docker, "list the running docker containers")).toBe("docker container ls");
+  });
+
+  it("does not give way to an alias page, which only names the subcommand", () => {
+    expect(top(docker, "open a shell inside a running container")).toBe("docker");
+  });
 });
