@@ -452,6 +452,41 @@ describe("a tldr page that names its command through a choice of spellings", () 
   });
 });
 
+describe("a tldr page of a tool the command reference does not know", () => {
+  const helm = [
+    "# helm install",
+    "",
+    "> Install a helm chart.",
+    "",
+    "- Install a helm chart passing a custom values file:",
+    "",
+    "`helm install {{name}} {{repository_name}}/{{chart_name}} {{[-f|--values]}} {{path/to/values.yaml}}`",
+    "",
+  ].join("\n");
+  const label = [
+    "# kubectl label",
+    "",
+    "> Label Kubernetes resources.",
+    "",
+    "- Label a pod with my own value, overwriting the file's one:",
+    "",
+    "`kubectl label pod {{pod_name}} {{key}}={{value}} --overwrite`",
+    "",
+  ].join("\n");
+  const env = tutorOverNotes(
+    { "helm-install.md": helm, "kubectl-label.md": label },
+    "answer-kinds-unknown-tool",
+  );
+
+  it("answers from that page, not with a known command's line from a page ranked below it", async () => {
+    const r = await askReply(env().tutor, invocation("en"), "install a helm chart with my own values file");
+    expect(r.citations[0]?.path.at(-1)).toBe("helm install");
+    const shown = [...textsOf(r), ...codeOf(r)].join("\n");
+    expect(shown).toContain("{{[-f|--values]}} {{path/to/values.yaml}}");
+    expect(shown).not.toContain("kubectl label pod");
+  });
+});
+
 describe("a question of no particular kind", () => {
   const images = [
     "# Images",

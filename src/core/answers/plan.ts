@@ -75,7 +75,13 @@ function withoutMarkers(terms: readonly Term[]): Term[] {
 /** Fence languages of shell sessions. */
 const SHELL_LANGS = new Set(["bash", "sh", "shell", "console", "zsh", "powershell", "ps1", "cmd", "fish"]);
 
-/** Whether a section shows a shell block but no command line the command reference knows. */
+/** A heading that is a command's name (`helm install`, `podman machine`): a tool, then a subcommand. */
+const COMMAND_NAME_HEADING = /^[a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?$/;
+
+/**
+ * Whether a section shows command lines but none the command reference knows: a shell block, or (a tldr
+ * page, a note's `## helm install`) lines of the command its heading names (`helm install {{name}} …`).
+ */
 function shellOfUnknownTools(tutor: KnowledgeContext, hit: StoredEntry): boolean {
   const section = sectionOf(tutor, hit);
   const langs: unknown[] = Array.isArray(section.data?.blockLangs) ? section.data.blockLangs : [];
@@ -84,8 +90,13 @@ function shellOfUnknownTools(tutor: KnowledgeContext, hit: StoredEntry): boolean
     const lang = typeof given === "string" ? given.toLowerCase() : "";
     return SHELL_LANGS.has(lang) || (lang === "" && readsAsCommandLines(code));
   });
+  const heading = section.path.at(-1) ?? "";
+  const named =
+    COMMAND_NAME_HEADING.test(heading) &&
+    section.text.split("\n").some((line) => line.trim().startsWith(`${heading} `));
   return (
-    shell && !tutor.index.entriesOfSection(section.file, section.anchor).some((e) => e.kind === "command")
+    (shell || named) &&
+    !tutor.index.entriesOfSection(section.file, section.anchor).some((e) => e.kind === "command")
   );
 }
 
