@@ -487,6 +487,49 @@ describe("a tldr page of a tool the command reference does not know", () => {
   });
 });
 
+describe("a page the search scored far below the first", () => {
+  const rollout = [
+    "# kubectl rollout",
+    "",
+    "> Manage how a new version of a deployment or daemonset is rolled out.",
+    "",
+    "- Restart a resource gradually, a few replicas at a time:",
+    "",
+    "`kubectl rollout restart {{resource_type}}/{{resource_name}}`",
+    "",
+    "- Watch a rollout until it is done:",
+    "",
+    "`kubectl rollout status {{resource_type}}/{{resource_name}}`",
+    "",
+  ].join("\n");
+  const run = [
+    "# kubectl run",
+    "",
+    "> Start one pod from an image.",
+    "",
+    "- Start a throwaway pod that is never restarted and is removed once it exits:",
+    "",
+    "`kubectl run {{name}} --image {{image}} --restart Never --rm`",
+    "",
+  ].join("\n");
+  const env = tutorOverNotes(
+    { "kubectl-rollout.md": rollout, "kubectl-run.md": run },
+    "answer-kinds-standing",
+  );
+
+  it("answers with the first page's line, not a line that shares one more word from a page well below it", async () => {
+    const question = "restart all pods of a deployment one by one";
+    const hits = env().tutor.index.ask(question).hits;
+    const [first, other] = [hits[0], hits.find((h) => h.entry.path.at(-1) === "kubectl run")];
+    expect(first?.entry.path.at(-1)).toBe("kubectl rollout");
+    // The premise: the other page is ranked, and well below the first.
+    expect(other && first && other.score / first.score).toBeLessThan(0.85);
+    const r = await askReply(env().tutor, invocation("en"), question);
+    expect(codeOf(r)[0]).toBe("$ kubectl rollout restart {{resource_type}}/{{resource_name}}");
+    expect(codeOf(r).join("\n")).not.toContain("kubectl run");
+  });
+});
+
 describe("a question of no particular kind", () => {
   const images = [
     "# Images",

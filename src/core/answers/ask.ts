@@ -63,7 +63,14 @@ export async function askReply(tutor: KnowledgeContext, ctx: Invocation, questio
   const modifiers = questionKind(question).kind === "howto" ? stateModifiers(question) : new Set<string>();
   const chosen = typed.filter((w) => w === outcome.action || !modifiers.has(w));
   const words = queryWords(chosen, terms, outcome.spellings, outcome.action);
-  const planned = planAnswer(tutor, ctx.locale, question, entries, words);
+  const planned = planAnswer(
+    tutor,
+    ctx.locale,
+    question,
+    entries,
+    words,
+    hits.map((h) => h.score),
+  );
   // A comparison with something the notes never name: they cannot answer it.
   if (planned?.kind === "not-covered") return notFoundReply(ctx.locale, question, [], []);
   const plan = planned;

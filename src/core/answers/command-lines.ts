@@ -17,6 +17,8 @@ export interface NotesLine {
   follow: string;
   /** Rank of its section among the search's hits (0: best). */
   rank: number;
+  /** Its section's search score as a share of the best hit's (1 for the best, and when scores are not known). */
+  standing: number;
 }
 
 function listAt(entry: StoredEntry, key: string, i: number): string {
@@ -29,13 +31,23 @@ export function captionOf(line: NotesLine): string {
   return line.comment || line.lead;
 }
 
-/** The command lines of the sections the search found, best section first, in the notes' order. */
-export function notesLines(tutor: KnowledgeContext, sections: readonly StoredEntry[]): NotesLine[] {
+/**
+ * The command lines of the sections the search found, best section first, in the notes' order; `scores`, when
+ * given, are the search's scores of `sections` (for each line's standing).
+ */
+export function notesLines(
+  tutor: KnowledgeContext,
+  sections: readonly StoredEntry[],
+  scores?: readonly number[],
+): NotesLine[] {
   const out: NotesLine[] = [];
   const seen = new Set<string>();
+  const best = scores?.[0] ?? 0;
   sections.forEach((hit, rank) => {
     if (seen.has(hit.source)) return;
     seen.add(hit.source);
+    const score = scores?.[rank];
+    const standing = score !== undefined && best > 0 ? Math.min(1, Math.max(0, score / best)) : 1;
     for (const entry of tutor.index.entriesOfSection(hit.file, hit.anchor)) {
       if (entry.kind !== "command") continue;
       (entry.examples ?? []).forEach((text, i) => {
@@ -46,6 +58,7 @@ export function notesLines(tutor: KnowledgeContext, sections: readonly StoredEnt
           lead: listAt(entry, "leads", i),
           follow: listAt(entry, "follows", i),
           rank,
+          standing,
         });
       });
     }
@@ -101,6 +114,19 @@ const REMOVAL =
   /削除|破棄|消|掃除|片付|一掃|\bwip(?:e|ing)|\berase|\bremov|\bdelet|\bprune\b|\bclean|\bpurge\b|\brm\b/iu;
 /** What being in a lower-ranked section costs a line, per rank. */
 const RANK_COST = 0.75;
+/**
+ * A section the search scored within this share of the best stands as well as the best: a near-tie in the
+ * search says little about which page's line answers, so its lines are weighed on their words alone.
+ */
+const STANDING_MARGIN = 0.1;
+/**
+ * Below that margin, a line's words count in proportion to its section's standing (its score over the margin's
+ * floor) to this power: a page the search scored well below the best needs clearly more of the question's
+ * words to be shown instead of the best page's line (tldr: `kubectl run … --restart Never` at 79 % of the best
+ * does not answer "restart all pods of a deployment" over `kubectl rollout restart`), while the bundled note's
+ * runner-up at 86 % still answers "remove all stopped containers in one go" with its `docker container prune`.
+ */
+const STANDING_EXPONENT = 2;
 /** A bare mention (`docker image build` alone, in prose) next to full example lines is worth less. */
 const BARE_MENTION_COST = 1;
 /** Another line of the same command in the section, scoring at least this share of the best, is shown too. */
@@ -178,7 +204,8 @@ function scoreOf(
   const said = `${texts.own} ${texts.heading} ${texts.reference}`;
   const clears = BULK_LINE.test(said) && REMOVAL.test(said);
   const bulk = oneThing === true && clears ? BULK_COST : oneThing === false && clears ? -BULK_GAIN : 0;
-  return score - RANK_COST * line.rank - bare - bulk;
+  const standing = Math.min(1, line.standing / (1 - STANDING_MARGIN)) ** STANDING_EXPONENT;
+  return score * standing - RANK_COST * line.rank - bare - bulk;
 }
 
 /**

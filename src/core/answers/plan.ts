@@ -107,11 +107,12 @@ function commandAnswer(
   entries: readonly StoredEntry[],
   terms: readonly Term[],
   codeFirst: boolean,
+  scores?: readonly number[],
 ): PlannedAnswer | null {
   // The best section's own shell block answers when the command reference knows none of its tools
   // (`airflow dags …`, `uv lock …`): its section answer shows that block, not another section's kubectl line.
   if (entries[0] && shellOfUnknownTools(tutor, entries[0])) return null;
-  const lines = bestLines(notesLines(tutor, entries), withoutMarkers(terms), question);
+  const lines = bestLines(notesLines(tutor, entries, scores), withoutMarkers(terms), question);
   const first = lines[0];
   if (!first) return null;
   return {
@@ -486,7 +487,9 @@ function listAnswer(
  * The answer planned by the kind of question: for a how-to, the command lines that do it with the notes'
  * captions; for a definition, the defining sentence first; for a difference, the sentences naming both
  * sides; for "which command/option", the command or option itself first; for a list, the list. Null when
- * the kind has no plan or the notes hold nothing of that shape: the section answer is used then.
+ * the kind has no plan or the notes hold nothing of that shape: the section answer is used then. `scores`,
+ * the search's scores of `entries`, let a command line from a page the search scored far below the best count
+ * for less.
  */
 export function planAnswer(
   tutor: KnowledgeContext,
@@ -494,13 +497,14 @@ export function planAnswer(
   question: string,
   entries: readonly StoredEntry[],
   terms: readonly Term[],
+  scores?: readonly number[],
 ): Plan | null {
   const shape = questionKind(question);
   switch (shape.kind) {
     case "howto":
-      return commandAnswer(tutor, locale, question, entries, terms, false);
+      return commandAnswer(tutor, locale, question, entries, terms, false, scores);
     case "which-command":
-      return commandAnswer(tutor, locale, question, entries, terms, true);
+      return commandAnswer(tutor, locale, question, entries, terms, true, scores);
     case "definition":
       return definitionAnswer(tutor, shape, entries, terms);
     case "difference":
@@ -508,7 +512,7 @@ export function planAnswer(
     case "which-option":
       return (
         optionAnswer(tutor, locale, entries, terms) ??
-        commandAnswer(tutor, locale, question, entries, terms, true)
+        commandAnswer(tutor, locale, question, entries, terms, true, scores)
       );
     case "list":
       return listAnswer(tutor, question, entries, terms);
@@ -516,7 +520,7 @@ export function planAnswer(
       // The search's best entry of the best section is one of its command lines: that line is what the
       // question is about ("イメージに名前とタグを付けてビルド"), so it is shown with its caption, not left out.
       return entries[0]?.kind === "command"
-        ? commandAnswer(tutor, locale, question, entries, terms, false)
+        ? commandAnswer(tutor, locale, question, entries, terms, false, scores)
         : null;
   }
 }
