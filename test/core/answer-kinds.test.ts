@@ -530,6 +530,35 @@ describe("a page the search scored far below the first", () => {
   });
 });
 
+describe("a tldr page whose last line only shows the command's help", () => {
+  const rename = [
+    "# docker container rename",
+    "",
+    "> Give an existing container another name.",
+    "",
+    "- Give a container a new name:",
+    "",
+    "`docker {{[rename|container rename]}} {{container}} {{new_name}}`",
+    "",
+    "- Display help:",
+    "",
+    "`docker {{[rename|container rename]}} --help`",
+    "",
+  ].join("\n");
+  const env = tutorOverNotes({ "docker-container-rename.md": rename }, "answer-kinds-help-line");
+
+  it("answers a how-to with the line that does it, without the help line beside it", async () => {
+    const r = await askReply(env().tutor, invocation("en"), "how do I rename a container");
+    expect(codeOf(r)).toEqual(["$ docker {{[rename|container rename]}} {{container}} {{new_name}}"]);
+    expect(textsOf(r).join("\n")).not.toContain("Display help");
+  });
+
+  it("shows the help line when the question asks for the command's help", async () => {
+    const r = await askReply(env().tutor, invocation("en"), "how do I see the help for renaming a container");
+    expect(codeOf(r)).toContain("$ docker {{[rename|container rename]}} --help");
+  });
+});
+
 describe("a question of no particular kind", () => {
   const images = [
     "# Images",

@@ -136,6 +136,10 @@ const NEAR_TOP_SHARE = 0.6;
  * commands that both do it (`docker image prune` and `docker system prune` for unused images).
  */
 const CLOSE_SHARE = 0.9;
+/** A line that only asks its command for help (`docker {{[rename|container rename]}} --help`). */
+const HELP_LINE = /^[^-]*\s(?:--help|-h|\{\{\[-h\|--help\]\}\}|\{\{\[--help\|-h\]\}\})\s*$/u;
+/** Words that ask for a command's help or usage, in a question. */
+const HELP_ASKED = /\bhelp\b|\busage\b|\bflags\b|\boptions\b|ヘルプ|使い方|使用法|オプション一覧/iu;
 /** Most lines one answer shows. */
 export const MAX_LINES = 3;
 /**
@@ -266,7 +270,12 @@ export function bestLines(
     order,
     score: scoreOf(line, texts[order] ?? textsOf(line), terms, weights, averages, oneThing),
   }));
-  const relevant = scored.filter((s) => s.score + RANK_COST * s.line.rank > 0);
+  const related = scored.filter((s) => s.score + RANK_COST * s.line.rank > 0);
+  // A line that only shows the command's help ("Display help", short, so its caption weighs more) says nothing
+  // about what was asked: it answers only a question that asks for help or usage, or when no other line does.
+  const helpAsked = question !== undefined && HELP_ASKED.test(question);
+  const doing = related.filter((s) => !HELP_LINE.test(s.line.text));
+  const relevant = helpAsked || doing.length === 0 ? related : doing;
   relevant.sort((a, b) => b.score - a.score || a.order - b.order);
   const top = relevant[0];
   if (!top) return [];
@@ -283,7 +292,7 @@ export function bestLines(
         (s.line.entry === top.line.entry && own(s) >= NEAR_TOP_SHARE * own(top))),
   );
   const extra = group.length <= CAPTION_GROUP_MAX ? group.filter((s) => !chosen.includes(s)) : [];
-  const shown = [...chosen, ...extra];
+  const shown = [...chosen, ...extra].filter((s) => !HELP_LINE.test(s.line.text) || relevant.includes(s));
   // A bare mention of a command (`docker container prune`, named in prose) says nothing a full line of it
   // shown beside it does not.
   const isBare = (l: NotesLine) => l.text.trim() === l.entry.command;
