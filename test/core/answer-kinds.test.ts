@@ -559,6 +559,43 @@ describe("a tldr page whose last line only shows the command's help", () => {
   });
 });
 
+describe("a how-to whose best section writes no command", () => {
+  const services = [
+    "# Services",
+    "",
+    "## DNS names",
+    "",
+    "Every Service gets a DNS name of the form `<service>.<namespace>.svc.cluster.local`.",
+    "A Pod reaches a Service in its own namespace by the short name alone; to reach one in another namespace, add that namespace after the name.",
+    "",
+    "## Services without selectors",
+    "",
+    "A Service without selectors does not pick Pods by itself: it can send traffic to a database outside the cluster.",
+    "Write the Endpoints for it by hand and apply them:",
+    "",
+    "```sh",
+    "kubectl apply -f endpoints.yaml",
+    "```",
+    "",
+    "## Ports",
+    "",
+    "A Service maps its port to the target port of its Pods.",
+    "",
+    "```sh",
+    "kubectl expose deployment web --port 80 --target-port 8080",
+    "```",
+  ].join("\n");
+  const env = tutorOverNotes({ "services.md": services }, "answer-kinds-prose-first");
+
+  it("is answered by that section's prose, not by a command from a section the search scored far below", async () => {
+    const question = "how do I reach a service in another namespace by its DNS name";
+    const r = await askReply(env().tutor, invocation("en"), question);
+    expect(r.citations[0]?.path.at(-1)).toBe("DNS names");
+    expect(textsOf(r).join("\n")).toContain("<service>.<namespace>.svc.cluster.local");
+    expect(codeOf(r).join("\n")).not.toContain("kubectl expose");
+  });
+});
+
 describe("a question of no particular kind", () => {
   const images = [
     "# Images",

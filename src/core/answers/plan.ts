@@ -37,6 +37,13 @@ const DEFINITION_CONTEXT_CHARS = 400;
 const MAX_DIFFERENCE_SENTENCES = 2;
 /** Items of a list answer, at most. */
 const MAX_LIST_ITEMS = 12;
+/**
+ * When the best section holds no command line, a how-to is answered with a lower section's line only if that
+ * section scored at least this share of the best; below it, the best section's prose answers. Lower, more
+ * questions got a command from a page about something else (a cp line for sharing a folder with -v); higher,
+ * a step-by-step question lost the build command of the page just below the Dockerfile's own.
+ */
+const LOWEST_LINE_STANDING = 0.65;
 /** What being in a lower-ranked section costs an option, per rank (as for command lines). */
 const OPTION_RANK_COST = 0.75;
 
@@ -112,9 +119,13 @@ function commandAnswer(
   // The best section's own shell block answers when the command reference knows none of its tools
   // (`airflow dags …`, `uv lock …`): its section answer shows that block, not another section's kubectl line.
   if (entries[0] && shellOfUnknownTools(tutor, entries[0])) return null;
-  const lines = bestLines(notesLines(tutor, entries, scores), withoutMarkers(terms), question);
+  const all = notesLines(tutor, entries, scores);
+  const lines = bestLines(all, withoutMarkers(terms), question);
   const first = lines[0];
   if (!first) return null;
+  // The best section writes no command and the lines found stand far below it: its prose answers (the section
+  // on a Service's DNS name, not a command line from the section on Services without selectors).
+  if (!all.some((l) => l.rank === 0) && lines.every((l) => l.standing < LOWEST_LINE_STANDING)) return null;
   return {
     kind: "answer",
     main: sectionOf(tutor, first.entry),
