@@ -499,8 +499,9 @@ function listAnswer(
  * captions; for a definition, the defining sentence first; for a difference, the sentences naming both
  * sides; for "which command/option", the command or option itself first; for a list, the list. Null when
  * the kind has no plan or the notes hold nothing of that shape: the section answer is used then. `scores`,
- * the search's scores of `entries`, let a command line from a page the search scored far below the best count
- * for less.
+ * the search's scores of `entries`, make a command line from a page the search scored far below the first
+ * count for less, and let the first section's prose answer when it writes no command and every line found
+ * stands far below it.
  */
 export function planAnswer(
   tutor: KnowledgeContext,
