@@ -1,7 +1,15 @@
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { Baseline } from "./baseline.js";
-import { evaluateSet, FOLDERS, folderPath, OurEngine, SET_NAMES, type SetName } from "./corpora.js";
+import {
+  evaluateSet,
+  FOLDERS,
+  folderPath,
+  OurEngine,
+  SET_NAMES,
+  type SetName,
+  unknownFoldersMessage,
+} from "./corpora.js";
 import { headingsOf } from "./headings.js";
 import { normalizeHeading, readCases, summarize } from "./scoring.js";
 
@@ -71,5 +79,19 @@ describe.each(FOLDERS.map((f) => [f.key, f] as const))("retrieval on the %s fold
     it(`answers found=false to at least ${floor?.notCovered ?? "its floor"} of the questions the folder does not cover`, () => {
       expect(all.notCovered ?? 0).toBeGreaterThanOrEqual(floor?.notCovered ?? 1);
     });
+  });
+});
+
+describe("naming folders on the command line (--folders)", () => {
+  it("says nothing when every named folder is known, or none is named", () => {
+    expect(unknownFoldersMessage(["note", "tldr"])).toBeNull();
+    expect(unknownFoldersMessage(undefined)).toBeNull();
+  });
+
+  it("names the unknown ones and lists the known ones", () => {
+    const message = unknownFoldersMessage(["note", "tldrr"]);
+    expect(message).toContain("unknown folder(s): tldrr;");
+    expect(message).not.toContain("unknown folder(s): note");
+    for (const f of FOLDERS) expect(message).toContain(f.key);
   });
 });

@@ -205,6 +205,14 @@ export const FOLDERS: Folder[] = [
 
 export const folderPath = (folder: Folder): string => path.resolve(REPO_ROOT, folder.dir);
 
+/** What to tell someone who named folders the evaluation does not know (`--folders`), or null when it knows all. */
+export function unknownFoldersMessage(keys: readonly string[] | undefined): string | null {
+  const unknown = (keys ?? []).filter((k) => !FOLDERS.some((f) => f.key === k));
+  return unknown.length === 0
+    ? null
+    : `unknown folder(s): ${unknown.join(", ")}; known: ${FOLDERS.map((f) => f.key).join(", ")}`;
+}
+
 /** The answer as scored: found, and each result's own heading (the last element of its path). */
 export function answerOf(response: SearchResponse): Answer {
   return {

@@ -4,27 +4,49 @@
 // shows another section's lines under a right first result is what the person reads, not what was ranked.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { invocation, openTestTutor } from "../helpers/tutor.js";
-import { answerOf, EXTRA_SET_NAMES, extraSetsOf, FOLDERS, folderPath } from "./corpora.js";
+import {
+  answerOf,
+  EXTRA_SET_NAMES,
+  extraSetsOf,
+  FOLDERS,
+  folderPath,
+  unknownFoldersMessage,
+} from "./corpora.js";
 import { type EvalCase, normalizeHeading, readCases, score } from "./scoring.js";
 
 /** The blind set, never looked into case by case. */
 const BLIND = "toccata";
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
 
-const { values } = parseArgs({
-  options: {
-    folders: { type: "string" },
-    verbose: { type: "boolean", default: false },
-    json: { type: "boolean", default: false },
-  },
+const argsSchema = z.object({
+  folders: z
+    .string()
+    .optional()
+    .transform((s) => s?.split(",").map((f) => f.trim())),
+  verbose: z.boolean().default(false),
+  json: z.boolean().default(false),
 });
-const wanted = values.folders?.split(",").map((f) => f.trim());
-const unknown = (wanted ?? []).filter((k) => !FOLDERS.some((f) => f.key === k));
-if (unknown.length > 0) {
-  console.error(`unknown folder(s): ${unknown.join(", ")}; known: ${FOLDERS.map((f) => f.key).join(", ")}`);
+const USAGE = `usage: npm run eval:follow -- [--folders ${FOLDERS.map((f) => f.key).join(",")}] [--verbose] [--json]`;
+function usageError(message: string): never {
+  console.error(`${USAGE}\n${message}`);
   process.exit(2);
 }
+let raw: Record<string, unknown>;
+try {
+  raw = parseArgs({
+    options: { folders: { type: "string" }, verbose: { type: "boolean" }, json: { type: "boolean" } },
+  }).values;
+} catch (error) {
+  usageError(error instanceof Error ? error.message : String(error));
+}
+const parsedArgs = argsSchema.safeParse(raw);
+if (!parsedArgs.success) usageError(parsedArgs.error.message);
+const unknownFolders = unknownFoldersMessage(parsedArgs.data.folders);
+if (unknownFolders) usageError(unknownFolders);
+const values = parsedArgs.data;
+const wanted = values.folders;
 
 interface FolderFollow {
   folder: string;

@@ -19,6 +19,7 @@ import {
   isExtraSetName,
   OurEngine,
   type SetReport,
+  unknownFoldersMessage,
 } from "./corpora.js";
 import { type Row, rowsByGroup } from "./scoring.js";
 
@@ -42,9 +43,9 @@ if (!parsedArgs.success) {
   process.exit(2);
 }
 const args = parsedArgs.data;
-const unknown = (args.folders ?? []).filter((k) => !FOLDERS.some((f) => f.key === k));
-if (unknown.length > 0) {
-  console.error(`unknown folder(s): ${unknown.join(", ")}; known: ${FOLDERS.map((f) => f.key).join(", ")}`);
+const unknownFolders = unknownFoldersMessage(args.folders);
+if (unknownFolders) {
+  console.error(unknownFolders);
   process.exit(2);
 }
 
