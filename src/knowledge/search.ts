@@ -13,6 +13,7 @@ import {
   headingWithin,
   namesSubject,
   negates,
+  restricts,
 } from "./ranking/heading-signals.js";
 import {
   definingLine,
@@ -647,6 +648,7 @@ export class KnowledgeIndex {
     const whichThing = asksWhichThing(query);
     const queryLang = questionLanguage(query, index);
     const queryNegates = negates(query);
+    const queryRestricts = restricts(query);
     // The one tool the question names, of those whose commands head the folder's sections.
     const named = [...new Set(queryWords)].filter((w) => index.tools().has(w));
     const namedTool = named.length === 1 ? (named[0] ?? null) : null;
@@ -700,6 +702,8 @@ export class KnowledgeIndex {
         }
         if (negates(s.doc.path[s.doc.path.length - 1] ?? ""))
           score += queryNegates ? SCORE.negationMatch : SCORE.negationMismatch;
+        if (queryRestricts && restricts(s.doc.path[s.doc.path.length - 1] ?? ""))
+          score += SCORE.restrictionMatch;
         return { ...s, score };
       })
       .sort((a, b) => b.score - a.score || a.doc.entryId - b.doc.entryId);

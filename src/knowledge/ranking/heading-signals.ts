@@ -49,3 +49,14 @@ const NEGATION = /\b(?:no|not|without|non|never|none|cannot)\b|n't\b|ない|無�
 export function negates(text: string): boolean {
   return NEGATION.test(text);
 }
+
+/**
+ * A restriction to one thing ("only", "ReplicaSet だけ消したい", "ReplicaSetのみを削除する"): a question that says
+ * one is answered by the heading that says one too, over the section about the whole. Not だけど ("but"), nor a
+ * count (1回だけ, 一度だけ: how often, not which thing).
+ */
+const RESTRICTION = /\bonly\b|(?<![回度つ個件本台])だけ(?!ど|れど)|のみ/iu;
+
+export function restricts(text: string): boolean {
+  return RESTRICTION.test(text);
+}

@@ -389,10 +389,13 @@ export class QueryAnalyzer {
     if (this.acronyms.has(word)) return [];
     this.skeletons ??= new SkeletonIndex(this.index.vocabulary(), SKELETON_MIN_LENGTH);
     const latin = /^[a-z]+$/.test(word);
-    return this.skeletons
+    const heard = this.skeletons
       .counterparts(word)
-      .filter((c) => (latin ? soundsLikeLoanword(word, c) : soundsLikeLoanword(c, word)))
-      .slice(0, 6);
+      .filter((c) => (latin ? soundsLikeLoanword(word, c) : soundsLikeLoanword(c, word)));
+    // A loanword the table gives an English word for, among those heard (クライアント: client): that word
+    // alone, not the others that share its consonants (current).
+    const table = latin ? [] : heard.filter((c) => vocabularyEnglish(word).includes(c));
+    return (table.length > 0 ? table : heard).slice(0, 6);
   }
 
   /**
@@ -890,6 +893,10 @@ export class QueryAnalyzer {
  * The verb of a how-to question, as segmented: the word after "how do I" / "how to", or the last word before
  * 〜たい / 〜するには / 〜方法. Null for other questions and for verbs of knowing and looking (see, 知り, 見).
  */
+/** A verb in て-form, then an object marked with the contrastive は before the last verb. */
+const CONTRASTED_LAST_VERB =
+  /([\p{Script=Han}\p{Script=Katakana}ー]+[しっ]?)て(?:も)?[、,\s]*[^、,。]*?は[^、,。はが]*$/u;
+
 export function actionWord(query: string): string | null {
   const q = query.normalize("NFKC");
   const en =
@@ -906,6 +913,13 @@ export function actionWord(query: string): string | null {
       : "";
   const word = raw ? (segmentWords(raw)[0] ?? "") : "";
   if (!word || ACTION_NEUTRAL.has(word)) return null;
+  // Two verbs, the last one's object set against the first's with は ("ReplicaSet だけ消して Pod は残したい"):
+  // the last verb is a condition on doing the first, which is the thing asked for.
+  const first = !en && ja?.[1] ? CONTRASTED_LAST_VERB.exec(ja[1])?.[1] : undefined;
+  if (first) {
+    const verb = segmentWords(first)[0] ?? "";
+    return verb && !ACTION_NEUTRAL.has(verb) ? verb : null;
+  }
   return word;
 }
 

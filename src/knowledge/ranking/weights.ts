@@ -96,6 +96,12 @@ export const SCORE = {
   negationMatch: 0.08,
   /** A heading that negates, for a question that does not ("What Kubernetes is not" for "what is Kubernetes"). */
   negationMismatch: -0.04,
+  /**
+   * Question and heading both restrict to one thing ("ReplicaSet だけ消したい" → "ReplicaSetのみを削除する", "make
+   * the root filesystem read only" → "--read-only"). Seen sets: 124 questions restrict; 0.15 answers 4 more
+   * of them and loses none, 0.12 one, 0.2 two more (variants of the same question: not taken).
+   */
+  restrictionMatch: 0.15,
 } as const;
 
 /**

@@ -5,9 +5,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { ensureIndex } from "../../../src/knowledge/index-store.js";
 import { familiarTypo, isFamiliarEnglish } from "../../../src/knowledge/ranking/general-english.js";
-import { bareHeading, negates } from "../../../src/knowledge/ranking/heading-signals.js";
+import { bareHeading, negates, restricts } from "../../../src/knowledge/ranking/heading-signals.js";
 import { asksWhichThing } from "../../../src/knowledge/ranking/question.js";
-import { QueryAnalyzer } from "../../../src/knowledge/ranking/query-terms.js";
+import { QueryAnalyzer, actionWord } from "../../../src/knowledge/ranking/query-terms.js";
 import { SectionIndex } from "../../../src/knowledge/ranking/section-index.js";
 import {
   ACTION_CAP,
@@ -282,6 +282,48 @@ A Service that has no selector finds no Pods by labels; you list its endpoints y
       expect(negates(text), text).toBe(true);
     for (const text of ["With selectors", "Namespaces", "Node", "セレクターあり"])
       expect(negates(text), text).toBe(false);
+  });
+});
+
+describe("a question that restricts to one thing is answered by the heading that restricts", () => {
+  // Siblings about deleting: one deletes the ReplicaSet and its Pods, the other the ReplicaSet only.
+  const deletion = folder({
+    "replicaset.md": `# ReplicaSet
+
+## ReplicaSetとPodの削除
+
+ReplicaSet を削除すると、その Pod も削除されます。
+
+## ReplicaSetのみを削除する
+
+Pod に影響を与えずに ReplicaSet を削除できます。ReplicaSet を削除しても Pod はそのまま動き続けます。--cascade=orphan を付けて削除します。
+`,
+  });
+
+  it("finds the heading that says のみ for a question that says だけ or only", () => {
+    expect(top(deletion, "ReplicaSet だけ削除したい")).toBe("ReplicaSetのみを削除する");
+    expect(top(deletion, "delete only the replicaset, not its pods")).toBe("ReplicaSetのみを削除する");
+    expect(top(deletion, "ReplicaSet を Pod ごと削除したい")).toBe("ReplicaSetとPodの削除");
+  });
+
+  it("reads only, だけ and のみ, not だけど nor a count", () => {
+    for (const text of ["delete only the ReplicaSet", "ReplicaSetだけ", "ReplicaSetのみを削除する"])
+      expect(restricts(text), text).toBe(true);
+    for (const text of ["消したいんだけど", "1回だけ実行する", "一度だけ", "Deleting a ReplicaSet"])
+      expect(restricts(text), text).toBe(false);
+  });
+});
+
+describe("a katakana loanword the vocabulary translates", () => {
+  it("meets the English word the vocabulary gives, not others with its consonants", () => {
+    const a = analyzer({
+      "en.md": "# Clients\n\nA client sends requests.\n\n# Status\n\nThe CURRENT column counts pods.\n",
+      "ja.md": "# クライアント\n\nリクエストを送る側です。\n",
+    });
+    const client = a.groups("同じクライアントから送りたい").find((g) => g.typed === "クライアント");
+    const words = client?.alternatives.flat() ?? [];
+    expect(words).toContain("client");
+    expect(words).not.toContain("current");
   });
 });
 
@@ -972,13 +1014,23 @@ describe("the verb of a how-to question", () => {
   });
 
   it("weighs at most ACTION_CAP times the heaviest other word, however rare it is", () => {
-    const groups = rs.groups("ReplicaSet だけ消して Pod は残したい");
+    const groups = rs.groups("ReplicaSet の Pod を残したい");
     const action = groups.find((g) => g.action);
     expect(action?.typed).toBe("残");
     const heaviest = Math.max(
       ...groups.filter((g) => !g.action && g.alternatives.length > 0).map((g) => g.weight),
     );
     expect(action?.weight).toBeCloseTo(ACTION_CAP * heaviest);
+  });
+
+  it("is the first of two verbs when the last one's object is set against it with は", () => {
+    // "Delete only the ReplicaSet, the Pods I want to keep": keeping is the condition, deleting the request.
+    expect(actionWord("ReplicaSet だけ消して Pod は残したい")).toBe("消し");
+    expect(actionWord("ReplicaSet を削除しても Pod は残したい")).toBe("削除");
+    expect(actionWord("日付で分割したテーブルを作って、条件なしのクエリは禁止にしたい")).toBe("作");
+    // One verb, or a first verb that is not in て-form: the last verb as before.
+    expect(actionWord("Pod は残したい")).toBe("残");
+    expect(actionWord("ジョブが落ちても他のジョブは最後まで止めたい")).toBe("止め");
   });
 
   it("keeps at least its own weight when the other words are in every section", () => {
