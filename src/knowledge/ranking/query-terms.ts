@@ -889,14 +889,15 @@ export class QueryAnalyzer {
   }
 }
 
-/**
- * The verb of a how-to question, as segmented: the word after "how do I" / "how to", or the last word before
- * 〜たい / 〜するには / 〜方法. Null for other questions and for verbs of knowing and looking (see, 知り, 見).
- */
 /** A verb in て-form, then an object marked with the contrastive は before the last verb. */
 const CONTRASTED_LAST_VERB =
   /([\p{Script=Han}\p{Script=Katakana}ー]+[しっ]?)て(?:も)?[、,\s]*[^、,。]*?は[^、,。はが]*$/u;
 
+/**
+ * The verb of a how-to question, as segmented: the word after "how do I" / "how to", or the last word before
+ * 〜たい / 〜するには / 〜方法, or the first of two verbs when the last one's object is set against it with は
+ * (CONTRASTED_LAST_VERB). Null for other questions and for verbs of knowing and looking (see, 知り, 見).
+ */
 export function actionWord(query: string): string | null {
   const q = query.normalize("NFKC");
   const en =
