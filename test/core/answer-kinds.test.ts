@@ -15,6 +15,12 @@ import {
   textsOf,
 } from "../helpers/tutor.js";
 
+/** A page written as tldr writes one: its title, its one-line summary, then each example's caption and command. */
+function tldrPage(title: string, summary: string, ...examples: [caption: string, command: string][]): string {
+  const lines = examples.flatMap(([caption, command]) => [`- ${caption}`, "", `\`${command}\``, ""]);
+  return [`# ${title}`, "", `> ${summary}`, "", ...lines].join("\n");
+}
+
 /** Every text a Slack message shows, joined. */
 function slackText(r: Reply): string {
   return JSON.stringify(renderSlack(r, "en").blocks);
@@ -316,20 +322,12 @@ describe("answers planned by the kind of question (bundled notes)", () => {
 });
 
 describe("the same methods on notes written another way", () => {
-  const tldr = [
-    "# docker build",
-    "",
-    "> Build an image from a Dockerfile.",
-    "",
-    "- Build an image using the Dockerfile in the current directory:",
-    "",
-    "`docker build .`",
-    "",
-    "- Build an image and give it a name and tag:",
-    "",
-    "`docker build -t {{name:tag}} .`",
-    "",
-  ].join("\n");
+  const tldr = tldrPage(
+    "docker build",
+    "Build an image from a Dockerfile.",
+    ["Build an image using the Dockerfile in the current directory:", "docker build ."],
+    ["Build an image and give it a name and tag:", "docker build -t {{name:tag}} ."],
+  );
   const manifestLines = Array.from(
     { length: 400 },
     (_, i) => `    - name: item-${i}\n      value: "${"x".repeat(20)}"`,
@@ -412,30 +410,23 @@ describe("the same methods on notes written another way", () => {
 });
 
 describe("a tldr page that names its command through a choice of spellings", () => {
-  const diff = [
-    "# docker container diff",
-    "",
-    "> Inspect changes to files or directories on a container's filesystem.",
-    "",
-    "- Inspect the changes to a container since it was created:",
-    "",
-    "`docker {{[diff|container diff]}} {{container}}`",
-    "",
-  ].join("\n");
-  const compose = [
-    "# docker compose",
-    "",
-    "> Run and manage multi-container applications.",
-    "",
-    "- Start all containers in the background from the compose file in this directory:",
-    "",
-    "`docker compose up {{[-d|--detach]}}`",
-    "",
-    "- Start all containers with another compose file:",
-    "",
-    "`docker compose {{[-f|--file]}} {{path/to/file}} up`",
-    "",
-  ].join("\n");
+  const diff = tldrPage(
+    "docker container diff",
+    "Inspect changes to files or directories on a container's filesystem.",
+    [
+      "Inspect the changes to a container since it was created:",
+      "docker {{[diff|container diff]}} {{container}}",
+    ],
+  );
+  const compose = tldrPage(
+    "docker compose",
+    "Run and manage multi-container applications.",
+    [
+      "Start all containers in the background from the compose file in this directory:",
+      "docker compose up {{[-d|--detach]}}",
+    ],
+    ["Start all containers with another compose file:", "docker compose {{[-f|--file]}} {{path/to/file}} up"],
+  );
   const env = tutorOverNotes(
     { "docker-container-diff.md": diff, "docker-compose.md": compose },
     "answer-kinds-alias-syntax",
@@ -453,26 +444,14 @@ describe("a tldr page that names its command through a choice of spellings", () 
 });
 
 describe("a tldr page of a tool the command reference does not know", () => {
-  const helm = [
-    "# helm install",
-    "",
-    "> Install a helm chart.",
-    "",
-    "- Install a helm chart passing a custom values file:",
-    "",
-    "`helm install {{name}} {{repository_name}}/{{chart_name}} {{[-f|--values]}} {{path/to/values.yaml}}`",
-    "",
-  ].join("\n");
-  const label = [
-    "# kubectl label",
-    "",
-    "> Label Kubernetes resources.",
-    "",
-    "- Label a pod with my own value, overwriting the file's one:",
-    "",
-    "`kubectl label pod {{pod_name}} {{key}}={{value}} --overwrite`",
-    "",
-  ].join("\n");
+  const helm = tldrPage("helm install", "Install a helm chart.", [
+    "Install a helm chart passing a custom values file:",
+    "helm install {{name}} {{repository_name}}/{{chart_name}} {{[-f|--values]}} {{path/to/values.yaml}}",
+  ]);
+  const label = tldrPage("kubectl label", "Label Kubernetes resources.", [
+    "Label a pod with my own value, overwriting the file's one:",
+    "kubectl label pod {{pod_name}} {{key}}={{value}} --overwrite",
+  ]);
   const env = tutorOverNotes(
     { "helm-install.md": helm, "kubectl-label.md": label },
     "answer-kinds-unknown-tool",
@@ -488,30 +467,19 @@ describe("a tldr page of a tool the command reference does not know", () => {
 });
 
 describe("a page the search scored far below the first", () => {
-  const rollout = [
-    "# kubectl rollout",
-    "",
-    "> Manage how a new version of a deployment or daemonset is rolled out.",
-    "",
-    "- Restart a resource gradually, a few replicas at a time:",
-    "",
-    "`kubectl rollout restart {{resource_type}}/{{resource_name}}`",
-    "",
-    "- Watch a rollout until it is done:",
-    "",
-    "`kubectl rollout status {{resource_type}}/{{resource_name}}`",
-    "",
-  ].join("\n");
-  const run = [
-    "# kubectl run",
-    "",
-    "> Start one pod from an image.",
-    "",
-    "- Start a throwaway pod that is never restarted and is removed once it exits:",
-    "",
-    "`kubectl run {{name}} --image {{image}} --restart Never --rm`",
-    "",
-  ].join("\n");
+  const rollout = tldrPage(
+    "kubectl rollout",
+    "Manage how a new version of a deployment or daemonset is rolled out.",
+    [
+      "Restart a resource gradually, a few replicas at a time:",
+      "kubectl rollout restart {{resource_type}}/{{resource_name}}",
+    ],
+    ["Watch a rollout until it is done:", "kubectl rollout status {{resource_type}}/{{resource_name}}"],
+  );
+  const run = tldrPage("kubectl run", "Start one pod from an image.", [
+    "Start a throwaway pod that is never restarted and is removed once it exits:",
+    "kubectl run {{name}} --image {{image}} --restart Never --rm",
+  ]);
   const env = tutorOverNotes(
     { "kubectl-rollout.md": rollout, "kubectl-run.md": run },
     "answer-kinds-standing",
@@ -531,20 +499,12 @@ describe("a page the search scored far below the first", () => {
 });
 
 describe("a tldr page whose last line only shows the command's help", () => {
-  const rename = [
-    "# docker container rename",
-    "",
-    "> Give an existing container another name.",
-    "",
-    "- Give a container a new name:",
-    "",
-    "`docker {{[rename|container rename]}} {{container}} {{new_name}}`",
-    "",
-    "- Display help:",
-    "",
-    "`docker {{[rename|container rename]}} --help`",
-    "",
-  ].join("\n");
+  const rename = tldrPage(
+    "docker container rename",
+    "Give an existing container another name.",
+    ["Give a container a new name:", "docker {{[rename|container rename]}} {{container}} {{new_name}}"],
+    ["Display help:", "docker {{[rename|container rename]}} --help"],
+  );
   const env = tutorOverNotes({ "docker-container-rename.md": rename }, "answer-kinds-help-line");
 
   it("answers a how-to with the line that does it, without the help line beside it", async () => {
