@@ -6,7 +6,6 @@
 // CLIs' reference afresh (the same readers as `npm run catalog:update`), so a stale snapshot shows up as
 // missing coverage; without, it measures against the checked-in snapshot.
 
-import { parseArgs } from "node:util";
 import {
   dockerGlobalFlags,
   findCommand,
@@ -17,6 +16,7 @@ import {
 import type { SnapshotCommand, SnapshotFlag } from "../src/knowledge/catalog/snapshot.js";
 import { referenceSnapshot } from "../src/knowledge/catalog/snapshot.js";
 import type { CatalogFlag } from "../src/knowledge/catalog/types.js";
+import { scriptArgs } from "../test/helpers/script-args.js";
 import {
   combineSources,
   readBuildx,
@@ -75,15 +75,18 @@ function percent(c: Count): string {
 }
 
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      "docker-cli": { type: "string" },
-      compose: { type: "string" },
-      buildx: { type: "string" },
-      kubectl: { type: "string" },
-      verbose: { type: "boolean", default: false },
+  const { values } = scriptArgs(
+    {
+      options: {
+        "docker-cli": { type: "string" },
+        compose: { type: "string" },
+        buildx: { type: "string" },
+        kubectl: { type: "string" },
+        verbose: { type: "boolean", default: false },
+      },
     },
-  });
+    "usage: npx tsx bench/catalog-coverage.ts [--docker-cli DIR --compose DIR --buildx DIR] [--kubectl BIN] [--verbose]",
+  );
   let commands: SnapshotCommand[];
   let globals: { docker: SnapshotFlag[]; kubectl: SnapshotFlag[] };
   let against: string;

@@ -9,7 +9,6 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { handWrittenCommands } from "../src/knowledge/catalog/index.js";
 import { type Snapshot, serializeSnapshot } from "../src/knowledge/catalog/snapshot-schema.js";
 import {
@@ -22,29 +21,31 @@ import {
   SourceTree,
   sourceRecord,
 } from "./lib/catalog-sources.js";
+import { scriptArgs, usageError } from "../test/helpers/script-args.js";
 
 const requireFrom = createRequire(import.meta.url);
 const OUT = path.join(import.meta.dirname, "../src/knowledge/catalog/generated/reference.ts");
 
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      "docker-cli": { type: "string" },
-      compose: { type: "string" },
-      buildx: { type: "string" },
-      kubectl: { type: "string", default: "kubectl" },
+  const usage =
+    "usage: npm run catalog:update -- --docker-cli DIR --compose DIR --buildx DIR [--kubectl BIN]\n" +
+    "  DIR: a checkout (or bare git directory) of github.com/docker/cli, docker/compose, docker/buildx";
+  const { values } = scriptArgs(
+    {
+      options: {
+        "docker-cli": { type: "string" },
+        compose: { type: "string" },
+        buildx: { type: "string" },
+        kubectl: { type: "string", default: "kubectl" },
+      },
     },
-  });
+    usage,
+  );
   const cliDir = values["docker-cli"];
   const composeDir = values.compose;
   const buildxDir = values.buildx;
-  if (!cliDir || !composeDir || !buildxDir) {
-    console.error(
-      "usage: npm run catalog:update -- --docker-cli DIR --compose DIR --buildx DIR [--kubectl BIN]\n" +
-        "  DIR: a checkout (or bare git directory) of github.com/docker/cli, docker/compose, docker/buildx",
-    );
-    process.exit(2);
-  }
+  if (!cliDir || !composeDir || !buildxDir)
+    usageError(usage, "--docker-cli, --compose and --buildx are all needed");
   const cliTree = new SourceTree(cliDir);
   const composeTree = new SourceTree(composeDir);
   const buildxTree = new SourceTree(buildxDir);

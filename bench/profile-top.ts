@@ -2,8 +2,8 @@
 // `npm run bench:service -- --cpu-prof DIR`) spent its time: self time by function, and by module (a package
 // in node_modules, a file of the project, or node's own internals), as shares of the sampled time.
 import fs from "node:fs";
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { countArg, scriptArgs, usageError } from "../test/helpers/script-args.js";
 
 const profileSchema = z.object({
   nodes: z.array(
@@ -21,19 +21,21 @@ const profileSchema = z.object({
   timeDeltas: z.array(z.number()),
 });
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    top: { type: "string", default: "30" },
-    callers: { type: "string" },
-    inclusive: { type: "string" },
+const USAGE =
+  "usage: tsx bench/profile-top.ts FILE.cpuprofile [--top N] [--callers NAME] [--inclusive URL-REGEX]";
+const { values, positionals } = scriptArgs(
+  {
+    allowPositionals: true,
+    options: {
+      top: { type: "string", default: "30" },
+      callers: { type: "string" },
+      inclusive: { type: "string" },
+    },
   },
-});
+  USAGE,
+);
 const file = positionals[0];
-if (!file)
-  throw new Error(
-    "usage: tsx bench/profile-top.ts FILE.cpuprofile [--top N] [--callers NAME] [--inclusive URL-REGEX]",
-  );
+if (!file) usageError(USAGE, "a .cpuprofile file is needed");
 const profile = profileSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 
@@ -67,7 +69,7 @@ profile.samples.forEach((id, i) => {
   selfByModule.set(mod, (selfByModule.get(mod) ?? 0) + us);
 });
 
-const top = Number(values.top);
+const top = countArg("top", values.top, USAGE);
 const busy = total - (selfByModule.get("(idle)") ?? 0);
 const print = (title: string, m: Map<string, number>) => {
   console.log(

@@ -7,15 +7,16 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { readCases } from "../test/eval/evaluate.js";
+import { scriptArgs } from "../test/helpers/script-args.js";
 import { type Corpus, largeCorpus, noteCorpus } from "./lib/corpus.js";
 import { type Answer, correct, type Engine, miniSearch, ours, type Query } from "./lib/engines.js";
 import { median, percentile, table, timed } from "./lib/stats.js";
 
-const { values } = parseArgs({
-  options: { json: { type: "boolean", default: false }, corpora: { type: "string" } },
-});
+const { values } = scriptArgs(
+  { options: { json: { type: "boolean", default: false }, corpora: { type: "string" } } },
+  "usage: npm run bench:search -- [--json] [--corpora DIR]",
+);
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const note = path.join(repoRoot, "notes", "docker-kubernetes.md");
 const corporaDir = path.resolve(values.corpora ?? path.join(repoRoot, "../shared/corpora"));

@@ -11,38 +11,43 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import ts from "typescript";
 import { PROJECT_ROOT } from "../src/core/config.js";
 import { FakeDiscord } from "../test/fakes/discord.js";
 import { FakeSlack } from "../test/fakes/slack.js";
+import { countArg, scriptArgs } from "../test/helpers/script-args.js";
 import { ENTRY, killAll, serveProcess, stopProcess } from "../test/helpers/service.js";
 import { SHIPPED_ENV, SHIPPED_NODE_ARGS } from "./lib/shipped.js";
 import { closedLoop, cpuMs, discordCommand, type LoadRun, rssMb, slackCommand } from "./lib/platform-load.js";
 import { median, percentile, table } from "./lib/stats.js";
 
-const { values } = parseArgs({
-  options: {
-    json: { type: "boolean", default: false },
-    warmup: { type: "string", default: "50" },
-    c1: { type: "string", default: "175" },
-    c20: { type: "string", default: "300" },
-    starts: { type: "string", default: "3" },
-    "cpu-prof": { type: "string" },
-    "node-options": { type: "string" },
-    "node-defaults": { type: "boolean", default: false },
+const USAGE =
+  "usage: npm run bench:service -- [--json] [--c1 N] [--c20 N] [--warmup N] [--starts N] [--cpu-prof DIR] [--node-options OPTS] [--node-defaults]";
+const { values } = scriptArgs(
+  {
+    options: {
+      json: { type: "boolean", default: false },
+      warmup: { type: "string", default: "50" },
+      c1: { type: "string", default: "175" },
+      c20: { type: "string", default: "300" },
+      starts: { type: "string", default: "3" },
+      "cpu-prof": { type: "string" },
+      "node-options": { type: "string" },
+      "node-defaults": { type: "boolean", default: false },
+    },
   },
-});
+  USAGE,
+);
 /** How the service is run: as the image runs it (bench/lib/shipped.ts) unless `--node-defaults` is given. */
 const SHIPPED: { nodeArgs: readonly string[]; env: Readonly<Record<string, string>> } = values[
   "node-defaults"
 ]
   ? { nodeArgs: [], env: {} }
   : { nodeArgs: SHIPPED_NODE_ARGS, env: SHIPPED_ENV };
-const WARMUP = Number(values.warmup);
-const C1 = Number(values.c1);
-const C20 = Number(values.c20);
-const STARTS = Number(values.starts);
+const WARMUP = countArg("warmup", values.warmup, USAGE, 0);
+const C1 = countArg("c1", values.c1, USAGE);
+const C20 = countArg("c20", values.c20, USAGE);
+const STARTS = countArg("starts", values.starts, USAGE);
 /** People asking at once in the concurrent phase (the issue's "20 at a time"). */
 const CONCURRENCY = 20;
 /**

@@ -8,30 +8,33 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { FakeSlack } from "../test/fakes/slack.js";
+import { countArg, scriptArgs, usageError } from "../test/helpers/script-args.js";
 import { killAll, serveProcess, stopProcess } from "../test/helpers/service.js";
 import { describeLoad, percentile, slashLoad } from "../test/helpers/slack-load.js";
 
-const { values } = parseArgs({
-  options: {
-    count: { type: "string", default: "1000" },
-    concurrency: { type: "string", default: "50" },
-    users: { type: "string", default: "200" },
-    channels: { type: "string", default: "50" },
-    connections: { type: "string", default: "open" },
-    json: { type: "boolean", default: false },
+const USAGE =
+  "usage: npm run bench:slack -- [--count N] [--concurrency N] [--users N] [--channels N] [--connections open|cold] [--json]";
+const { values } = scriptArgs(
+  {
+    options: {
+      count: { type: "string", default: "1000" },
+      concurrency: { type: "string", default: "50" },
+      users: { type: "string", default: "200" },
+      channels: { type: "string", default: "50" },
+      connections: { type: "string", default: "open" },
+      json: { type: "boolean", default: false },
+    },
   },
-});
-if (values.connections !== "open" && values.connections !== "cold") {
-  process.stderr.write(`--connections is open or cold, not ${values.connections}\n`);
-  process.exit(2);
-}
+  USAGE,
+);
+if (values.connections !== "open" && values.connections !== "cold")
+  usageError(USAGE, `--connections is open or cold, not ${values.connections}`);
 const connections = values.connections;
-const count = Number(values.count);
-const concurrency = Number(values.concurrency);
-const users = Number(values.users);
-const channels = Number(values.channels);
+const count = countArg("count", values.count, USAGE);
+const concurrency = countArg("concurrency", values.concurrency, USAGE);
+const users = countArg("users", values.users, USAGE);
+const channels = countArg("channels", values.channels, USAGE);
 const SECRET = "bench-signing-secret";
 const QUESTIONS = [
   ["/ask", "Docker Compose とは"],

@@ -8,12 +8,13 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/core/config.js";
+import { countArg, scriptArgs } from "../test/helpers/script-args.js";
 import { median, table } from "./lib/stats.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
-const RUNS = Number(values.runs);
+const USAGE = "usage: npx tsx bench/startup.ts [--runs 5]";
+const { values } = scriptArgs({ options: { runs: { type: "string", default: "5" } } }, USAGE);
+const RUNS = countArg("runs", values.runs, USAGE);
 const dist = (p: string) => path.join(PROJECT_ROOT, "dist", "src", p);
 if (!fs.existsSync(dist("main.js"))) throw new Error("dist/ is missing: run `npm run build` first");
 

@@ -3,7 +3,7 @@
 // `tsx test/eval/answers-run.ts [--file set.jsonl | --sets fresh|hold|probe|final|exam|spare] [--notes DIR] [--verbose]`
 // (without --file or --sets: answers/dev.jsonl; --sets NAME: answers/NAME.jsonl).
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { scriptArgs, usageError } from "../helpers/script-args.js";
 import { openTestTutor } from "../helpers/tutor.js";
 import { evaluateAnswers, readAnswerCases } from "./answers-eval.js";
 import { EXTRA_SET_NAMES, isExtraSetName } from "./corpora.js";
@@ -11,18 +11,20 @@ import { EXTRA_SET_NAMES, isExtraSetName } from "./corpora.js";
 /** Lines of a missed answer printed (the whole reply with --verbose). */
 const SHOWN_LINES = 8;
 
-const { values } = parseArgs({
-  options: {
-    file: { type: "string" },
-    sets: { type: "string" },
-    notes: { type: "string" },
-    verbose: { type: "boolean", default: false },
+const USAGE = `usage: tsx test/eval/answers-run.ts [--file set.jsonl | --sets ${EXTRA_SET_NAMES.join("|")}] [--notes DIR] [--verbose]`;
+const { values } = scriptArgs(
+  {
+    options: {
+      file: { type: "string" },
+      sets: { type: "string" },
+      notes: { type: "string" },
+      verbose: { type: "boolean", default: false },
+    },
   },
-});
-if (values.sets !== undefined && (!isExtraSetName(values.sets) || values.file !== undefined)) {
-  console.error(`usage: --sets ${EXTRA_SET_NAMES.join("|")} (not with --file)`);
-  process.exit(2);
-}
+  USAGE,
+);
+if (values.sets !== undefined && (!isExtraSetName(values.sets) || values.file !== undefined))
+  usageError(USAGE, `--sets is one of the answer sets, and not with --file (got '${values.sets}')`);
 const file = path.resolve(
   values.file ?? path.join(import.meta.dirname, "answers", `${values.sets ?? "dev"}.jsonl`),
 );

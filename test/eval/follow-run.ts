@@ -3,8 +3,8 @@
 // whose first result is an expected heading, whether the /ask reply's main citation is one too: a reply that
 // shows another section's lines under a right first result is what the person reads, not what was ranked.
 import fs from "node:fs";
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { scriptArgs, usageError } from "../helpers/script-args.js";
 import { invocation, openTestTutor } from "../helpers/tutor.js";
 import {
   answerOf,
@@ -29,22 +29,14 @@ const argsSchema = z.object({
   json: z.boolean().default(false),
 });
 const USAGE = `usage: npm run eval:follow -- [--folders ${FOLDERS.map((f) => f.key).join(",")}] [--verbose] [--json]`;
-function usageError(message: string): never {
-  console.error(`${USAGE}\n${message}`);
-  process.exit(2);
-}
-let raw: Record<string, unknown>;
-try {
-  raw = parseArgs({
-    options: { folders: { type: "string" }, verbose: { type: "boolean" }, json: { type: "boolean" } },
-  }).values;
-} catch (error) {
-  usageError(error instanceof Error ? error.message : String(error));
-}
+const raw = scriptArgs(
+  { options: { folders: { type: "string" }, verbose: { type: "boolean" }, json: { type: "boolean" } } },
+  USAGE,
+).values;
 const parsedArgs = argsSchema.safeParse(raw);
-if (!parsedArgs.success) usageError(parsedArgs.error.message);
+if (!parsedArgs.success) usageError(USAGE, parsedArgs.error.message);
 const unknownFolders = unknownFoldersMessage(parsedArgs.data.folders);
-if (unknownFolders) usageError(unknownFolders);
+if (unknownFolders) usageError(USAGE, unknownFolders);
 const values = parsedArgs.data;
 const wanted = values.folders;
 

@@ -6,8 +6,8 @@
 // aside2) only with --sets all; the later fresh, hold, probe, final, exam and spare sets only when named
 // (--sets probe), and then only on the folders that have that set (the others are skipped, and said so).
 import fs from "node:fs";
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { scriptArgs, usageError } from "../helpers/script-args.js";
 import { Baseline } from "./baseline.js";
 import {
   EXTRA_SET_NAMES,
@@ -32,22 +32,16 @@ const argsSchema = z.object({
   json: z.boolean().default(false),
 });
 
-const { values } = parseArgs({
-  options: { sets: { type: "string" }, folders: { type: "string" }, json: { type: "boolean" } },
-});
+const USAGE = `usage: npm run eval -- [--sets dev|all|${EXTRA_SET_NAMES.join("|")}] [--folders ${FOLDERS.map((f) => f.key).join(",")}] [--json]`;
+const { values } = scriptArgs(
+  { options: { sets: { type: "string" }, folders: { type: "string" }, json: { type: "boolean" } } },
+  USAGE,
+);
 const parsedArgs = argsSchema.safeParse(values);
-if (!parsedArgs.success) {
-  console.error(
-    `usage: npm run eval -- [--sets dev|all|${EXTRA_SET_NAMES.join("|")}] [--folders ${FOLDERS.map((f) => f.key).join(",")}] [--json]\n${parsedArgs.error.message}`,
-  );
-  process.exit(2);
-}
+if (!parsedArgs.success) usageError(USAGE, parsedArgs.error.message);
 const args = parsedArgs.data;
 const unknownFolders = unknownFoldersMessage(args.folders);
-if (unknownFolders) {
-  console.error(unknownFolders);
-  process.exit(2);
-}
+if (unknownFolders) usageError(USAGE, unknownFolders);
 
 interface Miss {
   q: string;
