@@ -11,6 +11,7 @@ import {
   bareHeading,
   headedBySubject,
   headingWithin,
+  isCommandHeading,
   namesSubject,
   negates,
   restricts,
@@ -163,9 +164,6 @@ function toEntry(row: EntryRow, label: string): StoredEntry {
 }
 
 export { definitionSubject, isHowTo } from "./ranking/question.js";
-
-/** A heading that is a command, or a command and its group (`kubectl`, `docker container`). */
-const COMMAND_HEADING = /^[a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?$/;
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
@@ -801,7 +799,7 @@ export class KnowledgeIndex {
   private preferSubcommand(unique: { doc: SectionDoc }[], groups: readonly TermGroup[]): void {
     const best = unique[0];
     const command = best?.doc.path[best.doc.path.length - 1] ?? "";
-    if (!best || !COMMAND_HEADING.test(command)) return;
+    if (!best || !isCommandHeading(command)) return;
     const at = new Map<string, number>();
     unique.forEach((r, i) => {
       const heading = r.doc.path[r.doc.path.length - 1] ?? "";

@@ -13,6 +13,7 @@ import {
 } from "./command-lines.js";
 import { definitionOf, normalSubject } from "./definition.js";
 import { breakDown, type Piece, readableLine, readsAsCommandLines } from "../../knowledge/command-line.js";
+import { isCommandHeading } from "../../knowledge/ranking/heading-signals.js";
 import { segmentWords } from "../../knowledge/segment.js";
 import { bestPassage, sentences, type Term, termHits, wordOf } from "./passages.js";
 import { placeholderLine } from "./words.js";
@@ -82,9 +83,6 @@ function withoutMarkers(terms: readonly Term[]): Term[] {
 /** Fence languages of shell sessions. */
 const SHELL_LANGS = new Set(["bash", "sh", "shell", "console", "zsh", "powershell", "ps1", "cmd", "fish"]);
 
-/** A heading that is a command's name (`helm install`, `podman machine`): a tool, then a subcommand. */
-const COMMAND_NAME_HEADING = /^[a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?$/;
-
 /**
  * Whether a section shows command lines but none the command reference knows: a shell block, or (a tldr
  * page, a note's `## helm install`) lines of the command its heading names (`helm install {{name}} …`).
@@ -99,7 +97,7 @@ function shellOfUnknownTools(tutor: KnowledgeContext, hit: StoredEntry): boolean
   });
   const heading = section.path.at(-1) ?? "";
   const named =
-    COMMAND_NAME_HEADING.test(heading) &&
+    isCommandHeading(heading) &&
     section.text.split("\n").some((line) => line.trim().startsWith(`${heading} `));
   return (
     (shell || named) &&

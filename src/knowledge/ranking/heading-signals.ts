@@ -4,6 +4,14 @@ import type { SectionDoc } from "./section-index.js";
 
 /** How a section's own heading relates to a question: names its subject, or is made of its words. */
 
+/**
+ * Whether a heading is a command's name: a tool, or a tool and its subcommand or group (`kubectl`,
+ * `docker container`, `helm install`).
+ */
+export function isCommandHeading(heading: string): boolean {
+  return /^[a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?$/.test(heading);
+}
+
 /** A heading without "とは" / "について" / "の概念", to compare with a question's subject. */
 export function bareHeading(heading: string): string {
   const bare = heading

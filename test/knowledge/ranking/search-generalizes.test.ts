@@ -5,7 +5,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { ensureIndex } from "../../../src/knowledge/index-store.js";
 import { familiarTypo, isFamiliarEnglish } from "../../../src/knowledge/ranking/general-english.js";
-import { bareHeading, negates, restricts } from "../../../src/knowledge/ranking/heading-signals.js";
+import {
+  bareHeading,
+  isCommandHeading,
+  negates,
+  restricts,
+} from "../../../src/knowledge/ranking/heading-signals.js";
 import { asksWhichThing } from "../../../src/knowledge/ranking/question.js";
 import { QueryAnalyzer, actionWord } from "../../../src/knowledge/ranking/query-terms.js";
 import { SectionIndex } from "../../../src/knowledge/ranking/section-index.js";
@@ -311,6 +316,15 @@ Pod に影響を与えずに ReplicaSet を削除できます。ReplicaSet を�
       expect(restricts(text), text).toBe(true);
     for (const text of ["消したいんだけど", "1回だけ実行する", "一度だけ", "Deleting a ReplicaSet"])
       expect(restricts(text), text).toBe(false);
+  });
+});
+
+describe("a heading that is a command's name", () => {
+  it("is a tool, or a tool and one subcommand, in lower case", () => {
+    for (const h of ["kubectl", "docker container", "helm install", "docker-compose up"])
+      expect(isCommandHeading(h), h).toBe(true);
+    for (const h of ["docker container ls -a", "Docker", "How to deploy", "ReplicaSetのみを削除する", ""])
+      expect(isCommandHeading(h), h).toBe(false);
   });
 });
 
