@@ -1,3 +1,4 @@
+import { readsAsCommandLines } from "../../knowledge/command-line.js";
 import type { StoredEntry } from "../../knowledge/search.js";
 import { segmentWords } from "../../knowledge/segment.js";
 import { japaneseFor } from "../../knowledge/synonyms.js";
@@ -104,7 +105,26 @@ export function bestPassage(text: string, terms: readonly Term[], maxChars = 600
       size += next.length + 1;
     } else break;
   }
+  // A line that introduces the next one ("Start a rolling restart of a resource:", 「以下のコマンドを実行します：」)
+  // stays with it: the passage does not open on a command line whose caption it left out, even if that costs its
+  // last lines, nor close on a caption whose command it left out. The best line keeps its own command.
+  const keep = introduces(parts[best] ?? "") && best + 1 < parts.length ? best + 1 : best;
+  to = Math.max(to, keep);
+  while (from > 0 && readsAsCommandLines(parts[from] ?? "") && introduces(parts[from - 1] ?? "")) {
+    from--;
+    size += (parts[from]?.length ?? 0) + 1;
+    while (size > maxChars && to > keep) {
+      size -= (parts[to]?.length ?? 0) + 1;
+      to--;
+    }
+  }
+  while (to > keep && introduces(parts[to] ?? "")) to--;
   return parts.slice(from, to + 1).join("\n");
+}
+
+/** Whether a line introduces what follows it: it ends with a colon. */
+function introduces(line: string): boolean {
+  return /[:：]$/u.test(line.trim());
 }
 
 /** The notes' own sentence about a flag (`-d`オプションをつけることにより…), if they have one. */
