@@ -882,3 +882,42 @@ describe("a command whose block is followed by the next step", () => {
     expect(lines).not.toContain("$ kubectl proxy");
   });
 });
+
+describe("a list of a page's command lines", () => {
+  const page = tldrPage(
+    "docker volume",
+    "Manage Docker volumes.",
+    ["Create a volume:", "docker volume create {{volume_name}}"],
+    ["List all volumes:", "docker volume ls"],
+    ["Remove a volume:", "docker volume rm {{volume_name}}"],
+    ["Display help:", "docker volume {{subcommand}} --help"],
+  );
+  const top = tldrPage(
+    "docker top",
+    "Display the running processes of a container.",
+    ["Display the running processes of a container:", "docker top {{container}}"],
+    ["Display help:", "docker top --help"],
+  );
+  const env = tutorOverNotes({ "docker-volume.md": page, "docker-top.md": top }, "answer-kinds-page-list");
+  const text = async (q: string) =>
+    (await askReply(env().tutor, invocation("en"), q)).blocks
+      .map((b) => ("text" in b ? b.text : "code" in b ? b.code : ""))
+      .join("\n");
+
+  it("holds every line, the one without arguments too, each captioned without the colon", async () => {
+    const shown = await text("docker のボリュームを一覧表示");
+    expect(shown).toContain("`docker volume ls` — List all volumes\n");
+    expect(shown).toContain("`docker volume create {{volume_name}}` — Create a volume\n");
+    expect(shown).not.toMatch(/:\n/);
+  });
+
+  it("leaves out the help line unless the question asks for help", async () => {
+    expect(await text("docker のボリュームを一覧表示")).not.toContain("--help");
+    const one = await text("list the processes running in a container");
+    expect(one.split("\n")[0]).toBe(
+      "`docker top {{container}}` — Display the running processes of a container",
+    );
+    expect(one).not.toMatch(/--help|Display help/);
+    expect(await text("docker volume help を一覧で見たい")).toContain("docker volume {{subcommand}} --help");
+  });
+});

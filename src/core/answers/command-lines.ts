@@ -140,6 +140,16 @@ const CLOSE_SHARE = 0.9;
 const HELP_LINE = /^[^-]*\s(?:--help|-h|\{\{\[-h\|--help\]\}\}|\{\{\[--help\|-h\]\}\})\s*$/u;
 /** Words that ask for a command's help or usage, in a question. */
 const HELP_ASKED = /\bhelp\b|\busage\b|\bflags\b|\boptions\b|ヘルプ|使い方|使用法|オプション一覧/iu;
+/** Whether a line only shows its command's help (`docker volume {{subcommand}} --help`). */
+export function isHelpLine(text: string): boolean {
+  return HELP_LINE.test(text);
+}
+
+/** Whether a question asks for a command's help, usage or options. */
+export function asksForHelp(question: string): boolean {
+  return HELP_ASKED.test(question);
+}
+
 /** Most lines one answer shows. */
 export const MAX_LINES = 3;
 /**
@@ -273,8 +283,8 @@ export function bestLines(
   const related = scored.filter((s) => s.score + RANK_COST * s.line.rank > 0);
   // A line that only shows the command's help ("Display help", short, so its caption weighs more) says nothing
   // about what was asked: it answers only a question that asks for help or usage, or when no other line does.
-  const helpAsked = question !== undefined && HELP_ASKED.test(question);
-  const doing = related.filter((s) => !HELP_LINE.test(s.line.text));
+  const helpAsked = question !== undefined && asksForHelp(question);
+  const doing = related.filter((s) => !isHelpLine(s.line.text));
   const relevant = helpAsked || doing.length === 0 ? related : doing;
   relevant.sort((a, b) => b.score - a.score || a.order - b.order);
   const top = relevant[0];
@@ -292,7 +302,7 @@ export function bestLines(
         (s.line.entry === top.line.entry && own(s) >= NEAR_TOP_SHARE * own(top))),
   );
   const extra = group.length <= CAPTION_GROUP_MAX ? group.filter((s) => !chosen.includes(s)) : [];
-  const shown = [...chosen, ...extra].filter((s) => !HELP_LINE.test(s.line.text) || relevant.includes(s));
+  const shown = [...chosen, ...extra].filter((s) => !isHelpLine(s.line.text) || relevant.includes(s));
   // A bare mention of a command (`docker container prune`, named in prose) says nothing a full line of it
   // shown beside it does not.
   const isBare = (l: NotesLine) => l.text.trim() === l.entry.command;

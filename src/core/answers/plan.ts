@@ -4,8 +4,10 @@ import type { Locale } from "../i18n.js";
 import type { Block } from "../reply.js";
 import type { KnowledgeContext } from "../context.js";
 import {
+  asksForHelp,
   bestLines,
   captionOf,
+  isHelpLine,
   lineScore,
   type NotesLine,
   notesLines,
@@ -473,8 +475,12 @@ function listAnswer(
   // Kinds asked of a thing the notes describe one per heading (no glossary here to list them).
   const kinds = KINDS_OF.test(question) ? kindsList(tutor, main, terms) : null;
   if (kinds) return kinds;
-  const lines = notesLines(tutor, [first]).filter((l) => l.text.trim() !== l.entry.command);
-  if (lines.length >= 2)
+  // Every line of the section, as the notes write it (`docker volume ls` too), but a line that only shows the
+  // help unless the question asks for it; a caption loses the colon that introduced its line.
+  const helpAsked = asksForHelp(question);
+  const all = notesLines(tutor, [first]);
+  const lines = all.filter((l) => helpAsked || !isHelpLine(l.text));
+  if (all.length >= 2 && lines.length >= 1)
     return {
       kind: "answer",
       main,
@@ -483,7 +489,7 @@ function listAnswer(
           type: "text",
           text: lines
             .slice(0, MAX_LIST_ITEMS)
-            .map((l) => [`\`${l.text}\``, captionOf(l)].filter(Boolean).join(" — "))
+            .map((l) => [`\`${l.text}\``, captionOf(l).replace(/[:：]\s*$/u, "")].filter(Boolean).join(" — "))
             .join("\n"),
         },
       ],
