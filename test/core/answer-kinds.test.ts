@@ -886,19 +886,38 @@ describe("a command whose block is followed by the next step", () => {
 describe("a list of a page's command lines", () => {
   const page = tldrPage(
     "docker volume",
-    "Manage Docker volumes.",
-    ["Create a volume:", "docker volume create {{volume_name}}"],
-    ["List all volumes:", "docker volume ls"],
-    ["Remove a volume:", "docker volume rm {{volume_name}}"],
+    "Work with the volumes Docker keeps.",
+    ["Make a new volume:", "docker volume create {{volume_name}}"],
+    ["Print every volume:", "docker volume ls"],
+    ["Delete one volume:", "docker volume rm {{volume_name}}"],
     ["Display help:", "docker volume {{subcommand}} --help"],
   );
   const top = tldrPage(
     "docker top",
-    "Display the running processes of a container.",
-    ["Display the running processes of a container:", "docker top {{container}}"],
+    "See what runs inside a container.",
+    ["See the processes inside a container:", "docker top {{container}}"],
     ["Display help:", "docker top --help"],
   );
-  const env = tutorOverNotes({ "docker-volume.md": page, "docker-top.md": top }, "answer-kinds-page-list");
+  const diff = tldrPage(
+    "docker container diff",
+    "Tell which files a container has touched.",
+    ["Show the files a container changed since it was made:", "docker container diff {{container}}"],
+    ["Display help:", "docker container diff --help"],
+  );
+  const tag = tldrPage(
+    "docker tag",
+    "Give an existing image another name.",
+    ["Name an image by its ID:", "docker {{[tag|image tag]}} {{id}} {{name}}:{{tag}}"],
+    [
+      "Add a second tag to an image:",
+      "docker {{[tag|image tag]}} {{image}}:{{old_tag}} {{image}}:{{new_tag}}",
+    ],
+    ["Display help:", "docker {{[tag|image tag]}}"],
+  );
+  const env = tutorOverNotes(
+    { "docker-volume.md": page, "docker-top.md": top, "docker-diff.md": diff, "docker-tag.md": tag },
+    "answer-kinds-page-list",
+  );
   const text = async (q: string) =>
     (await askReply(env().tutor, invocation("en"), q)).blocks
       .map((b) => ("text" in b ? b.text : "code" in b ? b.code : ""))
@@ -906,18 +925,28 @@ describe("a list of a page's command lines", () => {
 
   it("holds every line, the one without arguments too, each captioned without the colon", async () => {
     const shown = await text("docker のボリュームを一覧表示");
-    expect(shown).toContain("`docker volume ls` — List all volumes\n");
-    expect(shown).toContain("`docker volume create {{volume_name}}` — Create a volume\n");
+    expect(shown).toContain("`docker volume ls` — Print every volume\n");
+    expect(shown).toContain("`docker volume create {{volume_name}}` — Make a new volume\n");
     expect(shown).not.toMatch(/:\n/);
   });
 
   it("leaves out the help line unless the question asks for help", async () => {
     expect(await text("docker のボリュームを一覧表示")).not.toContain("--help");
     const one = await text("list the processes running in a container");
-    expect(one.split("\n")[0]).toBe(
-      "`docker top {{container}}` — Display the running processes of a container",
-    );
+    expect(one.split("\n")[0]).toBe("`docker top {{container}}` — See the processes inside a container");
     expect(one).not.toMatch(/--help|Display help/);
     expect(await text("docker volume help を一覧で見たい")).toContain("docker volume {{subcommand}} --help");
+  });
+
+  it("is not shown whole with its help line in a section answer", async () => {
+    const shown = await text("which files changed inside my container since it started?");
+    expect(shown).toContain("docker container diff {{container}}");
+    expect(shown).not.toMatch(/--help|Display help/);
+  });
+
+  it("nor in a how-to, where the help line is known by its caption", async () => {
+    const shown = await text("Docker イメージにタグを付けたい");
+    expect(shown).toContain("docker {{[tag|image tag]}} {{id}} {{name}}:{{tag}}");
+    expect(shown).not.toContain("Display help");
   });
 });

@@ -140,9 +140,35 @@ const CLOSE_SHARE = 0.9;
 const HELP_LINE = /^[^-]*\s(?:--help|-h|\{\{\[-h\|--help\]\}\}|\{\{\[--help\|-h\]\}\})\s*$/u;
 /** Words that ask for a command's help or usage, in a question. */
 const HELP_ASKED = /\bhelp\b|\busage\b|\bflags\b|\boptions\b|ヘルプ|使い方|使用法|オプション一覧/iu;
+/** A caption that introduces a line showing the command's help ("Display help:", "Show help for a subcommand:"). */
+const HELP_CAPTION = /^(?:display|show|print)\s+(?:the\s+)?help\b.*[:：]?$/iu;
+
+/** Whether a line of the notes only shows its command's help: by its text (`--help`) or by its caption. */
+export function showsHelp(line: NotesLine): boolean {
+  return isHelpLine(line.text) || HELP_CAPTION.test(captionOf(line).trim());
+}
+
 /** Whether a line only shows its command's help (`docker volume {{subcommand}} --help`). */
 export function isHelpLine(text: string): boolean {
   return HELP_LINE.test(text);
+}
+
+/**
+ * A section's text without the lines that only show its command's help, each with the caption introducing it
+ * (tldr's "Display help:" and `docker {{[diff|container diff]}} --help`): what a section answer shows of a page,
+ * unless the question asks for help (asksForHelp).
+ */
+export function withoutHelpLines(text: string): string {
+  const lines = text.split("\n");
+  const drop = new Set<number>();
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1]?.trim() ?? "";
+    if (!line.trim() || !(isHelpLine(line.trim()) || (HELP_CAPTION.test(prev) && /[:：]$/u.test(prev))))
+      return;
+    drop.add(i);
+    if (/[:：]$/u.test(prev)) drop.add(i - 1);
+  });
+  return lines.filter((_, i) => !drop.has(i)).join("\n");
 }
 
 /** Whether a question asks for a command's help, usage or options. */
@@ -284,7 +310,7 @@ export function bestLines(
   // A line that only shows the command's help ("Display help", short, so its caption weighs more) says nothing
   // about what was asked: it answers only a question that asks for help or usage, or when no other line does.
   const helpAsked = question !== undefined && asksForHelp(question);
-  const doing = related.filter((s) => !isHelpLine(s.line.text));
+  const doing = related.filter((s) => !showsHelp(s.line));
   const relevant = helpAsked || doing.length === 0 ? related : doing;
   relevant.sort((a, b) => b.score - a.score || a.order - b.order);
   const top = relevant[0];
@@ -302,7 +328,7 @@ export function bestLines(
         (s.line.entry === top.line.entry && own(s) >= NEAR_TOP_SHARE * own(top))),
   );
   const extra = group.length <= CAPTION_GROUP_MAX ? group.filter((s) => !chosen.includes(s)) : [];
-  const shown = [...chosen, ...extra].filter((s) => !isHelpLine(s.line.text) || relevant.includes(s));
+  const shown = [...chosen, ...extra].filter((s) => !showsHelp(s.line) || relevant.includes(s));
   // A bare mention of a command (`docker container prune`, named in prose) says nothing a full line of it
   // shown beside it does not.
   const isBare = (l: NotesLine) => l.text.trim() === l.entry.command;

@@ -13,6 +13,7 @@ import { type Locale, t } from "../i18n.js";
 import { type Block, type Field, type Reply, reply } from "../reply.js";
 import type { KnowledgeContext } from "../context.js";
 import { notFoundReply, relevantFindings } from "./common.js";
+import { asksForHelp, withoutHelpLines } from "./command-lines.js";
 import { citationOf, framedAnswer } from "./frame.js";
 import { bestPassage, flagSentence, sentences, termHits } from "./passages.js";
 import { proseWithCode } from "./section-code.js";
@@ -273,7 +274,7 @@ export function sectionAnswer(
   const body =
     first.kind === "term" || first.kind === "option"
       ? `${first.title} — ${first.text}`
-      : bestPassage(text, terms, 600);
+      : bestPassage(asksForHelp(query) ? text : withoutHelpLines(text), terms, 600);
   // Only part of the section answers: its citation says there is more to read.
   const trimmed = first.kind !== "term" && first.kind !== "option" && body !== sentences(text).join("\n");
   const blocks: Block[] = manifest

@@ -7,11 +7,11 @@ import {
   asksForHelp,
   bestLines,
   captionOf,
-  isHelpLine,
   lineScore,
   type NotesLine,
   notesLines,
   placeholdersOf,
+  showsHelp,
 } from "./command-lines.js";
 import { definitionOf, normalSubject } from "./definition.js";
 import { breakDown, type Piece, readableLine, readsAsCommandLines } from "../../knowledge/command-line.js";
@@ -479,7 +479,7 @@ function listAnswer(
   // help unless the question asks for it; a caption loses the colon that introduced its line.
   const helpAsked = asksForHelp(question);
   const all = notesLines(tutor, [first]);
-  const lines = all.filter((l) => helpAsked || !isHelpLine(l.text));
+  const lines = all.filter((l) => helpAsked || !showsHelp(l));
   if (all.length >= 2 && lines.length >= 1)
     return {
       kind: "answer",
