@@ -324,7 +324,7 @@ describe("answers planned by the kind of question (bundled notes)", () => {
 describe("the same methods on notes written another way", () => {
   const tldr = tldrPage(
     "docker build",
-    "Build an image from a Dockerfile.",
+    "Build a Docker image out of a Dockerfile.",
     ["Build an image using the Dockerfile in the current directory:", "docker build ."],
     ["Build an image and give it a name and tag:", "docker build -t {{name:tag}} ."],
   );
@@ -412,9 +412,9 @@ describe("the same methods on notes written another way", () => {
 describe("a tldr page that names its command through a choice of spellings", () => {
   const diff = tldrPage(
     "docker container diff",
-    "Inspect changes to files or directories on a container's filesystem.",
+    "Tell which files and directories of a container's filesystem changed.",
     [
-      "Inspect the changes to a container since it was created:",
+      "Show every change to a container since it was created:",
       "docker {{[diff|container diff]}} {{container}}",
     ],
   );
@@ -439,13 +439,13 @@ describe("a tldr page that names its command through a choice of spellings", () 
       "see which files changed inside a container since it was started",
     );
     expect(codeOf(r)[0]).toBe("$ docker {{[diff|container diff]}} {{container}}");
-    expect(textsOf(r)[0]).toBe("Inspect the changes to a container since it was created:");
+    expect(textsOf(r)[0]).toBe("Show every change to a container since it was created:");
   });
 });
 
 describe("a tldr page of a tool the command reference does not know", () => {
   const helm = tldrPage("helm install", "Install a helm chart.", [
-    "Install a helm chart passing a custom values file:",
+    "Install a helm chart with your own values file:",
     "helm install {{name}} {{repository_name}}/{{chart_name}} {{[-f|--values]}} {{path/to/values.yaml}}",
   ]);
   const label = tldrPage("kubectl label", "Label Kubernetes resources.", [

@@ -142,7 +142,7 @@ describe("the notes' words around each command line", () => {
     const page = [
       "# docker container diff",
       "",
-      "- Inspect the changes to a container since it was created:",
+      "- Show every change to a container since it was created:",
       "",
       "`docker {{[diff|container diff]}} {{container}}`",
       "",

@@ -105,7 +105,7 @@ export function bestPassage(text: string, terms: readonly Term[], maxChars = 600
       size += next.length + 1;
     } else break;
   }
-  // A line that introduces the next one ("Start a rolling restart of a resource:", 「以下のコマンドを実行します：」)
+  // A line that introduces the next one ("Restart every pod of a deployment:", 「次のコマンドで起動します：」)
   // stays with it: the passage does not open on a command line whose caption it left out, even if that costs its
   // last lines, nor close on a caption whose command it left out. The best line keeps its own command.
   const keep = introduces(parts[best] ?? "") && best + 1 < parts.length ? best + 1 : best;

@@ -15,7 +15,7 @@ describe("the passage of a section that answers", () => {
   // A tldr-like page: a description, then captions that each introduce one command line.
   const page = [
     "Manage the widgets of a cluster.",
-    "Start a rolling restart of a widget:",
+    "Restart each widget in turn:",
     "widgetctl restart {{widget}}",
     "Watch the status of a widget:",
     "widgetctl status {{widget}}",
@@ -28,7 +28,7 @@ describe("the passage of a section that answers", () => {
   it("does not open on a command line without the caption that introduces it", () => {
     // The restart line answers best, the status lines come next, and the restart caption no longer fits.
     const passage = bestPassage(page, ["widgetctl", "restart", "status"], 100).split("\n");
-    expect(passage[0]).toBe("Start a rolling restart of a widget:");
+    expect(passage[0]).toBe("Restart each widget in turn:");
     expect(passage[1]).toBe("widgetctl restart {{widget}}");
   });
 

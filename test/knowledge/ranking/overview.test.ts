@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { overviewSubcommand } from "../../../src/knowledge/ranking/overview.js";
 
 const kubectl = [
-  "Run commands against Kubernetes clusters.",
+  "Run commands on a Kubernetes cluster from the shell.",
   "List information about a resource:",
   "kubectl get {{pods}}",
   "Display resource (CPU/Memory) usage of nodes or pods:",
@@ -31,9 +31,9 @@ describe("overviewSubcommand", () => {
   it("reads an example written through a choice of spellings as the subcommand it spells", () => {
     const container = [
       "Manage Docker containers.",
-      "List currently running Docker containers:",
+      "List the Docker containers running now:",
       "docker {{[ps|container ls]}}",
-      "Start one or more stopped containers:",
+      "Start stopped containers again:",
       "docker {{[start|container start]}} {{container1_name container2_name ...}}",
     ].join("\n");
     const covered = question("list", "running", "container");

@@ -889,7 +889,7 @@ describe("a command line of a tool the command reference does not know", () => {
     "helm-install.md":
       "# helm install\n\n> Install a Helm chart.\n\n- Install a chart with values:\n\n`helm install {{name}} {{repo}}/{{chart}} -f {{values.yaml}}`\n",
     "helm.md":
-      "# helm\n\n> A package manager for Kubernetes.\n\n- Create a chart:\n\n`helm create {{name}}`\n",
+      "# helm\n\n> The usual package manager of Kubernetes.\n\n- Create a chart:\n\n`helm create {{name}}`\n",
   });
 
   it("is explained from the page of its command, whatever values it was typed with", () => {
@@ -1523,7 +1523,7 @@ describe("a command's overview page", () => {
   const kubectl = folder({
     "kubectl.md": `# kubectl
 
-> Run commands against Kubernetes clusters.
+> Run commands on a Kubernetes cluster from the shell.
 
 - List information about a resource:
 
@@ -1565,21 +1565,21 @@ describe("a command's overview page", () => {
 
 > Manage Docker containers.
 
-- List currently running Docker containers:
+- List the Docker containers running now:
 
 \`docker {{[ps|container ls]}}\`
 
-- Start one or more stopped containers:
+- Start stopped containers again:
 
 \`docker {{[start|container start]}} {{container1_name container2_name ...}}\`
 
-- Stop one or more running containers:
+- Stop containers that are running:
 
 \`docker {{[stop|container stop]}} {{container1_name container2_name ...}}\`
 `,
     "docker.md": `# docker
 
-> Manage Docker containers and images.
+> Work with Docker's containers and images.
 
 - List all Docker images:
 
@@ -1599,7 +1599,7 @@ describe("a command's overview page", () => {
 
 > This command is an alias of \`docker container exec\`.
 
-- View documentation for the original command:
+- Read the page of the command it stands for:
 
 \`tldr docker container exec\`
 `,
