@@ -141,7 +141,7 @@ const HELP_LINE = /^[^-]*\s(?:--help|-h|\{\{\[-h\|--help\]\}\}|\{\{\[--help\|-h\
 /** Words that ask for a command's help or usage, in a question. */
 const HELP_ASKED = /\bhelp\b|\busage\b|\bflags\b|\boptions\b|ヘルプ|使い方|使用法|オプション一覧/iu;
 /** A caption that introduces a line showing the command's help ("Display help:", "Show help for a subcommand:"). */
-const HELP_CAPTION = /^(?:display|show|print)\s+(?:the\s+)?help\b.*[:：]?$/iu;
+const HELP_CAPTION = /^(?:display|show|print)\s+(?:the\s+)?help\b/iu;
 
 /** Whether a line of the notes only shows its command's help: by its text (`--help`) or by its caption. */
 export function showsHelp(line: NotesLine): boolean {
