@@ -6,6 +6,7 @@ import { askReply } from "../../src/core/answers/ask.js";
 import { definitionOf } from "../../src/core/answers/definition.js";
 import type { Reply } from "../../src/core/reply.js";
 import {
+  allText,
   codeOf,
   invocation,
   notesOf,
@@ -918,10 +919,7 @@ describe("a list of a page's command lines", () => {
     { "docker-volume.md": page, "docker-top.md": top, "docker-diff.md": diff, "docker-tag.md": tag },
     "answer-kinds-page-list",
   );
-  const text = async (q: string) =>
-    (await askReply(env().tutor, invocation("en"), q)).blocks
-      .map((b) => ("text" in b ? b.text : "code" in b ? b.code : ""))
-      .join("\n");
+  const text = async (q: string) => allText(await askReply(env().tutor, invocation("en"), q));
 
   it("holds every line, the one without arguments too, each captioned without the colon", async () => {
     const shown = await text("docker のボリュームを一覧表示");
@@ -932,8 +930,9 @@ describe("a list of a page's command lines", () => {
 
   it("leaves out the help line unless the question asks for help", async () => {
     expect(await text("docker のボリュームを一覧表示")).not.toContain("--help");
-    const one = await text("list the processes running in a container");
-    expect(one.split("\n")[0]).toBe("`docker top {{container}}` — See the processes inside a container");
+    const reply = await askReply(env().tutor, invocation("en"), "list the processes running in a container");
+    const one = allText(reply);
+    expect(textsOf(reply)[0]).toBe("`docker top {{container}}` — See the processes inside a container");
     expect(one).not.toMatch(/--help|Display help/);
     expect(await text("docker volume help を一覧で見たい")).toContain("docker volume {{subcommand}} --help");
   });
