@@ -34,8 +34,12 @@ const SAME_EN =
   /^(?:is|are|does|do)\s+(.+?)\s+(?:the same (?:thing )?as|equivalent to|(?:(?:any|really|at all)\s+)?different from)\s+(.+)$/iu;
 const SAME_JA = /^(.+?)\s*と\s*(.+?)\s*(?:は|って)\s*(?:同じ|一緒|同一)/u;
 
+/**
+ * "Which option", "what's the flag that…", "is there a flag for…", "…するオプションある？", "何を付ければいい"
+ * (what to add to a command line is a flag).
+ */
 const WHICH_OPTION =
-  /(?:どの|何の|なんの|どんな)(?:オプション|フラグ)|(?:オプション|フラグ)(?:は|って)(?:何|なに|どれ)|(?:オプション|フラグ)(?:何|なに|どれ)$|(?:オプション|フラグ)(?:は)?$|\b(?:which|what)\s+(?:option|flag|switch)s?\b|^(?:the\s+)?(?:option|flag|switch)s?\s+(?:to|for)\b/iu;
+  /(?:どの|何の|なんの|どんな)(?:オプション|フラグ)|(?:オプション|フラグ)(?:は|って)(?:何|なに|どれ)|(?:オプション|フラグ)(?:何|なに|どれ)$|(?:オプション|フラグ)(?:は|って)?(?:ある|あります|ない|ありません)(?:か|の)?$|(?:オプション|フラグ)(?:を|が)(?:教えて|知りたい)|(?:何|なに)を?(?:つけ|付け)れば(?:いい|良い|よい)?(?:の|ですか)?|(?:オプション|フラグ)(?:は)?$|\b(?:which|what)\s+(?:option|flag|switch)s?\b|\bwhat(?:'s|’s|\s+is)\s+the\s+(?:option|flag|switch)\b|\bis\s+there\s+(?:an?\s+|any\s+)?(?:option|flag|switch)\b|^(?:the\s+)?(?:option|flag|switch)s?\s+(?:to|for)\b/iu;
 const WHICH_COMMAND =
   /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)(?:何|なに|どれ)|コマンド(?:何|なに|どれ)$|コマンド(?:は)?$|コマンド(?:を|が)(?:教えて|知りたい)|\b(?:which|what)\s+(?:command|cli command)s?\b|\bwhat(?:'s|’s|\s+is)\s+the\s+command\s+(?:to|for|that)\b/iu;
 const LIST =

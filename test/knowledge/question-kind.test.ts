@@ -43,6 +43,18 @@ describe("questionKind", () => {
     // A noun phrase that ends in the thing asked for, as typed into a search box.
     ["イメージにタグを付けてビルドするオプション", "which-option", "イメージにタグを付けてビルドする"],
     ["the flag to remove a container when it exits", "which-option", "remove a container when it exits"],
+    // Asked as "what's the flag that…", "is there a flag…", "…するオプションある？", or what to add to the line.
+    [
+      "what's the flag that removes the container when it stops",
+      "which-option",
+      "that removes the container when it stops",
+    ],
+    ["is there an option to keep stdin open", "which-option", "to keep stdin open"],
+    ["停止したら消えるようにするオプションある？", "which-option", "停止したら消えるようにする"],
+    ["ポートを公開するフラグを教えて", "which-option", "ポートを公開する"],
+    ["裏で動かしたいんだけど run に何を付ければいい？", "which-option", "裏で動かしたいんだけど run に"],
+    // "What is the flag" still asks which flag; "what is a flag" asks what flags are.
+    ["what is a flag", "definition", "flag"],
     ["what are the components of the master", "list", "components of the master"],
     ["管理コンポーネントの一覧", "list", "管理コンポーネント"],
     ["Masterサーバにはどんな管理コンポーネントがある？", "list", undefined],
