@@ -127,6 +127,18 @@ function introduces(line: string): boolean {
   return /[:：]$/u.test(line.trim());
 }
 
+/**
+ * A sentence that points at what comes after it, as notes put it above a code block: it ends with a colon,
+ * or says "the following" (「以下のコマンドを実行します。」, 「以下はその例です。」, "Run the following command.").
+ */
+const POINTS_AHEAD =
+  /(?:^|[^\p{Script=Han}])(?:以下|次|下記)(?:の|は|に|のように|のとおり|の通り)|\b(?:the following|as follows|shown below|like this)\b/iu;
+
+/** Whether a sentence introduces the block that follows it (a colon, or "以下の…", "the following…"). */
+export function introducesBlock(line: string): boolean {
+  return introduces(line) || POINTS_AHEAD.test(line.trim());
+}
+
 /** The notes' own sentence about a flag (`-d`オプションをつけることにより…), if they have one. */
 export function flagSentence(
   entries: readonly StoredEntry[],

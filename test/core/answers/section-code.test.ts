@@ -4,7 +4,7 @@ import { renderSlack } from "../../../src/bots/slack/render.js";
 import { renderText } from "../../../src/bots/terminal/render.js";
 import { askReply } from "../../../src/core/answers/ask.js";
 import type { Block } from "../../../src/core/reply.js";
-import { codeOf, invocation, tutorOverNotes, textsOf } from "../../helpers/tutor.js";
+import { allText, codeOf, invocation, tutorOverNotes, textsOf } from "../../helpers/tutor.js";
 
 const runbook = `---
 title: Database runbook
@@ -117,5 +117,87 @@ describe("a section's code block that is not a command line (SQL, config, a scri
   it("is not added to a section that has none", async () => {
     const r = await ask("how do I run vacuum by hand after a bulk delete");
     expect(codeOf(r)).toEqual([]);
+  });
+});
+
+const opsNotes = `# Ops notes
+
+## Log rotation
+
+Rotate the shop's files weekly with this stanza:
+
+\`\`\`
+/var/log/shop/*.log {
+  weekly
+  rotate 4
+}
+\`\`\`
+
+It keeps four weeks of files. Dry-run the stanza without touching any file, as follows.
+
+\`\`\`
+logrotate -d /etc/logrotate.d/shop
+\`\`\`
+
+The output is similar to this:
+
+\`\`\`
+reading config file /etc/logrotate.d/shop
+\`\`\`
+
+## Stuck sessions
+
+To list what waits on a lock:
+
+\`\`\`sql
+SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock';
+\`\`\`
+
+To end those sessions:
+
+\`\`\`sql
+SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock';
+\`\`\`
+
+## バックアップ
+
+夜間のバックアップは以下の設定で動きます。
+
+\`\`\`ini
+[backup]
+schedule = 02:00
+\`\`\`
+
+保存先の容量が足りないときは、古い世代から消えます。復元するときは以下の手順を実行します。
+
+\`\`\`ini
+[restore]
+from = latest
+\`\`\`
+`;
+
+describe("the sentences around the one block a section answer shows", () => {
+  const env = tutorOverNotes({ "ops.md": opsNotes }, "section-code-leads");
+  const ask = (q: string) => askReply(env().tutor, invocation("en"), q);
+
+  it("leave out the sentence that introduces a block it does not show", async () => {
+    const r = await ask("how do I rotate the shop log files weekly");
+    expect(codeOf(r)[0]).toContain("rotate 4");
+    expect(allText(r)).toContain("It keeps four weeks of files.");
+    expect(allText(r)).not.toContain("The output is similar to this:");
+    expect(allText(r)).not.toContain("as follows");
+  });
+
+  it("keep the other sentences of the paragraph before such a block (「以下の…」 in Japanese notes)", async () => {
+    const r = await ask("夜間のバックアップの設定はどうなっている？");
+    expect(codeOf(r)[0]).toContain("schedule = 02:00");
+    expect(allText(r)).toContain("保存先の容量が足りないときは、古い世代から消えます。");
+    expect(allText(r)).not.toContain("復元するときは以下の手順を実行します。");
+  });
+
+  it("pick, of blocks that share as many of the question's words, the one whose sentence says what it does", async () => {
+    const r = await ask("how do I end the sessions stuck on a lock");
+    expect(codeOf(r)[0]).toContain("pg_terminate_backend");
+    expect(allText(r)).toContain("To end those sessions:");
   });
 });
