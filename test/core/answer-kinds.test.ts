@@ -949,3 +949,48 @@ describe("a list of a page's command lines", () => {
     expect(shown).not.toContain("Display help");
   });
 });
+
+describe("a command line whose notes go on to show its output", () => {
+  // As the Kubernetes docs write their steps: a list item, its command, then a paragraph ending on the output.
+  const notes = [
+    "# Rollouts",
+    "",
+    "## Rolling back",
+    "",
+    "* Go back to the revision before the last one:",
+    "    ```shell",
+    "    kubectl rollout undo deployment/web",
+    "    ```",
+    "",
+    "    The controller starts the old Pods again. What it prints looks like the following:",
+    "    ```",
+    "    deployment.apps/web rolled back",
+    "    ```",
+    "",
+    "## 一時停止",
+    "",
+    "* ロールアウトを止めておくには、次のコマンドを使います。",
+    "    ```shell",
+    "    kubectl rollout pause deployment/web",
+    "    ```",
+    "",
+    "    実行結果は以下のとおりです。",
+    "    ```",
+    "    deployment.apps/web paused",
+    "    ```",
+  ].join("\n");
+  const env = tutorOverNotes({ "rollouts.md": notes }, "answer-kinds-output-intro");
+
+  it("keeps the sentence after the block, but not the one that only introduces an output it does not show", async () => {
+    const r = await askReply(env().tutor, invocation("en"), "how do I roll back the web deployment");
+    expect(codeOf(r).join("\n")).toContain("kubectl rollout undo deployment/web");
+    expect(allText(r)).toContain("The controller starts the old Pods again.");
+    expect(allText(r)).not.toContain("looks like the following");
+  });
+
+  it("does the same for a Japanese note (「実行結果は以下のとおりです。」)", async () => {
+    const r = await askReply(env().tutor, invocation("ja"), "ロールアウトを一時停止したい");
+    expect(codeOf(r).join("\n")).toContain("kubectl rollout pause deployment/web");
+    expect(allText(r)).not.toContain("実行結果は以下のとおりです。");
+  });
+});

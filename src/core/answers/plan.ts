@@ -17,7 +17,7 @@ import { definitionOf, normalSubject } from "./definition.js";
 import { breakDown, type Piece, readableLine, readsAsCommandLines } from "../../knowledge/command-line.js";
 import { isCommandHeading } from "../../knowledge/ranking/heading-signals.js";
 import { segmentWords } from "../../knowledge/segment.js";
-import { bestPassage, sentences, type Term, termHits, wordOf } from "./passages.js";
+import { bestPassage, introducesBlock, sentences, type Term, termHits, wordOf } from "./passages.js";
 import { placeholderLine } from "./words.js";
 
 /** What answers the question, and the section it comes from. */
@@ -69,9 +69,22 @@ function lineBlocks(locale: Locale, lines: readonly NotesLine[], codeFirst: bool
   }
   const placeholders = [...new Set(lines.flatMap((l) => placeholdersOf(l.text)))];
   if (placeholders.length > 0) blocks.push({ type: "text", text: placeholderLine(locale, placeholders) });
-  const follows = [...new Set(lines.map((l) => l.follow).filter((f) => f && !shownCaptions.has(f)))];
+  const follows = [
+    ...new Set(lines.map((l) => withoutPointer(l.follow)).filter((f) => f && !shownCaptions.has(f))),
+  ];
   if (follows.length > 0) blocks.push({ type: "text", text: follows.join("\n") });
   return blocks;
+}
+
+/**
+ * The line after a command's block without its closing sentences that point at what comes next (「実行結果は
+ * 以下のとおりです。」, "The output is similar to this:"): the output they introduce is not shown.
+ */
+function withoutPointer(follow: string): string {
+  const parts = sentences(follow);
+  let end = parts.length;
+  while (end > 0 && introducesBlock(parts[end - 1] ?? "")) end--;
+  return end === parts.length ? follow : parts.slice(0, end).join("\n");
 }
 
 /** Words that say what kind of answer is wanted ("コマンド", "option"), not what it is about. */
