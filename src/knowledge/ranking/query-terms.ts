@@ -433,7 +433,7 @@ export class QueryAnalyzer {
         // A plural's s is not a letter of the acronym (SLOs).
         .map((m) => m[0].replace(/(?<=[A-Z])s$/, "").toLowerCase()),
     );
-    const { capitalised, flags, hyphenated, camelWords } = typedMarks(query);
+    const { capitalised, upperCase, flags, hyphenated, camelWords } = typedMarks(query);
     // A question with no Japanese in it, over a folder with English pages, is asked of those pages.
     const englishOnly = !JAPANESE_SCRIPT.test(normalized);
     const words = segmentWordsWithParts(query).filter(
@@ -698,8 +698,11 @@ export class QueryAnalyzer {
       if (knownAlts.length === 0 && !readAs) {
         const fixed =
           LATIN.test(w.word) && isFamiliarAsTyped(w.typed ?? w.word) ? null : this.correct(w.word);
+        // Not a word typed in capitals: ALTER in "ALTER USER" is a keyword, not a typo of "later".
         everyday =
-          fixed || !LATIN.test(w.word) || isFamiliarEnglish(w.word) ? null : familiarTypo(w.typed ?? w.word);
+          fixed || !LATIN.test(w.word) || isFamiliarEnglish(w.word) || upperCase.has(w.word)
+            ? null
+            : familiarTypo(w.typed ?? w.word);
         if (fixed) {
           alternatives.push([fixed]);
           knownAlts = [[fixed]];

@@ -581,6 +581,15 @@ Watch the slow log before changing maxmemory.
     expect(notes.ask("what is a kubernetes job").response.found).toBe(true);
   });
 
+  it("does not read a word typed in capitals as a typo of an everyday word (ALTER is not 'later')", () => {
+    const notes = folder({
+      "users.md": "# Users\n\n## Passwords\n\nEach user sets a new password later, when they first log in.\n",
+    });
+    const readAs = (q: string) => (notes.ask(q).readings ?? []).map((r) => r.read);
+    expect(readAs("change a user's password with ALTER USER")).not.toContain("later");
+    expect(readAs("change a user's password with alter user")).toContain("later");
+  });
+
   it("keeps the weight of an everyday word typed as a subcommand (docker trust)", () => {
     const notes = folder({
       "images.md":
