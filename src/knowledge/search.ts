@@ -840,8 +840,15 @@ export class KnowledgeIndex {
 
   /** A typo's reading as the notes write the word (`ReplicaSet`, not `replicaset`). */
   private displayReading(r: { typed: string; read: string }, hits: Hit[]): { typed: string; read: string } {
-    // The reading is an index word (stemmed: "namespac"); the notes' whole word is what the person reads.
-    const re = new RegExp(`${r.read.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[\\p{L}\\p{N}]*`, "iu");
+    // The reading is an index word (stemmed: "namespac"); the notes' whole word is what the person reads:
+    // the rest of a Latin or katakana word, not the Japanese sentence written on after it without a space
+    // ("ReplicaSetを管理するための…", "名前空間を指定するのは…").
+    const rest = /\p{Script=Latin}$/u.test(r.read)
+      ? "[\\p{Script=Latin}\\p{N}]*"
+      : /\p{Script=Katakana}$/u.test(r.read)
+        ? "[\\p{Script=Katakana}ー]*"
+        : "";
+    const re = new RegExp(`${r.read.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${rest}`, "iu");
     for (const h of hits) {
       const text = [...h.entry.path, h.entry.title, h.entry.text].join("\n");
       const m = re.exec(text.normalize("NFKC"));

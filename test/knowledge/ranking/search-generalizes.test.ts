@@ -117,6 +117,17 @@ describe("retrieval that does not depend on one note", () => {
     expect(top(workloads, "deploymnet のロールバック")).toBe("ロールバック");
   });
 
+  it("shows the notes' word as read, not the Japanese written on after it without a space", () => {
+    const notes = folder({
+      "ops.md":
+        "# 運用\n\n## 更新\n\nmaxSurgeを大きくすると更新が速くなる。名前空間を分けると権限も分けられる。\n",
+    });
+    expect(notes.ask("maxsruge を大きくすると？").readings).toEqual([
+      { typed: "maxsruge", read: "maxSurge" },
+    ]);
+    expect(notes.ask("名前空観を分けたい").readings).toEqual([{ typed: "名前空観", read: "名前空間" }]);
+  });
+
   it("treats notation variants as the same word", () => {
     expect(top(workloads, "ClusterIP とは")).toBe("Cluster IP");
     expect(top(workloads, "サーバの準備")).toBe("サーバーの準備");
