@@ -80,6 +80,8 @@ COPY --from=build /app/seed ./seed
 COPY --from=build /app/dist ./dist
 # The Apache-2.0 text of the synonym dictionary the bundle carries a snapshot of (see its header).
 COPY --from=build /app/src/knowledge/generated/sudachi-synonyms.LICENSE ./licenses/sudachi-synonyms.LICENSE
+# …and the copyright notice of SCOWL's word list, of which it carries the common words (english-words.ts).
+COPY --from=build /app/src/knowledge/generated/english-words.LICENSE ./licenses/english-words.LICENSE
 RUN mkdir -p /data && chown 1000:1000 /data && chmod 0750 /data
 # uid/gid 1000 is the base image's `node` user; numeric, so that Kubernetes' runAsNonRoot can verify it.
 USER 1000:1000

@@ -105,6 +105,10 @@ export function derivedForms(word: string): string[] {
     out.push(bare);
     if (word.endsWith("ate")) out.push(`${bare.slice(0, -1)}tion`);
     else out.push(`${bare}ation`, `${bare}ion`, `${bare}al`);
+  } else if (/[^aeiou]y$/.test(word)) {
+    // expiry → expire, recovery → recover: the verb a noun in -y is made from.
+    const bare = word.slice(0, -1);
+    out.push(`${bare}e`, bare);
   } else if (!/(?:al|ment|ing|ion|er|or|s)$/.test(word)) {
     out.push(`${word}ation`, `${word}al`);
   }

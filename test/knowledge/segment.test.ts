@@ -110,6 +110,13 @@ describe("the ASCII fast path", () => {
 });
 
 describe("derivedForms", () => {
+  it("gives a noun in -y the verb it is made from (expiry → expire)", () => {
+    expect(derivedForms("expiry")).toEqual(expect.arrayContaining(["expire"]));
+    expect(derivedForms("recovery")).toEqual(expect.arrayContaining(["recover"]));
+    // Not after a vowel: "display" is no "displa".
+    expect(derivedForms("display")).not.toContain("displa");
+  });
+
   it("gives a verb's noun and a noun's verb, in the stemmer's forms", () => {
     expect(derivedForms("rotate")).toEqual(expect.arrayContaining(["rotation", stem("rotated")]));
     expect(derivedForms("install")).toContain("installation");

@@ -1,4 +1,5 @@
 import { daleChall } from "dale-chall";
+import { ENGLISH_WORDS } from "../generated/english-words.js";
 import { stem } from "../segment.js";
 
 /**
@@ -154,6 +155,19 @@ export function isFamiliarAsTyped(typed: string): boolean {
 /** Whether a word is everyday vocabulary of questions (English or Japanese) rather than a name or a term. */
 export function isGeneralWord(word: string): boolean {
   return isGeneralEnglish(word) || GENERAL_JAPANESE.has(word);
+}
+
+/** SCOWL's common English words (generated/english-words.ts), built on first use (~38,000 words, a few ms). */
+let englishWords: Set<string> | null = null;
+
+/**
+ * Whether a word as typed (lower case, not stemmed) is a common English word spelled right (timer, suite,
+ * contains, expiry): then it is not a typo of a folder's word (time, site, container), though it may be
+ * another form of one (segment.ts `derivedForms`). A misspelling (deploymnet, instal, stpo) is not on it.
+ */
+export function isEnglishWord(typed: string): boolean {
+  englishWords ??= new Set(ENGLISH_WORDS.split(" "));
+  return englishWords.has(typed);
 }
 
 /** Typed words shorter than this are not read as a typo of an everyday word (a typed "form" is not "from"). */

@@ -23,6 +23,7 @@ import {
 import {
   familiarTypo,
   irregularBase,
+  isEnglishWord,
   isFamiliarAsTyped,
   isFamiliarEnglish,
   isGeneralWord,
@@ -433,7 +434,7 @@ export class QueryAnalyzer {
         // A plural's s is not a letter of the acronym (SLOs).
         .map((m) => m[0].replace(/(?<=[A-Z])s$/, "").toLowerCase()),
     );
-    const { capitalised, upperCase, flags, hyphenated, camelWords } = typedMarks(query);
+    const { capitalised, flags, hyphenated, camelWords } = typedMarks(query);
     // A question with no Japanese in it, over a folder with English pages, is asked of those pages.
     const englishOnly = !JAPANESE_SCRIPT.test(normalized);
     const words = segmentWordsWithParts(query).filter(
@@ -610,13 +611,14 @@ export class QueryAnalyzer {
       if (this.df(w.word) === 0 && typedAcronyms.has(w.word))
         for (const words of this.index.initials(w.word)) alternatives.push(words);
       // A Latin word the folder lacks is first read as a typo of one it has ("stpo" → stop), then by sound.
-      // Not an everyday word spelled right: "add" is not a typo of the folder's "addr" (the price: an
-      // everyday word typed for a folder's word, "pots" for pods, is not read as it).
+      // Not an English word spelled right: "add" is not a typo of the folder's "addr", nor "timer" of its
+      // "time" (the price: a real word typed for a folder's word, "pots" for pods, is not read as it).
+      const spelledRight = isFamiliarAsTyped(w.typed ?? w.word) || isEnglishWord(w.typed ?? w.word);
       if (
         this.df(w.word) === 0 &&
         LATIN.test(w.word) &&
         !(uncut && this.df(uncut) > 0) &&
-        !isFamiliarAsTyped(w.typed ?? w.word) &&
+        !spelledRight &&
         // Not a word the folder writes in parts or in other words (ClusterIP as "Cluster IP").
         !alternatives.some((a) => this.known(a))
       ) {
@@ -696,11 +698,10 @@ export class QueryAnalyzer {
       // Or, when none is near, a typo of an everyday word (chnages → change), read with the folder's words for it.
       let everyday: string | null = null;
       if (knownAlts.length === 0 && !readAs) {
-        const fixed =
-          LATIN.test(w.word) && isFamiliarAsTyped(w.typed ?? w.word) ? null : this.correct(w.word);
-        // Not a word typed in capitals: ALTER in "ALTER USER" is a keyword, not a typo of "later".
+        const fixed = LATIN.test(w.word) && spelledRight ? null : this.correct(w.word);
+        // Not a word spelled right: ALTER in "ALTER USER" is a keyword, not a typo of "later".
         everyday =
-          fixed || !LATIN.test(w.word) || isFamiliarEnglish(w.word) || upperCase.has(w.word)
+          fixed || !LATIN.test(w.word) || isFamiliarEnglish(w.word) || spelledRight
             ? null
             : familiarTypo(w.typed ?? w.word);
         if (fixed) {

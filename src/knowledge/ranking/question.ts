@@ -69,8 +69,6 @@ export function questionLanguage(query: string, index: SectionIndex): Lang {
 export interface TypedMarks {
   /** Capitalised words after the question's first: names ("a Kubernetes *Job*", "*Helm* で chart"). */
   capitalised: Set<string>;
-  /** Words typed in capitals (ALTER, KEYS, TTL): keywords and acronyms, never a typo of an everyday word. */
-  upperCase: Set<string>;
   /** Flags typed (`-it`, `--rm`): meant, even when the word is a stopword ("it"). */
   flags: Set<string>;
   /** Hyphenated names (kube-proxy): one word of the question, whose parts must all match. */
@@ -86,9 +84,6 @@ export function typedMarks(query: string): TypedMarks {
         ...query.matchAll(/^[A-Z][a-z]+(?=\s*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu),
       ])
       .flatMap((m) => segmentWords(m[0])),
-  );
-  const upperCase = new Set(
-    [...query.matchAll(/(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])/gu)].flatMap((m) => segmentWords(m[0])),
   );
   const flags = new Set(
     [...query.matchAll(/(?:^|\s)--?([a-z][\w-]*)/gi)].map((m) => (m[1] ?? "").toLowerCase()),
@@ -106,5 +101,5 @@ export function typedMarks(query: string): TypedMarks {
       (m) => [segmentWords(m[0])[0] ?? "", segmentWords(m[0].replace(/([a-z])([A-Z])/g, "$1 $2"))] as const,
     ),
   );
-  return { capitalised, upperCase, flags, hyphenated, camelWords };
+  return { capitalised, flags, hyphenated, camelWords };
 }

@@ -10,14 +10,6 @@ describe("what the way a question is typed says", () => {
     expect([...marks.camelWords]).toEqual([["minreadysecond", ["min", "ready", "second"]]]);
   });
 
-  it("reads words typed in capitals (keywords, acronyms), not capitalised names", () => {
-    expect([...typedMarks("change a password with ALTER USER in MySQL").upperCase]).toEqual([
-      "alter",
-      "user",
-    ]);
-    expect([...typedMarks("How do I install it").upperCase]).toEqual([]);
-  });
-
   it("takes a capitalised first word for a name only when Japanese follows it", () => {
     expect([...typedMarks("Helm で chart を入れたい").capitalised]).toEqual(["helm"]);
     expect([...typedMarks("How do I install it").capitalised]).toEqual([]);

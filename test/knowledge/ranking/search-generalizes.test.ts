@@ -4,7 +4,11 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/core/storage/database.js";
 import { ensureIndex } from "../../../src/knowledge/index-store.js";
-import { familiarTypo, isFamiliarEnglish } from "../../../src/knowledge/ranking/general-english.js";
+import {
+  familiarTypo,
+  isEnglishWord,
+  isFamiliarEnglish,
+} from "../../../src/knowledge/ranking/general-english.js";
 import {
   bareHeading,
   isCommandHeading,
@@ -592,13 +596,18 @@ Watch the slow log before changing maxmemory.
     expect(notes.ask("what is a kubernetes job").response.found).toBe(true);
   });
 
-  it("does not read a word typed in capitals as a typo of an everyday word (ALTER is not 'later')", () => {
+  it("does not read an English word spelled right as a typo (ALTER is not 'later', timer not 'time')", () => {
     const notes = folder({
-      "users.md": "# Users\n\n## Passwords\n\nEach user sets a new password later, when they first log in.\n",
+      "users.md":
+        "# Users\n\n## Passwords\n\nEach user sets a new password later, when they first log in.\n\n## Jobs\n\nRun the job at a fixed time with cron.\n",
     });
     const readAs = (q: string) => (notes.ask(q).readings ?? []).map((r) => r.read);
-    expect(readAs("change a user's password with ALTER USER")).not.toContain("later");
-    expect(readAs("change a user's password with alter user")).toContain("later");
+    expect(readAs("change a user's password with ALTER USER")).toEqual([]);
+    expect(notes.ask("run the job with a systemd timer").readings).toBeUndefined();
+    // A misspelling is still read as the folder's word.
+    expect(readAs("change a user's pasword").map((r) => r.toLowerCase())).toContain("passwords");
+    expect(isEnglishWord("timer")).toBe(true);
+    expect(isEnglishWord("deploymnet")).toBe(false);
   });
 
   it("keeps the weight of an everyday word typed as a subcommand (docker trust)", () => {
