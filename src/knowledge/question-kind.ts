@@ -39,9 +39,9 @@ const SAME_JA = /^(.+?)\s*と\s*(.+?)\s*(?:は|って)\s*(?:同じ|一緒|同一
  * (what to add to a command line is a flag).
  */
 const WHICH_OPTION =
-  /(?:どの|何の|なんの|どんな)(?:オプション|フラグ)|(?:オプション|フラグ)(?:は|って)(?:何|なに|どれ)|(?:オプション|フラグ)(?:何|なに|どれ)$|(?:オプション|フラグ)(?:は|って)?(?:ある|あります|ない|ありません)(?:か|の)?$|(?:オプション|フラグ)(?:を|が)(?:教えて|知りたい)|(?:何|なに)を?(?:つけ|付け)れば(?:いい|良い|よい)?(?:の|ですか)?|(?:オプション|フラグ)(?:は)?$|\b(?:which|what)\s+(?:option|flag|switch)s?\b|\bwhat(?:'s|’s|\s+is)\s+the\s+(?:option|flag|switch)\b|\bis\s+there\s+(?:an?\s+|any\s+)?(?:option|flag|switch)\b|^(?:the\s+)?(?:option|flag|switch)s?\s+(?:to|for)\b/iu;
+  /(?:どの|何の|なんの|どんな)(?:オプション|フラグ)|(?:オプション|フラグ)(?:は|って)(?:何|なに|どれ)|(?:オプション|フラグ)(?:何|なに|どれ)$|(?:オプション|フラグ)(?:は|って)?(?:ある|あります|ない|ありません)(?:か|の)?$|(?:オプション|フラグ)(?:を|が|って|は)?(?:教えて|おしえて|知りたい|しりたい|(?:何|なん)だっけ)|(?:何|なに)を?(?:つけ|付け)れば(?:いい|良い|よい)?(?:の|ですか)?|(?:オプション|フラグ)(?:は)?$|\b(?:which|what)\s+(?:option|flag|switch)s?\b|\bwhat(?:'s|’s|\s+is)\s+the\s+(?:option|flag|switch)\b|\bis\s+there\s+(?:an?\s+|any\s+)?(?:option|flag|switch)\b|^(?:the\s+)?(?:option|flag|switch)s?\s+(?:to|for)\b/iu;
 const WHICH_COMMAND =
-  /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)(?:何|なに|どれ)|コマンド(?:何|なに|どれ)$|コマンド(?:は)?$|コマンド(?:を|が)(?:教えて|知りたい)|\b(?:which|what)\s+(?:command|cli command)s?\b|\bwhat(?:'s|’s|\s+is)\s+the\s+command\s+(?:to|for|that)\b/iu;
+  /(?:どの|何の|なんの|どんな)コマンド|コマンド(?:は|って)(?:何|なに|どれ)|コマンド(?:何|なに|どれ)$|コマンド(?:は)?$|コマンド(?:を|が|って|は)?(?:教えて|おしえて|知りたい|しりたい|(?:何|なん)だっけ)|\b(?:which|what)\s+(?:command|cli command)s?\b|\bwhat(?:'s|’s|\s+is)\s+the\s+command\s+(?:to|for|that)\b/iu;
 const LIST =
   /一覧|種類|(?:何|なに)がある|どんな\S*が(?:ある|あります)|列挙|挙げて|\bwhat are the\b|\blist (?:of|all|the)\b|\bkinds of\b|\btypes of\b/iu;
 const HOWTO_EN =

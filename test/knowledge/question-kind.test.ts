@@ -32,6 +32,11 @@ describe("questionKind", () => {
     // Asking to be told the command: コマンドを教えて, "what's the command to …".
     ["署名付きURLを作るコマンドを教えて", "which-command", "署名付きURLを作る"],
     ["what's the command to upgrade one package", "which-command", "upgrade one package"],
+    // …in casual Japanese: no particle, in hiragana, or "what was it again".
+    ["コンテナを再起動するコマンドおしえて", "which-command", "コンテナを再起動する"],
+    ["イメージ消すコマンド知りたい", "which-command", "イメージ消す"],
+    ["ログを見るコマンドってなんだっけ", "which-command", "ログを見る"],
+    ["バックグラウンドで動かすオプションなんだっけ", "which-option", "バックグラウンドで動かす"],
     // Not a command line's option or a design pattern.
     [
       "what is the command line option for verbose output",
