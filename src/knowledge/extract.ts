@@ -110,7 +110,9 @@ function blockEnd(block: CodeBlock): number {
 
 /**
  * The notes' line right after a code block that explains it (`-d`オプションをつけることにより…), unless
- * it introduces the next block or another block comes first.
+ * it introduces the next command block or another block comes first. A line that introduces the command's
+ * output ("It restarts the Pods. The output is similar to this:") is kept: the answer shows its sentences
+ * without the one that points at the output (core/answers/plan.ts).
  */
 function followOf(section: Section, index: number): string | undefined {
   const block = section.codeBlocks[index];
@@ -119,7 +121,7 @@ function followOf(section: Section, index: number): string | undefined {
   const end = blockEnd(block);
   const after = section.prose.find((l) => l.line > end && (!next || l.line < next.line));
   const text = after?.text.trim();
-  if (!text || text === next?.lead?.trim()) return undefined;
+  if (!text || (next && text === next.lead?.trim() && shellLines(next).length > 0)) return undefined;
   return text;
 }
 

@@ -186,12 +186,14 @@ function addBlock(section: Section, node: RootContent, previous: RootContent | u
       return;
     }
     case "list":
+      // A list item's paragraph introduces the code block after it, as a section's does (the Kubernetes docs
+      // write their steps so: "* 以下のコマンドを実行して…" over `kubectl rollout pause …`).
       for (const item of node.children) {
-        for (const child of item.children) addBlock(section, child, undefined);
+        item.children.forEach((child, i) => addBlock(section, child, item.children[i - 1]));
       }
       return;
     case "blockquote":
-      for (const child of node.children) addBlock(section, child, undefined);
+      node.children.forEach((child, i) => addBlock(section, child, node.children[i - 1]));
       return;
     case "html": {
       // An HTML block's tags go, its text stays (`<details><summary>Why</summary>…`); scripts and comments go whole.

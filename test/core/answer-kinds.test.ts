@@ -988,6 +988,15 @@ describe("a command line whose notes go on to show its output", () => {
     expect(allText(r)).not.toContain("looks like the following");
   });
 
+  it("shows the list item's own words over its command, as its caption", async () => {
+    const r = await askReply(env().tutor, invocation("ja"), "ロールアウトを一時停止したい");
+    const at = r.blocks.findIndex((b) => b.type === "code");
+    const before = r.blocks[at - 1];
+    expect(before?.type === "text" && before.text).toBe(
+      "ロールアウトを止めておくには、次のコマンドを使います。",
+    );
+  });
+
   it("does the same for a Japanese note (「実行結果は以下のとおりです。」)", async () => {
     const r = await askReply(env().tutor, invocation("ja"), "ロールアウトを一時停止したい");
     expect(codeOf(r).join("\n")).toContain("kubectl rollout pause deployment/web");

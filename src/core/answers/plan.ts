@@ -77,14 +77,14 @@ function lineBlocks(locale: Locale, lines: readonly NotesLine[], codeFirst: bool
 }
 
 /**
- * The line after a command's block without its closing sentences that point at what comes next (「実行結果は
- * 以下のとおりです。」, "The output is similar to this:"): the output they introduce is not shown.
+ * The line after a command's block up to the sentence that points at what comes next (「実行結果は以下の
+ * とおりです。」, "The output is similar to this:"): the output it introduces is not shown, and what follows
+ * that sentence is about the output.
  */
 function withoutPointer(follow: string): string {
   const parts = sentences(follow);
-  let end = parts.length;
-  while (end > 0 && introducesBlock(parts[end - 1] ?? "")) end--;
-  return end === parts.length ? follow : parts.slice(0, end).join("\n");
+  const end = parts.findIndex((p) => introducesBlock(p));
+  return end < 0 ? follow : parts.slice(0, end).join("\n");
 }
 
 /** Words that say what kind of answer is wanted ("コマンド", "option"), not what it is about. */
