@@ -137,6 +137,9 @@ export function questionKind(question: string): QuestionShape {
  * and so which command.
  */
 const STATE_MODIFIER = /\b(?:a|an|the|my|our|your|this|that)\s+([a-z]+ed|running)\s+(?=[a-z])/giu;
+/** …or a clause after the noun that says what was done to it: "the manifest file *I applied*", "the image we built". */
+const DONE_TO =
+  /\b(?:a|an|the|my|our|your|this|that)\s+(?:[a-z][\w.-]*\s+){1,2}?(?:i|we|you)\s+(?:just\s+|already\s+)?([a-z]+ed)\b/giu;
 
 /**
  * The words of an English question that say which thing, not what to do with it ("throw away a *stopped*
@@ -144,6 +147,8 @@ const STATE_MODIFIER = /\b(?:a|an|the|my|our|your|this|that)\s+([a-z]+ed|running
  */
 export function stateModifiers(question: string): Set<string> {
   return new Set(
-    [...question.matchAll(STATE_MODIFIER)].flatMap((m) => (m[1] ? [stem(m[1].toLowerCase())] : [])),
+    [...question.matchAll(STATE_MODIFIER), ...question.matchAll(DONE_TO)].flatMap((m) =>
+      m[1] ? [stem(m[1].toLowerCase())] : [],
+    ),
   );
 }

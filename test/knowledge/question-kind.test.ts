@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionKind, stateModifiers } from "../../src/knowledge/question-kind.js";
+import { stem } from "../../src/knowledge/segment.js";
 
 describe("questionKind", () => {
   it.each([
@@ -132,5 +133,12 @@ describe("the words that say which thing, not what to do", () => {
     expect([...stateModifiers("reverse a string in bash")]).toEqual([]);
     expect([...stateModifiers("set the logging driver")]).toEqual([]);
     expect([...stateModifiers("how do I stop a container")]).toEqual([]);
+  });
+
+  it("reads a clause after the thing that says what was done to it ('the manifest file I applied')", () => {
+    expect([...stateModifiers("delete a pod using the manifest file I applied")]).toEqual([stem("applied")]);
+    expect([...stateModifiers("roll back the deployment we just updated")]).toEqual([stem("updated")]);
+    // Not the question's own action: "I deleted" here is what happened, not which thing.
+    expect([...stateModifiers("I deleted a pod by mistake, how do I get it back")]).toEqual([]);
   });
 });
