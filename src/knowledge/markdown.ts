@@ -189,11 +189,15 @@ function addBlock(section: Section, node: RootContent, previous: RootContent | u
       // A list item's paragraph introduces the code block after it, as a section's does (the Kubernetes docs
       // write their steps so: "* 以下のコマンドを実行して…" over `kubectl rollout pause …`).
       for (const item of node.children) {
-        item.children.forEach((child, i) => addBlock(section, child, item.children[i - 1]));
+        item.children.forEach((child, i) => {
+          addBlock(section, child, item.children[i - 1]);
+        });
       }
       return;
     case "blockquote":
-      node.children.forEach((child, i) => addBlock(section, child, node.children[i - 1]));
+      node.children.forEach((child, i) => {
+        addBlock(section, child, node.children[i - 1]);
+      });
       return;
     case "html": {
       // An HTML block's tags go, its text stays (`<details><summary>Why</summary>…`); scripts and comments go whole.
