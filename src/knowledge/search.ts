@@ -79,6 +79,9 @@ export interface StoredEntry extends Entry {
   source: string;
 }
 
+/** The tools of the command reference (docker, kubectl). */
+const REFERENCE_TOOLS = new Set(allCommands.map((c) => c.name.split(" ")[0] ?? ""));
+
 /** A word of a command line that names the command (a program or subcommand), not a value or a flag. */
 const COMMAND_WORD = /^[a-z][a-z0-9-]*$/u;
 /** A command asked by its leading words has at least this many (a program and a subcommand)… */
@@ -749,8 +752,16 @@ export class KnowledgeIndex {
     const partner =
       best && !alone ? this.differencePartner(index, query, live, totalWeight, unique, needed) : null;
     if (partner && partner.at > 1) unique.splice(1, 0, ...unique.splice(partner.at, 1));
+    // A how-to that names one tool of the reference ("docker のコンテナのログ"), whose best section shows only
+    // another tool's command lines (`kubectl logs`): the notes do not say how to do it with that tool.
+    const asked = queryWords.filter((w) => REFERENCE_TOOLS.has(w));
+    const askedTool = new Set(asked).size === 1 ? asked[0] : undefined;
+    const doing = howTo || ["howto", "which-command"].includes(questionKind(query).kind);
+    const otherToolOnly =
+      doing && askedTool !== undefined && best !== undefined && this.showsOnlyOtherTools(best.doc, askedTool);
     const found =
       best !== undefined &&
+      !otherToolOnly &&
       (alone || partner !== null) &&
       subjectKnown &&
       this.holdsAnObject(index, best.doc, live) &&
@@ -817,6 +828,14 @@ export class KnowledgeIndex {
     const doc = i === undefined ? undefined : unique[i]?.doc;
     if (sub === null || i === undefined || i === 0 || !doc || !this.showsCommand(doc, sub)) return;
     unique.splice(0, 0, ...unique.splice(i, 1));
+  }
+
+  /** Whether a section's command lines are all of tools of the reference other than `tool` (and it has some). */
+  private showsOnlyOtherTools(doc: SectionDoc, tool: string): boolean {
+    const tools = this.entriesOfSection(doc.file, doc.anchor)
+      .filter((e) => e.kind === "command")
+      .map((e) => (e.command ?? "").split(" ")[0] ?? "");
+    return tools.length > 0 && tools.every((t) => t !== tool && REFERENCE_TOOLS.has(t));
   }
 
   /**

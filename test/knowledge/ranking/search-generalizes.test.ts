@@ -610,6 +610,19 @@ Watch the slow log before changing maxmemory.
     expect(isEnglishWord("deploymnet")).toBe(false);
   });
 
+  it("does not answer a how-to asked of one tool with a section of another tool's lines", () => {
+    const notes = folder({
+      "notes.md":
+        "# Docker\n\n## Docker とは\n\nDocker はコンテナを動かす仕組みです。docker のイメージからコンテナを作ります。\n\n## 起動\n\ndocker でコンテナを起動するときは次のコマンドを使います。\n\n```\n$ docker container run -d web\n```\n\n## 停止\n\ndocker でコンテナを止めるときは次のコマンドを使います。\n\n```\n$ docker container stop web\n```\n\n# Kubernetes\n\n## Pod\n\nPod の中のコンテナのログを見るには次のコマンドを使います。\n\n```\n$ kubectl logs -f web\n```\n\n## Deployment\n\nDeployment は Pod の数を保ちます。\n",
+    });
+    expect(notes.ask("docker のコンテナのログを見るコマンドは？").response.found).toBe(false);
+    expect(notes.ask("docker でコンテナのログを見たい").response.found).toBe(false);
+    // Asked of no tool, or of the tool the section shows, it answers.
+    expect(top(notes, "Pod のコンテナのログを見たい")).toBe("Pod");
+    expect(top(notes, "kubectl でコンテナのログを見たい")).toBe("Pod");
+    expect(top(notes, "docker でコンテナを止めたい")).toBe("停止");
+  });
+
   it("keeps the weight of an everyday word typed as a subcommand (docker trust)", () => {
     const notes = folder({
       "images.md":
