@@ -137,7 +137,7 @@ export function questionKind(question: string): QuestionShape {
  * and so which command.
  */
 const STATE_MODIFIER = /\b(?:a|an|the|my|our|your|this|that)\s+([a-z]+ed|running)\s+(?=[a-z])/giu;
-/** …or a clause after the noun that says what was done to it: "the manifest file *I applied*", "the image we built". */
+/** …or a clause after the noun that says what was done to it: "the manifest file *I applied*", "the deployment we updated". */
 const DONE_TO =
   /\b(?:a|an|the|my|our|your|this|that)\s+(?:[a-z][\w.-]*\s+){1,2}?(?:i|we|you)\s+(?:just\s+|already\s+)?([a-z]+ed)\b/giu;
 

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 type Statement = Database.Statement;
-import { allCommands, findCommand, suggestCommands } from "./catalog/index.js";
+import { allCommands, findCommand, referenceTools, suggestCommands } from "./catalog/index.js";
 import type { CatalogFlag } from "./catalog/types.js";
 import { type Breakdown, breakDown, tokenize } from "./command-line.js";
 import { type Entry, type EntryKind, sourceOf } from "./entries.js";
@@ -78,9 +78,6 @@ export interface StoredEntry extends Entry {
   id: number;
   source: string;
 }
-
-/** The tools of the command reference (docker, kubectl). */
-const REFERENCE_TOOLS = new Set(allCommands.map((c) => c.name.split(" ")[0] ?? ""));
 
 /** A word of a command line that names the command (a program or subcommand), not a value or a flag. */
 const COMMAND_WORD = /^[a-z][a-z0-9-]*$/u;
@@ -754,7 +751,7 @@ export class KnowledgeIndex {
     if (partner && partner.at > 1) unique.splice(1, 0, ...unique.splice(partner.at, 1));
     // A how-to that names one tool of the reference ("docker のコンテナのログ"), whose best section shows only
     // another tool's command lines (`kubectl logs`): the notes do not say how to do it with that tool.
-    const asked = queryWords.filter((w) => REFERENCE_TOOLS.has(w));
+    const asked = queryWords.filter((w) => referenceTools.has(w));
     const askedTool = new Set(asked).size === 1 ? asked[0] : undefined;
     const doing = howTo || ["howto", "which-command"].includes(questionKind(query).kind);
     const otherToolOnly =
@@ -835,7 +832,7 @@ export class KnowledgeIndex {
     const tools = this.entriesOfSection(doc.file, doc.anchor)
       .filter((e) => e.kind === "command")
       .map((e) => (e.command ?? "").split(" ")[0] ?? "");
-    return tools.length > 0 && tools.every((t) => t !== tool && REFERENCE_TOOLS.has(t));
+    return tools.length > 0 && tools.every((t) => t !== tool && referenceTools.has(t));
   }
 
   /**

@@ -17,8 +17,9 @@ const DOING = new Set(["howto", "which-command", "which-option"]);
  * Japanese comments.
  * A block is shown when the notes introduce one ("…passed through:") or the question asks how to do
  * something; the block chosen is the one sharing most of the question's words (then, of those, the one
- * whose introducing sentence shares most; the first, when none does), with its fence's language. Config files, HCL, SQL and other blocks that are not command lines
- * reach the reader this way; command lines have their own answer (plan.ts).
+ * whose introducing sentence shares most; the first, when none does), with its fence's language. Config
+ * files, HCL, SQL and other blocks that are not command lines reach the reader this way; command lines have
+ * their own answer (plan.ts).
  */
 export function proseWithCode(
   section: StoredEntry,

@@ -26,6 +26,10 @@ const merged = mergeCatalog(reference.commands, reference.meta.globalFlags, {
 
 /** Every command of the docker (CLI, compose, buildx) and kubectl reference, sorted by name. */
 export const allCommands: readonly CatalogCommand[] = merged.commands;
+/** The tools of the reference (docker, kubectl): the first word of its commands. */
+export const referenceTools: ReadonlySet<string> = new Set(
+  allCommands.map((c) => c.name.split(" ")[0] ?? ""),
+);
 /** Options of `docker` itself, read before the subcommand (`docker -H ssh://host ps`). */
 export const dockerGlobalFlags: readonly CatalogFlag[] = merged.globalFlags.docker;
 /** Options every kubectl command reads, before or after the verb (`kubectl -n x get pods`). */

@@ -1,4 +1,4 @@
-import { allCommands, editDistance, isCatalogWord } from "../catalog/index.js";
+import { editDistance, isCatalogWord, referenceTools } from "../catalog/index.js";
 import {
   cutVerbStem,
   derivedForms,
@@ -120,7 +120,7 @@ export function unknownWordFactor(word: string): number {
 }
 
 /** The tools of the command reference (docker, kubectl, …): a word right after one is its subcommand. */
-const TOOLS = new Set(allCommands.map((c) => c.name.split(" ")[0] ?? ""));
+const TOOLS = referenceTools;
 
 /**
  * The two characters after a kanji word in the (normalized) question, at the word itself, not inside a
